@@ -1,0 +1,60 @@
+"""Plain data passed between pipeline stages: sources -> raw -> article -> library."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """Bytes as read from a file, stdin or URL, before decoding.
+
+    `media_type` is what the transport said ("text/html", "text/plain") or None
+    when unknown (files); `charset` is a declared encoding (HTTP header) if any.
+    """
+
+    source: str
+    data: bytes
+    media_type: str | None = None
+    charset: str | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence with its character offsets into the article text."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Article:
+    """A cleaned article: the story text and what the page says about it.
+
+    `text` holds paragraphs separated by blank lines; `content_hash` is the
+    sha256 of the original bytes, so identical input is recognised.
+    """
+
+    source: str
+    text: str
+    content_hash: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    byline: str | None = None
+    credit: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class Cleaned:
+    """What a cleaner returns: the body text plus any metadata it recovered."""
+
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    byline: str | None = None
+    credit: str | None = None
