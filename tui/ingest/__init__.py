@@ -1,0 +1,1 @@
+"""Sources -> raw documents: paths, folders, globs, URLs and stdin; decoding."""
