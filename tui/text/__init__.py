@@ -1,0 +1,1 @@
+"""Text utilities: sanitising, sentence segmentation, normalisation for matching."""

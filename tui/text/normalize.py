@@ -1,0 +1,48 @@
+"""Normalisation for matching sentences across outlets.
+
+Outlets copy the same wire sentence but differ in typography: curly or
+straight quotes, single or double quotes around the same quotation, hyphens
+or en dashes, case, doubled spaces, invisible soft hyphens. `fold` erases
+those differences, so "exact" means equal after folding and fuzzy scores
+measure real edits only.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Quotation marks of every style are dropped: one outlet writes 'In order...'
+# and another “In order...”. The apostrophe in "Russia’s" is kept (see below).
+_QUOTE_MARKS = "'\"‘’‚‛′“”„‟″‴«»‹›`´"
+_DASHES = "‐‑‒–—―−"
+# Invisible characters that scraped pages scatter inside words: soft hyphen,
+# zero-width space, word joiner, byte-order mark.
+_INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+
+_TABLE = str.maketrans(
+    {**{c: "'" for c in _QUOTE_MARKS}, **{c: "-" for c in _DASHES}, **dict.fromkeys(_INVISIBLE)}
+)
+# After the table, every quotation mark is "'"; one between two word characters
+# is an apostrophe ("russia's", "o'brien") and stays, any other goes.
+_NOT_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)")
+_WORD = re.compile(r"\w+(?:'\w+)*")
+
+
+def fold(text: str) -> str:
+    """Return `text` folded for comparison: case, quotes, dashes and spaces erased.
+
+    NFKC first (full-width letters, ligatures, "…" to "..."), then casefold,
+    quotes dropped except apostrophes inside words, dashes to "-", runs of
+    whitespace to one space. NFKC runs again at the end because dropping a
+    quote can bring a letter and a combining mark together; that second pass
+    keeps fold idempotent (fold(fold(x)) == fold(x)).
+    """
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_TABLE)
+    text = _NOT_APOSTROPHE.sub("", text)
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def words(text: str) -> list[str]:
+    """Return the word tokens of the folded text; "russia's" stays one token."""
+    return _WORD.findall(fold(text))
