@@ -1,0 +1,124 @@
+"""HTML page -> article text and metadata (readability-lxml plus page metadata).
+
+The page is parsed once with lxml for metadata; readability-lxml parses its own
+copy because it rewrites the tree it works on. Whatever the markup, the only
+exception that leaves `clean_html` is `SourceError`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+import lxml.html
+from htmldate import find_date
+from lxml import etree
+from lxml.html import HtmlElement
+from readability import Document
+from readability.readability import Unparseable
+
+from tui.clean.html_meta import PageMeta, fold_key, host_name, iso_date, page_meta
+from tui.clean.html_text import element_paragraphs, fragment_paragraphs, stream_paragraphs
+from tui.clean.meta import find_credit
+from tui.errors import SourceError
+from tui.models import Cleaned
+
+# readability logs a traceback for every page it cannot summarise; with no
+# logging configured Python would print it to stderr, so give it somewhere quiet.
+logging.getLogger("readability").addHandler(logging.NullHandler())
+
+_WORD = re.compile(r"\w")
+_PARSE_ERRORS = (etree.LxmlError, ValueError, RecursionError)
+
+
+def clean_html(html: str, url: str | None = None) -> Cleaned:
+    """Extract the story body (paragraphs separated by blank lines) and metadata."""
+    tree, truncated = parse_page(html)
+    meta = _metadata(tree, url)
+    paragraphs = _drop_headline(_body(html, tree, truncated), meta.title)
+    text = "\n\n".join(paragraphs)
+    if not _WORD.search(text):
+        raise SourceError("no article text found")
+    return Cleaned(
+        text=text,
+        title=meta.title,
+        outlet=meta.outlet,
+        published=meta.published or _htmldate(tree, url),
+        byline=meta.byline,
+        credit=_credit(text),
+    )
+
+
+def parse_page(html: str) -> tuple[HtmlElement | None, bool]:
+    """Parse like readability does (UTF-8 bytes, so encoding declarations are harmless).
+
+    Returns the tree, or None when lxml builds none, and whether libxml2 gave up
+    part-way: past 256 levels of nesting or 10 MB of text it reports a fatal
+    error, stops, and silently drops the rest of the page.
+    """
+    parser = lxml.html.HTMLParser(encoding="utf-8")
+    try:
+        tree = lxml.html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+    except _PARSE_ERRORS:
+        return None, False
+    truncated = any(error.level == etree.ErrorLevels.FATAL for error in parser.error_log)
+    return tree, truncated
+
+
+def _metadata(tree: HtmlElement | None, url: str | None) -> PageMeta:
+    """Page metadata; a page too broken to read any from still gets its outlet from the URL."""
+    if tree is not None:
+        try:
+            return page_meta(tree, url)
+        except _PARSE_ERRORS:
+            pass
+    return PageMeta(outlet=host_name(url))
+
+
+def _body(html: str, tree: HtmlElement | None, truncated: bool) -> list[str]:
+    """Readability's article, or the page's flat text when readability cannot run."""
+    if tree is None or truncated:
+        return _stream(html)
+    try:
+        return fragment_paragraphs(Document(html).summary(html_partial=True))
+    except (Unparseable, *_PARSE_ERRORS):
+        body = tree.find("body")
+        return element_paragraphs(body if body is not None else tree)
+
+
+def _stream(html: str) -> list[str]:
+    """Flat text without a tree, for pages lxml truncates or cannot parse at all."""
+    try:
+        return stream_paragraphs(html)
+    except (AssertionError, ValueError, RecursionError) as error:
+        raise SourceError(f"unreadable HTML: {error}".splitlines()[0]) from error
+
+
+def _drop_headline(paragraphs: list[str], title: str | None) -> list[str]:
+    """Readers see the title above the body, so a first paragraph equal to it is a repeat."""
+    if paragraphs and title and fold_key(paragraphs[0]) == fold_key(title):
+        return paragraphs[1:]
+    return paragraphs
+
+
+def _htmldate(tree: HtmlElement | None, url: str | None) -> str | None:
+    """htmldate's guess, for pages without machine-readable dates.
+
+    htmldate is a heuristic library with many code paths; a failure there must
+    not cost us the article, hence the broad except.
+    """
+    if tree is None:
+        return None
+    try:
+        found = find_date(tree, url=url, extensive_search=False, original_date=True)
+    except Exception:
+        return None
+    return iso_date(found)
+
+
+def _credit(text: str) -> str | None:
+    """The wire agency credited in the body, if the credit finder is available yet."""
+    try:
+        return find_credit(text)
+    except NotImplementedError:
+        return None

@@ -1,0 +1,171 @@
+"""HTML -> paragraphs of plain text, from an lxml tree or (as a last resort) a token stream.
+
+Both walkers are iterative, never recursive, so a page nested 50,000 levels deep
+cannot hit Python's recursion limit.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+# Elements that start and end a paragraph. A `div` is a block too: a div that
+# only wraps other blocks yields no text of its own, so it adds no paragraph.
+BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "tr",
+        "ul",
+    }
+)
+# Table cells sit side by side: keep their words apart without breaking the row.
+SPACED_TAGS = frozenset({"br", "td", "th"})
+# Elements whose text is never part of the story.
+SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe"}
+)
+
+_SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+
+
+def collapse(text: str) -> str:
+    """Fold every run of whitespace (including Unicode and zero-width spaces) to one space."""
+    return _SPACE.sub(" ", text).strip()
+
+
+class _Paragraphs:
+    """Collects text pieces and cuts them into whitespace-collapsed paragraphs."""
+
+    def __init__(self) -> None:
+        self._pieces: list[str] = []
+        self.done: list[str] = []
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self._pieces.append(text)
+
+    def cut(self) -> None:
+        if self._pieces:
+            paragraph = collapse("".join(self._pieces))
+            self._pieces.clear()
+            if paragraph:
+                self.done.append(paragraph)
+
+    def result(self) -> list[str]:
+        self.cut()
+        return self.done
+
+
+def element_paragraphs(root: HtmlElement) -> list[str]:
+    """Paragraphs of the text inside `root` (its own tail excluded)."""
+    out = _Paragraphs()
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, el in walker:
+        if event in ("comment", "pi"):
+            out.add(el.tail)
+            continue
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if event == "start":
+            if tag in SKIP_TAGS:
+                walker.skip_subtree()
+                continue
+            _boundary(out, tag)
+            out.add(el.text)
+        else:
+            _boundary(out, tag)
+            if el is not root:
+                out.add(el.tail)
+    return out.result()
+
+
+def _boundary(out: _Paragraphs, tag: str) -> None:
+    """What a tag boundary does to the paragraph being built."""
+    if tag in BLOCK_TAGS:
+        out.cut()
+    elif tag in SPACED_TAGS:
+        out.add(" ")
+
+
+def fragment_paragraphs(fragment: str) -> list[str]:
+    """Paragraphs of an HTML fragment such as readability's summary."""
+    if not fragment.strip():
+        return []
+    # A parser per call: lxml parser objects must not be shared between threads.
+    root = etree.fromstring(fragment, parser=etree.HTMLParser(remove_comments=True))
+    if root is None:
+        return []
+    body = root.find("body")
+    return element_paragraphs(body if body is not None else root)
+
+
+# Without a tree an unclosed <head> or <iframe> would hide the rest of the page,
+# so the stream skips only elements that are reliably closed.
+_STREAM_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "title", "svg", "math"})
+
+
+class _StreamText(HTMLParser):
+    """Tag-soup tokenizer that keeps no tree, so no depth limit applies."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out = _Paragraphs()
+        self._skipping: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _STREAM_SKIP_TAGS:
+            self._skipping.append(tag)
+        elif not self._skipping:
+            _boundary(self.out, tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self._skipping and tag not in _STREAM_SKIP_TAGS:
+            _boundary(self.out, tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._skipping:
+            if tag == self._skipping[-1]:
+                self._skipping.pop()
+        else:
+            _boundary(self.out, tag)
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.out.add(data)
+
+
+def stream_paragraphs(html: str) -> list[str]:
+    """Paragraphs of a whole page without building a tree: the fallback when lxml cannot cope."""
+    parser = _StreamText()
+    parser.feed(html)
+    parser.close()
+    return parser.out.result()
