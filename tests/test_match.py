@@ -1,0 +1,267 @@
+"""Shared-sentence matching: kinds, non-matches, incrementality, groups, diffs, alignment."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tui.library import Library
+from tui.match.diff import word_diff
+from tui.match.kinds import NEAR_SCORE, SIMILAR_SCORE, classify
+from tui.models import Article
+from tui.text.sentences import split_sentences
+
+BASE = (
+    "The ambassador noted that the two governments had agreed to resume talks on the "
+    "disputed islands before the end of the year."
+)
+
+
+def article(text: str, published: str | None = None, outlet: str = "Outlet") -> Article:
+    return Article(
+        source=f"/{hashlib.sha1(text.encode()).hexdigest()}.txt",
+        text=text,
+        content_hash=hashlib.sha256(text.encode()).hexdigest(),
+        title=text[:30],
+        outlet=outlet,
+        published=published,
+        sentences=split_sentences(text),
+    )
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> Library:
+    with Library(tmp_path / "lib.sqlite") as lib:
+        yield lib
+
+
+def kinds_between(library: Library, first: str, second: str) -> list[str]:
+    a = library.add(article(first)).article_id
+    library.add(article(second))
+    return [m.kind for m in library.matches(a)]
+
+
+def test_thresholds_order() -> None:
+    assert classify(100, identical=True) == "exact"
+    assert classify(NEAR_SCORE, identical=False) == "near"
+    assert classify(SIMILAR_SCORE, identical=False) == "similar"
+    assert classify(SIMILAR_SCORE - 0.1, identical=False) is None
+
+
+def test_exact_ignores_quotes_case_dashes_and_spaces(library: Library) -> None:
+    first = "“We will not give up,” the minister said — and the crowd cheered loudly."
+    second = '"we will NOT give up,"  the minister said - and the crowd cheered loudly.'
+    assert kinds_between(library, first, second) == ["exact"]
+
+
+def test_added_word_is_near(library: Library) -> None:
+    second = BASE.replace("had agreed", "had then agreed")
+    assert kinds_between(library, BASE, second) == ["near"]
+
+
+def test_rewrite_keeping_most_words_is_similar(library: Library) -> None:
+    second = (
+        "The ambassador said the two governments have agreed to resume talks about the "
+        "disputed islands by the end of this year."
+    )
+    assert kinds_between(library, BASE, second) == ["similar"]
+
+
+def test_same_topic_unrelated_sentence_does_not_match(library: Library) -> None:
+    second = (
+        "Talks on the disputed islands have stalled for decades, and neither government "
+        "expects a breakthrough this year."
+    )
+    assert kinds_between(library, BASE, second) == []
+
+
+def test_short_sentences_never_match(library: Library) -> None:
+    assert (
+        kinds_between(library, "He said no. Read more here.", "He said no. Read more here.") == []
+    )
+
+
+def test_repeats_inside_one_article_are_not_matches(library: Library) -> None:
+    a = library.add(article(f"{BASE}\n\n{BASE}")).article_id
+    assert library.matches(a) == []
+
+
+def test_delete_removes_matches_and_fixes_counts(library: Library) -> None:
+    a = library.add(article(BASE)).article_id
+    b = library.add(
+        article(BASE + " Extra words make this a different article entirely.")
+    ).article_id
+    assert library.article(a).shared_count == 1  # type: ignore[union-attr]
+    assert library.delete(b)
+    assert library.matches(a) == []
+    assert library.article(a).shared_count == 0  # type: ignore[union-attr]
+    assert not library.delete(b)
+
+
+def test_groups_take_earliest_published_as_origin(library: Library) -> None:
+    late = library.add(article(BASE, published="2025-03-02", outlet="Late")).article_id
+    early_text = BASE + " More text follows in the early one, to make it distinct."
+    early = library.add(article(early_text, published="2025-03-01", outlet="Early")).article_id
+    undated_text = BASE + " And the undated copy adds a sentence of its own here."
+    library.add(article(undated_text, outlet="Undated"))
+    (group,) = library.groups()
+    assert len(group.articles) == 3 and late in group.articles
+    assert group.origin == (early, 0)
+
+
+def test_related_lists_articles_by_shared_count(library: Library) -> None:
+    second = "A second sentence, long enough to match, about a harbour and its ferry schedule."
+    a = library.add(article(f"{BASE} {second}")).article_id
+    b = library.add(article(f"{BASE} {second} A third line here.")).article_id
+    c = library.add(article(f"{BASE} Something else entirely, which nobody else printed today."))
+    assert library.related(a) == [(b, 2), (c.article_id, 1)]
+
+
+def test_word_diff_shows_what_changed() -> None:
+    parts = word_diff(
+        "Relations worsened when Japan imposed sanctions.",
+        "Relations then worsened when Japan imposed new sanctions.",
+    )
+    changed = [(p.op, p.a, p.b) for p in parts if p.op != "equal"]
+    assert changed == [("insert", "", "then"), ("insert", "", "new")]
+
+
+def test_compare_aligns_shared_sentences_on_one_row(library: Library) -> None:
+    shared = [
+        "The first shared sentence describes the storm that hit the coast overnight.",
+        "The second shared sentence quotes the mayor on the damage to the harbour.",
+    ]
+    left = library.add(article(f"Left only opening line goes first here. {shared[0]} {shared[1]}"))
+    right = library.add(
+        article(f"{shared[0]} Right adds its own remark in the middle. {shared[1]}")
+    )
+    rows = library.compare(left.article_id, right.article_id)  # type: ignore[arg-type]
+    aligned = [(r.left.text, r.right.text) for r in rows if r.left and r.right]
+    assert aligned == [(s, s) for s in shared]
+    assert [r.right.text for r in rows if r.right and not r.left] == [
+        "Right adds its own remark in the middle."
+    ]
+
+
+# -- properties ----------------------------------------------------------------
+
+VOCABULARY = (
+    "minister",
+    "harbour",
+    "council",
+    "storm",
+    "budget",
+    "election",
+    "court",
+    "police",
+    "river",
+    "school",
+    "hospital",
+    "market",
+    "border",
+    "treaty",
+    "summit",
+    "farmer",
+    "museum",
+    "bridge",
+    "railway",
+    "airport",
+    "factory",
+    "village",
+    "festival",
+    "report",
+    "witness",
+    "senator",
+    "engineer",
+    "teacher",
+    "doctor",
+    "lawyer",
+    "pilot",
+    "captain",
+    "announced",
+    "rejected",
+    "approved",
+    "delayed",
+    "criticised",
+    "welcomed",
+    "questioned",
+    "blocked",
+)
+words_strategy = st.lists(st.sampled_from(VOCABULARY), min_size=12, max_size=24, unique=True)
+
+
+def sentence(tokens: list[str]) -> str:
+    return " ".join(tokens).capitalize() + "."
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    tokens=words_strategy,
+    edits=st.lists(
+        st.tuples(st.integers(0, 99), st.sampled_from(VOCABULARY)), min_size=1, max_size=2
+    ),
+)
+def test_copy_with_one_or_two_word_edits_is_found(tmp_path: Path, tokens: list[str], edits) -> None:
+    edited = list(tokens)
+    for position, word in edits:
+        edited[position % len(edited)] = word
+    with Library(
+        tmp_path / f"{hashlib.sha1(repr((tokens, edits)).encode()).hexdigest()}.db"
+    ) as lib:
+        a = lib.add(article(sentence(tokens))).article_id
+        lib.add(article(sentence(edited) + " Padding sentence to keep the articles apart."))
+        assert [m.a_i for m in lib.matches(a)] == [0]
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(first=words_strategy, second=words_strategy)
+def test_unrelated_random_sentences_never_match(tmp_path: Path, first, second) -> None:
+    from rapidfuzz import fuzz
+
+    a_text, b_text = sentence(first), sentence(second)
+    with Library(
+        tmp_path / f"{hashlib.sha1(repr((first, second)).encode()).hexdigest()}.db"
+    ) as lib:
+        a = lib.add(article(a_text)).article_id
+        lib.add(article(b_text + " Padding sentence to keep the articles apart."))
+        found = lib.matches(a)
+    if fuzz.ratio(a_text.lower(), b_text.lower()) < SIMILAR_SCORE:
+        assert found == []
+
+
+def match_set(lib: Library) -> set[frozenset[str]]:
+    pairs = set()
+    for row in lib.articles():
+        sentences = lib.sentences(row.id)
+        for m in lib.matches(row.id):
+            other = lib.sentences(m.b_article)[m.b_i].text
+            pairs.add(frozenset((sentences[m.a_i].text, other, m.kind)))
+    return pairs
+
+
+def test_matches_are_symmetric_and_independent_of_ingest_order(tmp_path: Path) -> None:
+    texts = [
+        f"{BASE} The islands lie north of Hokkaido and have been disputed since 1945.",
+        BASE.replace("had agreed", "had then agreed") + " Officials declined to comment further.",
+        "The islands lie north of Hokkaido and have been disputed since 1945, officials said. "
+        "A separate story about fishing quotas follows in the second half of this piece.",
+    ]
+    results = []
+    for order, name in ((texts, "forward"), (texts[::-1], "backward")):
+        with Library(tmp_path / f"{name}.db") as lib:
+            for text in order:
+                lib.add(article(text))
+            results.append(match_set(lib))
+            for row in lib.articles():  # every match is seen from both of its articles
+                for m in lib.matches(row.id):
+                    back = [x for x in lib.matches(m.b_article) if x.b_article == row.id]
+                    assert (m.b_i, m.a_i) in {(x.a_i, x.b_i) for x in back}
+    assert results[0] == results[1] and len(results[0]) == 2

@@ -1,0 +1,72 @@
+"""Line two articles up like a diff: shared sentences on the same row."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tui.models import Sentence
+from tui.store.matches import MatchRow
+
+
+@dataclass(frozen=True)
+class Row:
+    """One row of a side-by-side view; a side is None where the other has no counterpart."""
+
+    left: Sentence | None
+    right: Sentence | None
+    kind: str | None = None
+    score: float | None = None
+
+
+def _best_pairs(matches: Sequence[MatchRow]) -> list[MatchRow]:
+    """For each left sentence its best-scoring right sentence."""
+    best: dict[int, MatchRow] = {}
+    for m in matches:
+        if m.a_i not in best or m.score > best[m.a_i].score:
+            best[m.a_i] = m
+    return sorted(best.values(), key=lambda m: m.a_i)
+
+
+def _increasing_run(pairs: list[MatchRow]) -> list[MatchRow]:
+    """Longest run of pairs whose right indexes increase (patience sorting, O(n log n)).
+
+    Pairs that would cross are left unaligned; they still show as shared.
+    """
+    tails: list[int] = []
+    tail_at: list[int] = []
+    previous: list[int] = [-1] * len(pairs)
+    for index, pair in enumerate(pairs):
+        position = bisect_left(tails, pair.b_i)
+        if position == len(tails):
+            tails.append(pair.b_i)
+            tail_at.append(index)
+        else:
+            tails[position] = pair.b_i
+            tail_at[position] = index
+        previous[index] = tail_at[position - 1] if position else -1
+    run: list[MatchRow] = []
+    index = tail_at[-1] if tail_at else -1
+    while index != -1:
+        run.append(pairs[index])
+        index = previous[index]
+    return run[::-1]
+
+
+def align(
+    left: Sequence[Sentence], right: Sequence[Sentence], matches: Sequence[MatchRow]
+) -> list[Row]:
+    """Rows for a side-by-side view; `matches` have the left article on side a."""
+    anchors = _increasing_run(_best_pairs(matches))
+    rows: list[Row] = []
+    i = j = 0
+    for anchor in [*anchors, None]:
+        stop_i = anchor.a_i if anchor else len(left)
+        stop_j = anchor.b_i if anchor else len(right)
+        rows.extend(Row(left[k], None) for k in range(i, stop_i))
+        rows.extend(Row(None, right[k]) for k in range(j, stop_j))
+        if anchor:
+            rows.append(Row(left[anchor.a_i], right[anchor.b_i], anchor.kind, anchor.score))
+            i, j = anchor.a_i + 1, anchor.b_i + 1
+    return rows

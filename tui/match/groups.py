@@ -1,0 +1,66 @@
+"""Groups of shared sentences: who printed the same sentence, and who printed it first."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from tui.store.matches import MatchRow
+
+SentenceRef = tuple[int, int]  # (article id, sentence index)
+
+
+@dataclass
+class Group:
+    """Sentences connected by matches; `origin` is the earliest-published member."""
+
+    members: list[SentenceRef]
+    origin: SentenceRef
+    kinds: set[str] = field(default_factory=set)
+
+    @property
+    def articles(self) -> list[int]:
+        return sorted({article for article, _ in self.members})
+
+
+def _find(parent: dict[SentenceRef, SentenceRef], item: SentenceRef) -> SentenceRef:
+    root = item
+    while parent[root] != root:
+        root = parent[root]
+    while parent[item] != root:  # path compression keeps later finds flat
+        parent[item], item = root, parent[item]
+    return root
+
+
+def build_groups(matches: Iterable[MatchRow], first_printed: Callable[[int], tuple]) -> list[Group]:
+    """Union the matched pairs into groups, largest (most articles) first.
+
+    `first_printed(article_id)` gives a sort key: earliest publication date,
+    then earliest added. It decides each group's origin.
+    """
+    parent: dict[SentenceRef, SentenceRef] = {}
+    kinds: dict[SentenceRef, set[str]] = {}
+    edges = []
+    for m in matches:
+        a, b = (m.a_article, m.a_i), (m.b_article, m.b_i)
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        root_a, root_b = _find(parent, a), _find(parent, b)
+        if root_a != root_b:
+            parent[root_b] = root_a
+        edges.append((a, m.kind))
+    members: dict[SentenceRef, list[SentenceRef]] = {}
+    for ref in parent:
+        members.setdefault(_find(parent, ref), []).append(ref)
+    for ref, kind in edges:
+        kinds.setdefault(_find(parent, ref), set()).add(kind)
+    groups = [
+        Group(
+            members=sorted(refs),
+            origin=min(refs, key=lambda ref: (first_printed(ref[0]), ref)),
+            kinds=kinds.get(root, set()),
+        )
+        for root, refs in members.items()
+    ]
+    groups.sort(key=lambda g: (-len(g.articles), -len(g.members), g.members[0]))
+    return groups

@@ -1,0 +1,122 @@
+"""Queries on articles and sentences. Every function takes an open connection."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from tui.models import Article, Sentence
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """An article as stored, without its sentences (cheap to list)."""
+
+    id: int
+    source: str
+    version: int
+    title: str | None
+    outlet: str | None
+    published: str | None
+    byline: str | None
+    credit: str | None
+    words: int
+    sentence_count: int
+    shared_count: int
+    added: str
+    text: str
+
+    @property
+    def shared_share(self) -> float:
+        """Share of this article's sentences that another article also printed."""
+        return self.shared_count / self.sentence_count if self.sentence_count else 0.0
+
+
+_ROW_COLUMNS = (
+    "id, source, version, title, outlet, published, byline, credit, words,"
+    " sentence_count, shared_count, added, text"
+)
+
+
+def _row(row: sqlite3.Row) -> ArticleRow:
+    return ArticleRow(**{key: row[key] for key in row.keys()})  # noqa: SIM118
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def find_by_hash(conn: sqlite3.Connection, content_hash: str) -> int | None:
+    row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+    return row[0] if row else None
+
+
+def insert_article(conn: sqlite3.Connection, article: Article) -> int:
+    """Store an article and its sentences; call inside a transaction.
+
+    The same source with new content becomes the next version, not an overwrite.
+    """
+    (latest,) = conn.execute(
+        "SELECT COALESCE(MAX(version), 0) FROM articles WHERE source = ?", (article.source,)
+    ).fetchone()
+    cursor = conn.execute(
+        "INSERT INTO articles (source, version, content_hash, title, outlet, published, byline,"
+        " credit, text, words, sentence_count, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            article.source,
+            latest + 1,
+            article.content_hash,
+            article.title,
+            article.outlet,
+            article.published,
+            article.byline,
+            article.credit,
+            article.text,
+            word_count(article.text),
+            len(article.sentences),
+            datetime.now(UTC).isoformat(timespec="seconds"),
+        ),
+    )
+    article_id = cursor.lastrowid
+    assert article_id is not None
+    conn.executemany(
+        "INSERT INTO sentences (article_id, i, start, end, text) VALUES (?, ?, ?, ?, ?)",
+        [(article_id, s.i, s.start, s.end, s.text) for s in article.sentences],
+    )
+    return article_id
+
+
+def list_articles(conn: sqlite3.Connection) -> list[ArticleRow]:
+    """All articles, oldest first by publication date, then by when they were added."""
+    rows = conn.execute(
+        f"SELECT {_ROW_COLUMNS} FROM articles ORDER BY published IS NULL, published, added, id"
+    )
+    return [_row(row) for row in rows]
+
+
+def get_article(conn: sqlite3.Connection, article_id: int) -> ArticleRow | None:
+    row = conn.execute(
+        f"SELECT {_ROW_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    return _row(row) if row else None
+
+
+def sentence_ids(conn: sqlite3.Connection, article_id: int) -> list[tuple[int, str]]:
+    """(sentence id, text) for an article, in reading order."""
+    rows = conn.execute(
+        "SELECT id, text FROM sentences WHERE article_id = ? ORDER BY i", (article_id,)
+    )
+    return [(row[0], row[1]) for row in rows]
+
+
+def get_sentences(conn: sqlite3.Connection, article_id: int) -> list[Sentence]:
+    rows = conn.execute(
+        "SELECT i, start, end, text FROM sentences WHERE article_id = ? ORDER BY i", (article_id,)
+    )
+    return [Sentence(row["i"], row["start"], row["end"], row["text"]) for row in rows]
+
+
+def delete_article(conn: sqlite3.Connection, article_id: int) -> bool:
+    """Remove an article; its sentences (and later its matches) go with it."""
+    return conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0

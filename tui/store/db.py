@@ -1,0 +1,137 @@
+"""Open the SQLite library and keep its schema current.
+
+Migrations are numbered SQL scripts; `PRAGMA user_version` records how many
+have run, so an old library is upgraded in place when it is opened.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+MIGRATIONS: list[str] = [
+    # 1: articles, sentences, the candidate index and matches.
+    """
+    CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        content_hash TEXT NOT NULL UNIQUE,
+        title TEXT,
+        outlet TEXT,
+        published TEXT,
+        byline TEXT,
+        credit TEXT,
+        text TEXT NOT NULL,
+        words INTEGER NOT NULL,
+        sentence_count INTEGER NOT NULL,
+        shared_count INTEGER NOT NULL DEFAULT 0,
+        added TEXT NOT NULL
+    );
+    CREATE INDEX articles_source ON articles(source);
+    CREATE TABLE sentences (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        i INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        fold_hash INTEGER,
+        shared INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (article_id, i)
+    );
+    CREATE INDEX sentences_fold_hash ON sentences(fold_hash) WHERE fold_hash IS NOT NULL;
+    -- word 3-gram hash -> sentence: the candidate index for matching.
+    CREATE TABLE shingles (
+        hash INTEGER NOT NULL,
+        sentence_id INTEGER NOT NULL,
+        PRIMARY KEY (hash, sentence_id)
+    ) WITHOUT ROWID;
+    -- each matched pair once, a_sentence < b_sentence.
+    CREATE TABLE matches (
+        a_sentence INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+        b_sentence INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,
+        a_article INTEGER NOT NULL,
+        b_article INTEGER NOT NULL,
+        score REAL NOT NULL,
+        kind TEXT NOT NULL,
+        PRIMARY KEY (a_sentence, b_sentence)
+    ) WITHOUT ROWID;
+    CREATE INDEX matches_b_sentence ON matches(b_sentence);
+    CREATE INDEX matches_a_article ON matches(a_article, b_article);
+    CREATE INDEX matches_b_article ON matches(b_article, a_article);
+    -- full-text search over sentences, kept in step by triggers.
+    CREATE VIRTUAL TABLE sentences_fts USING fts5(
+        text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE VIRTUAL TABLE sentences_vocab USING fts5vocab(sentences_fts, 'row');
+    CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+        INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+        INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    """,
+]
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """Open (creating if needed) a library: WAL, foreign keys, schema migrated.
+
+    Autocommit mode: callers group writes with `transaction()`.
+    """
+    if str(path) != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    migrate(conn)
+    return conn
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Run the migrations this library has not seen yet, each in its own transaction."""
+    with transaction(conn):
+        current = conn.execute("PRAGMA user_version").fetchone()[0]
+        if current > len(MIGRATIONS):
+            raise RuntimeError(
+                f"library schema version {current} is newer than this copydesk understands"
+            )
+        for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
+            for statement in _statements(script):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {number}")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a script into statements; triggers contain semicolons of their own."""
+    buffer = ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n;"):
+                yield buffer
+            buffer = ""
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error.
+
+    IMMEDIATE takes the write lock up front, so two writers queue on the busy
+    timeout instead of failing halfway through.
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,61 @@
+"""Queries on matched sentence pairs."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class MatchRow:
+    """One matched pair, with both sides' article ids and sentence indexes."""
+
+    a_article: int
+    a_i: int
+    b_article: int
+    b_i: int
+    score: float
+    kind: str
+
+
+_SELECT = (
+    "SELECT m.a_article, sa.i, m.b_article, sb.i, m.score, m.kind FROM matches m"
+    " JOIN sentences sa ON sa.id = m.a_sentence JOIN sentences sb ON sb.id = m.b_sentence"
+)
+
+
+def _rows(cursor: sqlite3.Cursor) -> list[MatchRow]:
+    return [MatchRow(*row) for row in cursor]
+
+
+def all_matches(conn: sqlite3.Connection) -> list[MatchRow]:
+    return _rows(conn.execute(_SELECT + " ORDER BY m.a_article, sa.i, m.b_article, sb.i"))
+
+
+def matches_of(conn: sqlite3.Connection, article_id: int) -> list[MatchRow]:
+    """Every pair with a sentence in this article, this article always on side a."""
+    rows = _rows(
+        conn.execute(
+            _SELECT + " WHERE m.a_article = ? UNION ALL " + _SELECT + " WHERE m.b_article = ?",
+            (article_id, article_id),
+        )
+    )
+    return [
+        row
+        if row.a_article == article_id
+        else MatchRow(row.b_article, row.b_i, row.a_article, row.a_i, row.score, row.kind)
+        for row in rows
+    ]
+
+
+def related_articles(conn: sqlite3.Connection, article_id: int) -> list[tuple[int, int]]:
+    """(other article, sentences shared with it), most shared first."""
+    rows = conn.execute(
+        "SELECT other, COUNT(DISTINCT mine) AS n FROM ("
+        " SELECT b_article AS other, a_sentence AS mine FROM matches WHERE a_article = ?"
+        " UNION ALL"
+        " SELECT a_article AS other, b_sentence AS mine FROM matches WHERE b_article = ?"
+        ") GROUP BY other ORDER BY n DESC, other",
+        (article_id, article_id),
+    )
+    return [(row[0], row[1]) for row in rows]
