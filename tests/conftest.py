@@ -1,0 +1,23 @@
+"""Shared fixtures: a throwaway library and the path to the bundled seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh library path; COPYDESK_DB points at it so nothing touches the user's library."""
+    path = tmp_path / "library.sqlite"
+    monkeypatch.setenv("COPYDESK_DB", str(path))
+    return path
+
+
+@pytest.fixture
+def seeds() -> Path:
+    return SEEDS

@@ -1,0 +1,173 @@
+"""The command line contract: commands, exit codes, output shapes."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+FURNITURE = [
+    "View All Result",
+    "ShareTweet",
+    "Related Posts",
+    "Related Articles",
+    "Previous Post",
+    "Next Post",
+    "Login to your account",
+    "Forgotten Password",
+    "All Rights Reserved",
+    "Powered by",
+    "Disclaimer",
+    "Open in app",
+    "Try Our AI Features",
+    "No comments yet",
+    "int/scor/rs",
+    "Tags:",
+    "Time of India",
+]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def export(capsys: pytest.CaptureFixture[str], db: Path) -> dict:
+    status, out, _ = run(capsys, "--db", str(db), "export", "--json")
+    assert status == 0
+    return json.loads(out)
+
+
+def test_ingest_seeds_then_export(capsys, db_path: Path, seeds: Path) -> None:
+    status, out, err = run(capsys, "--db", str(db_path), "ingest", str(seeds))
+    assert status == 0, err
+    assert out.count("added #") == 5
+    assert "5 added, 0 already present, 0 failed" in err
+
+    library = export(capsys, db_path)
+    assert isinstance(library["matches"], list)
+    articles = library["articles"]
+    assert len(articles) == 5
+    for article in articles:
+        assert set(article) >= {"id", "source", "title", "outlet", "published", "byline"}
+        assert {"credit", "text", "sentences"} <= set(article)
+        assert Path(article["source"]).is_absolute()
+        text = article["text"]
+        for sentence in article["sentences"]:
+            assert text[sentence["start"] : sentence["end"]] == sentence["text"]
+        for phrase in FURNITURE:
+            assert phrase not in text, (article["source"], phrase)
+        paragraphs = text.split("\n\n")
+        assert len(paragraphs) == len(set(paragraphs)), "a repeated paragraph survived"
+        assert "Kuril Islands" in text  # every seed carries the story's background
+
+
+def test_seed_metadata(capsys, db_path: Path, seeds: Path) -> None:
+    run(capsys, "--db", str(db_path), "ingest", str(seeds))
+    by_name = {Path(a["source"]).name[:3]: a for a in export(capsys, db_path)["articles"]}
+    assert by_name["000"]["title"] == "Japan willing to resume peace talks with Russia"
+    assert by_name["001"]["title"] == "Japan Willing To Resume Peace Talks With Russia"
+    assert by_name["003"]["title"] == "Russia welcomes new Japanese govt's push for peace treaty"
+    assert by_name["004"]["title"] == "Japan Wants to Conclude a Peace Treaty with Russia"
+    assert by_name["001"]["published"] == "2025-07-15"
+    assert by_name["002"]["published"] == "2025-07-15"
+    assert by_name["003"]["published"] == "2025-10-24"
+    for name in ("001", "002", "003"):
+        assert by_name[name]["credit"] == "IANS"
+
+
+def test_reingest_is_reported_as_present(capsys, db_path: Path, seeds: Path) -> None:
+    run(capsys, "--db", str(db_path), "ingest", str(seeds))
+    status, out, err = run(capsys, "--db", str(db_path), "ingest", str(seeds))
+    assert status == 0
+    assert out.count("already present") == 5
+    assert len(export(capsys, db_path)["articles"]) == 5
+
+
+def test_bad_sources_fail_alone(capsys, db_path: Path, seeds: Path, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    missing = tmp_path / "missing.html"
+    good = seeds / "002_a925cdd380a090ad.txt"
+    status, out, err = run(
+        capsys, "--db", str(db_path), "ingest", str(empty), str(missing), str(binary), str(good)
+    )
+    assert status == 1
+    lines = [line for line in err.splitlines() if line.startswith("copydesk: ")]
+    assert len(lines) == 3
+    assert any(str(empty) in line for line in lines)
+    assert any(str(missing) in line for line in lines)
+    assert any(str(binary) in line for line in lines)
+    assert "1 added" in err
+    assert len(export(capsys, db_path)["articles"]) == 1
+
+
+def test_list_is_one_line_per_article(capsys, db_path: Path, seeds: Path) -> None:
+    run(capsys, "--db", str(db_path), "ingest", str(seeds))
+    status, out, _ = run(capsys, "--db", str(db_path), "list")
+    assert status == 0
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert len(rows) == 5 and all(len(row) == 5 for row in rows)
+    assert all(row[0].isdigit() and row[4].isdigit() for row in rows)
+    status, out, _ = run(capsys, "--db", str(db_path), "list", "--json")
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [int(r[0]) for r in rows]
+
+
+def test_copydesk_db_environment_variable(capsys, db_path: Path, seeds: Path) -> None:
+    run(capsys, "ingest", str(seeds / "002_a925cdd380a090ad.txt"))
+    assert db_path.exists()
+
+
+def test_extract_json_does_not_store(capsys, db_path: Path, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Storm hits coast | Daily Planet</title>"
+        '<meta property="og:site_name" content="Daily Planet"></head><body>'
+        "<nav><a href='/'>Home</a><a href='/w'>World</a></nav><article><h1>Storm hits coast</h1>"
+        + "".join(
+            f"<p>Paragraph {n} tells the reader about the storm that hit the coast on "
+            f"Tuesday night, and what the town council will do next about it.</p>"
+            for n in range(6)
+        )
+        + "</article><footer>Copyright Daily Planet</footer></body></html>",
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, "extract", "--json", str(page))
+    assert status == 0, err
+    data = json.loads(out)
+    assert data["title"] == "Storm hits coast"
+    assert data["outlet"] == "Daily Planet"
+    assert "Paragraph 5 tells" in data["text"]
+    assert "\n\n" in data["text"]
+    assert not db_path.exists()
+
+
+def test_extract_plain_text_and_failure(capsys, seeds: Path, tmp_path: Path) -> None:
+    status, out, err = run(capsys, "extract", str(seeds / "004_881be3b2da86ddc3.txt"))
+    assert status == 0 and "Kuril Islands" in out
+    status, out, err = run(capsys, "extract", str(tmp_path / "nope.txt"))
+    assert status == 1 and err.startswith("copydesk: ")
+
+
+def test_ingest_stdin(capsys, db_path: Path, seeds: Path, monkeypatch) -> None:
+    data = (seeds / "002_a925cdd380a090ad.txt").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    status, out, err = run(capsys, "--db", str(db_path), "ingest", "-")
+    assert status == 0, err
+    assert export(capsys, db_path)["articles"][0]["source"] == "-"
+
+
+def test_module_entry_point_prints_version() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "tui", "--version"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("copydesk ")

@@ -1,0 +1,244 @@
+"""The one service API over the library: what the app and the command line call.
+
+Nothing outside this module talks to the cleaners or the store directly, so
+the pipeline (sources -> clean -> library) stays in one place.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, Literal
+
+import platformdirs
+from rapidfuzz import fuzz, process
+
+from tui.clean import clean
+from tui.errors import SourceError
+from tui.ingest.sources import DEFAULT_MAX_BYTES, SourceFailure, expand_sources, read_source
+from tui.match.align import Row, align
+from tui.match.engine import forget_article, match_article
+from tui.match.groups import Group, build_groups
+from tui.models import Article, Sentence
+from tui.store import articles as store
+from tui.store import matches as match_store
+from tui.store.db import connect, transaction
+from tui.store.matches import MatchRow
+
+ArticleRow = store.ArticleRow
+
+
+def default_db_path() -> Path:
+    """`COPYDESK_DB` if set, else the per-user data folder."""
+    override = os.environ.get("COPYDESK_DB")
+    if override:
+        return Path(override).expanduser()
+    return platformdirs.user_data_path("copydesk") / "library.sqlite"
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What happened to one source; `done`/`total` let callers draw progress."""
+
+    source: str
+    status: Literal["added", "present", "failed"]
+    done: int
+    total: int
+    article_id: int | None = None
+    title: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """A source cleaned without storing it, or the reason it failed."""
+
+    source: str
+    article: Article | None = None
+    reason: str | None = None
+
+
+def _load(source: str, max_bytes: int, stdin: BinaryIO | None) -> Article:
+    """Read and clean one source; anything unexpected becomes a SourceError."""
+    try:
+        return clean(read_source(source, max_bytes=max_bytes, stdin=stdin))
+    except SourceError:
+        raise
+    except RecursionError:
+        raise SourceError("structure too deeply nested") from None
+    except MemoryError:
+        raise SourceError("too large to process") from None
+    except Exception as error:  # a cleaner bug must not stop the batch
+        raise SourceError(f"could not clean: {type(error).__name__}: {error}") from error
+
+
+def extract(
+    specs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
+) -> Iterator[Extracted]:
+    """Clean each source without touching any library."""
+    for item in expand_sources(specs):
+        if isinstance(item, SourceFailure):
+            yield Extracted(item.source, reason=item.reason)
+            continue
+        try:
+            yield Extracted(item, article=_load(item, max_bytes, stdin))
+        except SourceError as error:
+            yield Extracted(item, reason=str(error))
+
+
+class Library:
+    """An open library file. Cheap to create; close it when done."""
+
+    def __init__(self, path: Path | str | None = None) -> None:
+        self.path = Path(path) if path is not None else default_db_path()
+        self.conn: sqlite3.Connection = connect(self.path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------
+
+    def ingest(
+        self,
+        specs: Iterable[str],
+        *,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        stdin: BinaryIO | None = None,
+    ) -> Iterator[IngestResult]:
+        """Add sources one by one, yielding a result per source as it finishes.
+
+        Each article is stored in its own transaction: a failure or a kill
+        leaves earlier articles whole and later ones absent.
+        """
+        items = list(expand_sources(specs))
+        total = len(items)
+        for done, item in enumerate(items, start=1):
+            if isinstance(item, SourceFailure):
+                yield IngestResult(item.source, "failed", done, total, reason=item.reason)
+                continue
+            try:
+                article = _load(item, max_bytes, stdin)
+            except SourceError as error:
+                yield IngestResult(item, "failed", done, total, reason=str(error))
+                continue
+            yield self.add(article, done=done, total=total)
+
+    def add(self, article: Article, *, done: int = 1, total: int = 1) -> IngestResult:
+        """Store one cleaned article unless identical content is already here."""
+        with transaction(self.conn):
+            existing = store.find_by_hash(self.conn, article.content_hash)
+            if existing is not None:
+                return IngestResult(article.source, "present", done, total, existing, article.title)
+            article_id = store.insert_article(self.conn, article)
+            match_article(self.conn, article_id)
+        return IngestResult(article.source, "added", done, total, article_id, article.title)
+
+    def delete(self, article_id: int) -> bool:
+        with transaction(self.conn):
+            if store.get_article(self.conn, article_id) is None:
+                return False
+            forget_article(self.conn, article_id)
+            return True
+
+    # -- reading -----------------------------------------------------------
+
+    def articles(self) -> list[ArticleRow]:
+        return store.list_articles(self.conn)
+
+    def article(self, article_id: int) -> ArticleRow | None:
+        return store.get_article(self.conn, article_id)
+
+    def sentences(self, article_id: int) -> list[Sentence]:
+        return store.get_sentences(self.conn, article_id)
+
+    def matches(self, article_id: int) -> list[MatchRow]:
+        """Every match of this article's sentences, this article on side a."""
+        return match_store.matches_of(self.conn, article_id)
+
+    def related(self, article_id: int) -> list[tuple[int, int]]:
+        """(other article id, sentences shared with it), most shared first."""
+        return match_store.related_articles(self.conn, article_id)
+
+    def groups(self, kind: str | None = None) -> list[Group]:
+        """Groups of shared sentences, largest first; `kind` keeps groups with such a pair."""
+        order = {
+            row.id: (row.published is None, row.published or "", row.added, row.id)
+            for row in self.articles()
+        }
+        groups = build_groups(match_store.all_matches(self.conn), order.__getitem__)
+        return [g for g in groups if kind is None or kind in g.kinds]
+
+    def compare(self, left_id: int, right_id: int) -> list[Row]:
+        """Two articles aligned like a diff, shared sentences on the same row."""
+        pairs = [m for m in self.matches(left_id) if m.b_article == right_id]
+        return align(self.sentences(left_id), self.sentences(right_id), pairs)
+
+    def resolve(self, reference: str) -> ArticleRow | None:
+        """An article by id, or by the title that best matches `reference` (typos welcome)."""
+        if reference.isdigit():
+            return self.article(int(reference))
+        articles = self.articles()
+        titles = {row.id: row.title or "" for row in articles}
+        best = process.extractOne(reference, titles, scorer=fuzz.WRatio, score_cutoff=60)
+        return self.article(best[2]) if best else None
+
+    def export(self) -> dict[str, Any]:
+        """The whole library as one JSON-ready document."""
+        return {
+            "articles": [
+                article_json(row, self.sentences(row.id), with_id=True) for row in self.articles()
+            ],
+            "matches": [
+                {
+                    "a": [m.a_article, m.a_i],
+                    "b": [m.b_article, m.b_i],
+                    "score": m.score,
+                    "kind": m.kind,
+                }
+                for m in match_store.all_matches(self.conn)
+            ],
+            "groups": [
+                {
+                    "members": [list(ref) for ref in g.members],
+                    "origin": list(g.origin),
+                    "kinds": sorted(g.kinds),
+                }
+                for g in self.groups()
+            ],
+        }
+
+
+def article_json(
+    article: ArticleRow | Article, sentences: list[Sentence] | None = None, *, with_id: bool
+) -> dict[str, Any]:
+    """The JSON shape of an article shared by `extract --json` and `export --json`."""
+    data: dict[str, Any] = {}
+    if with_id and isinstance(article, ArticleRow):
+        data["id"] = article.id
+    data.update(
+        source=article.source,
+        title=article.title,
+        outlet=article.outlet,
+        published=article.published,
+        byline=article.byline,
+        credit=article.credit,
+        text=article.text,
+    )
+    if isinstance(article, ArticleRow):
+        data["version"] = article.version
+        data["words"] = article.words
+        data["added"] = article.added
+    if sentences is not None:
+        data["sentences"] = [
+            {"i": s.i, "text": s.text, "start": s.start, "end": s.end} for s in sentences
+        ]
+    return data
