@@ -171,3 +171,61 @@ def test_module_entry_point_prints_version() -> None:
         [sys.executable, "-m", "tui", "--version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.startswith("copydesk ")
+
+
+def test_compare_by_id_and_fuzzy_title(capsys, db_path: Path, seeds: Path) -> None:
+    run(capsys, "--db", str(db_path), "ingest", str(seeds))
+    status, out, _ = run(capsys, "--db", str(db_path), "compare", "--json", "2", "3")
+    assert status == 0
+    data = json.loads(out)
+    assert data["left"]["id"] == 2 and data["right"]["id"] == 3
+    aligned = [row for row in data["rows"] if row["left"] and row["right"]]
+    # The Ommcom copy prints the whole IANS text: every sentence finds its partner.
+    assert len(aligned) == len(data["rows"]) and all(row["kind"] for row in aligned)
+    order = [row["left"]["i"] for row in aligned]
+    assert order == sorted(order)
+    status, out, _ = run(capsys, "--db", str(db_path), "compare", "--json", "russia welcoms", "2")
+    assert status == 0 and json.loads(out)["left"]["id"] == 4
+    status, out, err = run(capsys, "--db", str(db_path), "compare", "2", "zzzz qqqq")
+    assert status == 1 and "no article matches" in err
+
+
+def test_compare_prints_side_by_side(capsys, db_path: Path, seeds: Path) -> None:
+    run(capsys, "--db", str(db_path), "ingest", str(seeds))
+    status, out, _ = run(capsys, "--db", str(db_path), "compare", "2", "4")
+    assert status == 0
+    assert "#2 Ommcom News" in out and "shared sentences aligned" in out
+    assert "~" in out  # the October edits are marked as near copies
+
+
+def test_shared_lists_groups_largest_first(capsys, db_path: Path, seeds: Path) -> None:
+    run(capsys, "--db", str(db_path), "ingest", str(seeds))
+    status, out, _ = run(capsys, "--db", str(db_path), "shared", "--json")
+    groups = [json.loads(line) for line in out.splitlines()]
+    assert status == 0 and groups
+    sizes = [len({member[0] for member in g["members"]}) for g in groups]
+    assert sizes == sorted(sizes, reverse=True)
+    assert groups[0]["origin"][0] in {2, 3}  # a July article printed it first
+    status, out, _ = run(capsys, "--db", str(db_path), "shared", "--kind", "similar", "--json")
+    similar = [json.loads(line) for line in out.splitlines()]
+    assert similar and all("similar" in g["kinds"] for g in similar)
+    status, out, _ = run(capsys, "--db", str(db_path), "shared")
+    assert status == 0 and "first: #" in out
+
+
+def test_export_carries_matches_and_groups(capsys, db_path: Path, seeds: Path) -> None:
+    run(capsys, "--db", str(db_path), "ingest", str(seeds))
+    data = export(capsys, db_path)
+    assert data["matches"] and data["groups"]
+    pairs = {(tuple(m["a"]), tuple(m["b"])) for m in data["matches"]}
+    assert len(pairs) == len(data["matches"])  # each pair once
+    assert not any((b, a) in pairs for a, b in pairs)
+    for m in data["matches"]:
+        assert m["kind"] in {"exact", "near", "similar"} and 0 <= m["score"] <= 100
+        assert m["a"][0] != m["b"][0]
+
+
+def test_open_without_a_terminal_ingests_and_lists(capsys, db_path: Path, seeds: Path) -> None:
+    status, out, err = run(capsys, "--db", str(db_path), str(seeds))
+    assert status == 0
+    assert len([line for line in out.splitlines() if "\t" in line]) == 5

@@ -25,6 +25,7 @@ from tui.match.groups import Group, build_groups
 from tui.models import Article, Sentence
 from tui.store import articles as store
 from tui.store import matches as match_store
+from tui.store import search as search_store
 from tui.store.db import connect, transaction
 from tui.store.matches import MatchRow
 
@@ -89,15 +90,47 @@ def extract(
             yield Extracted(item, reason=str(error))
 
 
+@dataclass(frozen=True)
+class Link:
+    """Another article's printing of a sentence: where else it appears, and how alike."""
+
+    article: ArticleRow
+    i: int
+    text: str
+    kind: str
+    score: float
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A search result: an article by its title or outlet (i is None), or one sentence."""
+
+    article: ArticleRow
+    i: int | None
+    text: str
+    score: float
+
+
+def first_printed(row: ArticleRow) -> tuple:
+    """Sort key for "who printed it first": publication date, then when it was added."""
+    return (row.published is None, row.published or "", row.added, row.id)
+
+
 class Library:
     """An open library file. Cheap to create; close it when done."""
 
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else default_db_path()
         self.conn: sqlite3.Connection = connect(self.path)
+        self._vocabulary: search_store.Vocabulary | None = None
+        self._titles: search_store.TitleIndex | None = None
 
     def close(self) -> None:
         self.conn.close()
+
+    def refresh(self) -> None:
+        """Forget cached search indexes after another connection changed the library."""
+        self._vocabulary = self._titles = None
 
     def __enter__(self) -> Library:
         return self
@@ -140,6 +173,7 @@ class Library:
                 return IngestResult(article.source, "present", done, total, existing, article.title)
             article_id = store.insert_article(self.conn, article)
             match_article(self.conn, article_id)
+        self._vocabulary = self._titles = None
         return IngestResult(article.source, "added", done, total, article_id, article.title)
 
     def delete(self, article_id: int) -> bool:
@@ -170,12 +204,64 @@ class Library:
 
     def groups(self, kind: str | None = None) -> list[Group]:
         """Groups of shared sentences, largest first; `kind` keeps groups with such a pair."""
-        order = {
-            row.id: (row.published is None, row.published or "", row.added, row.id)
-            for row in self.articles()
-        }
+        order = {row.id: first_printed(row) for row in self.articles()}
         groups = build_groups(match_store.all_matches(self.conn), order.__getitem__)
         return [g for g in groups if kind is None or kind in g.kinds]
+
+    def links(self, article_id: int, i: int) -> list[Link]:
+        """Where else sentence `i` of an article appears, first printed first."""
+        links = []
+        for m in self.matches(article_id):
+            if m.a_i != i:
+                continue
+            other = self.article(m.b_article)
+            if other is not None:
+                text = self.sentences(other.id)[m.b_i].text
+                links.append(Link(other, m.b_i, text, m.kind, m.score))
+        return sorted(links, key=lambda link: first_printed(link.article))
+
+    def stories(self) -> dict[int, int]:
+        """Article id -> story number: articles joined by shared sentences form a story.
+
+        Stories are numbered from 1, largest first; an article that shares
+        nothing gets no entry.
+        """
+        parent: dict[int, int] = {}
+
+        def find(x: int) -> int:
+            while parent.setdefault(x, x) != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for a, b in match_store.article_pairs(self.conn):
+            parent[find(a)] = find(b)
+        members: dict[int, list[int]] = {}
+        for article in parent:
+            members.setdefault(find(article), []).append(article)
+        ranked = sorted(members.values(), key=lambda ids: (-len(ids), min(ids)))
+        return {article: n for n, ids in enumerate(ranked, start=1) for article in ids}
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Titles and outlets (fuzzy) and sentences (FTS5, typo-tolerant), best first."""
+        query = query.strip()
+        if not query:
+            return []
+        rows = {row.id: row for row in self.articles()}
+        if self._titles is None:
+            labels = {aid: f"{row.title or ''} {row.outlet or ''}" for aid, row in rows.items()}
+            self._titles = search_store.TitleIndex(labels)
+        hits = [
+            SearchHit(rows[aid], None, rows[aid].title or rows[aid].source, score)
+            for aid, score in self._titles.search(query)[:limit]
+        ]
+        if self._vocabulary is None:
+            self._vocabulary = search_store.Vocabulary(self.conn)
+        for hit in search_store.search_sentences(self.conn, query, self._vocabulary, limit * 4):
+            score = fuzz.partial_ratio(query.lower(), hit.text.lower())
+            hits.append(SearchHit(rows[hit.article_id], hit.i, hit.text, score))
+        hits.sort(key=lambda hit: -hit.score)
+        return hits[:limit]
 
     def compare(self, left_id: int, right_id: int) -> list[Row]:
         """Two articles aligned like a diff, shared sentences on the same row."""

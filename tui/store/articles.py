@@ -28,6 +28,23 @@ class ArticleRow:
     text: str
 
     @property
+    def label_title(self) -> str:
+        """The title, or the opening words when the page gave none."""
+        if self.title:
+            return self.title
+        opening = " ".join(self.text[:120].split()[:14])
+        return opening + "…" if opening else "(empty)"
+
+    @property
+    def label_outlet(self) -> str:
+        """The outlet, or where the article came from when the page did not say."""
+        if self.outlet:
+            return self.outlet
+        if "://" in self.source:
+            return self.source.split("://", 1)[1].split("/", 1)[0]
+        return self.source.rstrip("/").rsplit("/", 1)[-1][:24] or "unknown"
+
+    @property
     def shared_share(self) -> float:
         """Share of this article's sentences that another article also printed."""
         return self.shared_count / self.sentence_count if self.sentence_count else 0.0

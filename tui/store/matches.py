@@ -59,3 +59,11 @@ def related_articles(conn: sqlite3.Connection, article_id: int) -> list[tuple[in
         (article_id, article_id),
     )
     return [(row[0], row[1]) for row in rows]
+
+
+def article_pairs(conn: sqlite3.Connection) -> list[tuple[int, int]]:
+    """Every pair of articles that share at least one sentence."""
+    return [
+        (row[0], row[1])
+        for row in conn.execute("SELECT DISTINCT a_article, b_article FROM matches")
+    ]

@@ -76,3 +76,44 @@ def search_sentences(
         (expression, limit),
     )
     return [SentenceHit(*row) for row in rows]
+
+
+class TitleIndex:
+    """Typo-tolerant lookup of articles by the words of their title and outlet.
+
+    Each query word is compared (rapidfuzz, in C) with the distinct words of
+    all titles, not with every title, so a keystroke stays cheap at 10,000
+    articles. An article scores the mean of its best match for each word.
+    """
+
+    def __init__(self, labels: dict[int, str]) -> None:
+        self.articles_by_word: dict[str, set[int]] = {}
+        for article_id, label in labels.items():
+            for word in _TERM.findall(label.lower()):
+                self.articles_by_word.setdefault(word, set()).add(article_id)
+        self.words = list(self.articles_by_word)
+
+    def _word_scores(self, term: str, is_last: bool) -> dict[int, float]:
+        best: dict[int, float] = {}
+        found = process.extract(term, self.words, scorer=fuzz.ratio, score_cutoff=70, limit=None)
+        if is_last:  # still typing: "pesk" should find "peskov"
+            found += [(w, 100.0, 0) for w in self.words if len(term) >= 2 and w.startswith(term)]
+        for word, score, _ in found:
+            for article_id in self.articles_by_word[word]:
+                best[article_id] = max(best.get(article_id, 0.0), score)
+        return best
+
+    def search(self, query: str, cutoff: float = 75.0) -> list[tuple[int, float]]:
+        """(article id, score) for articles whose title words match every query word."""
+        terms = [term.lower() for term in _TERM.findall(query)]
+        if not terms:
+            return []
+        totals: dict[int, float] | None = None
+        for index, term in enumerate(terms):
+            scores = self._word_scores(term, index == len(terms) - 1)
+            if totals is None:
+                totals = scores
+            else:
+                totals = {a: totals[a] + s for a, s in scores.items() if a in totals}
+        ranked = [(a, total / len(terms)) for a, total in (totals or {}).items()]
+        return sorted([r for r in ranked if r[1] >= cutoff], key=lambda r: -r[1])
