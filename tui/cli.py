@@ -242,8 +242,17 @@ def run_shared(args: argparse.Namespace) -> int:
 
 
 def run_open(args: argparse.Namespace) -> int:
-    """Open the library (ingesting any sources first). Lists it until the app lands."""
-    with _library(args) as library:
+    """Open the app (it ingests any sources in the background, with progress).
+
+    Without a terminal there is nothing to draw on: ingest and list instead,
+    so `copydesk seeds/ | cat` still does something useful.
+    """
+    db = getattr(args, "db", None)
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from tui.app.app import run
+
+        run(db or default_db_path(), args.sources)
+        return 0
+    with Library(db) as library:
         status = ingest(library, args.sources, _max_bytes(args)) if args.sources else 0
-    status = max(status, run_list(argparse.Namespace(db=getattr(args, "db", None), json=False)))
-    return status
+    return max(status, run_list(argparse.Namespace(db=db, json=False)))

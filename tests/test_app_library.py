@@ -1,0 +1,196 @@
+"""The library screen, search, help, adding sources and the command palette."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable, Input, OptionList
+
+from tests.app_helpers import SEEDS, drive, wait_for_workers
+from tui.library import Library
+from tui.models import Article
+from tui.text.sentences import split_sentences
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("app") / "lib.sqlite"
+    with Library(path) as library:
+        assert all(r.status == "added" for r in library.ingest([str(SEEDS)]))
+    return path
+
+
+def rows(app) -> list[list[str]]:
+    table = app.screen.query_one(DataTable)
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+def test_library_lists_articles_grouped_by_story(seeded: Path) -> None:
+    async def script(app, pilot) -> None:
+        table = rows(app)
+        assert len(table) == 5
+        assert {row[0].strip() for row in table} == {"■  1"}
+        assert any(row[1] == "Ommcom News" for row in table)
+        assert any(row[5].strip() == "100%" for row in table)
+
+    drive(seeded, script)
+
+
+def test_keys_move_and_open_reader_and_compare(seeded: Path) -> None:
+    async def script(app, pilot) -> None:
+        table = app.screen.query_one(DataTable)
+        await pilot.press("j", "j")
+        assert table.cursor_row == 2
+        await pilot.press("k")
+        assert table.cursor_row == 1
+        await pilot.press("G")
+        assert table.cursor_row == 4
+        await pilot.press("g")
+        assert table.cursor_row == 0
+        expected = app.screen.current_id()
+        await pilot.press("enter")
+        assert type(app.screen).__name__ == "ReaderScreen"
+        assert app.screen.article_id == expected
+        app.pop_screen()
+        await pilot.pause()
+        await pilot.press("c")
+        assert type(app.screen).__name__ == "CompareScreen"
+        assert app.screen.left_id == expected
+
+    drive(seeded, script)
+
+
+def test_sort_and_filter(seeded: Path) -> None:
+    async def script(app, pilot) -> None:
+        await pilot.press("s")
+        assert app.screen.sort_key == "date"
+        dates = [row[3] for row in rows(app)]
+        assert dates == sorted(dates, key=lambda d: d if d[0].isdigit() else "9999")
+        await pilot.press("f")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"ommcom")
+        assert [row[1] for row in rows(app)] == ["Ommcom News"]
+        await pilot.press("escape")
+        assert len(rows(app)) == 5
+
+    drive(seeded, script)
+
+
+def test_empty_library_explains_how_to_add(tmp_path: Path) -> None:
+    async def script(app, pilot) -> None:
+        empty = app.screen.query_one("#library-empty")
+        assert empty.display and "copydesk ingest" in str(empty.render())
+        assert not app.screen.query_one(DataTable).display
+
+    drive(tmp_path / "empty.sqlite", script)
+
+
+def test_sources_given_at_launch_are_ingested_in_a_worker(tmp_path: Path) -> None:
+    bad = tmp_path / "broken.txt"
+    bad.write_bytes(b"")
+
+    async def script(app, pilot) -> None:
+        await wait_for_workers(app, pilot)
+        assert len(rows(app)) == 5
+        messages = [n.message for n in app._notifications]
+        assert any("broken.txt" in m and "empty" in m for m in messages)
+        assert any("5 added" in m and "1 failed" in m for m in messages)
+
+    drive(tmp_path / "lib.sqlite", script, sources=(str(SEEDS), str(bad)))
+
+
+def test_add_source_from_inside_the_app(tmp_path: Path) -> None:
+    async def script(app, pilot) -> None:
+        await pilot.press("a")
+        assert type(app.screen).__name__ == "AddSourceScreen"
+        app.screen.query_one(Input).value = str(SEEDS / "002_a925cdd380a090ad.txt")
+        await pilot.press("enter")
+        await wait_for_workers(app, pilot)
+        assert type(app.screen).__name__ == "LibraryScreen"
+        assert len(rows(app)) == 1
+
+    drive(tmp_path / "lib.sqlite", script)
+
+
+def test_search_as_you_type_and_open_at_sentence(seeded: Path) -> None:
+    async def script(app, pilot) -> None:
+        await pilot.press("slash")
+        assert type(app.screen).__name__ == "SearchScreen"
+        await pilot.press(*"peskov")
+        await wait_for_workers(app, pilot)
+        hits = app.screen.hits
+        assert hits and all("Peskov" in hit.text for hit in hits if hit.i is not None)
+        assert app.screen.query_one(OptionList).option_count == len(hits)
+        first = hits[0]
+        await pilot.press("enter")
+        assert type(app.screen).__name__ == "ReaderScreen"
+        assert (app.screen.article_id, app.screen.sentence) == (first.article.id, first.i)
+
+    drive(seeded, script)
+
+
+def test_search_tolerates_typos(seeded: Path) -> None:
+    async def script(app, pilot) -> None:
+        await pilot.press("slash", *"kurril islnds")
+        await wait_for_workers(app, pilot)
+        assert any("Kuril Islands" in hit.text for hit in app.screen.hits)
+
+    drive(seeded, script)
+
+
+def test_help_lists_every_screen_and_closes(seeded: Path) -> None:
+    async def script(app, pilot) -> None:
+        await pilot.press("question_mark")
+        assert type(app.screen).__name__ == "HelpScreen"
+        text = app.export_screenshot()
+        for section in ("Everywhere", "Library", "Reader", "Compare", "Search", "library.open"):
+            assert section in text
+        await pilot.press("escape")
+        assert type(app.screen).__name__ == "LibraryScreen"
+
+    drive(seeded, script)
+
+
+def test_every_key_action_is_in_the_command_palette(seeded: Path) -> None:
+    async def script(app, pilot) -> None:
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Search", "Help", "Add", "Compare", "Sort", "Filter", "Read"} <= titles
+
+    drive(seeded, script)
+
+
+def test_markup_in_titles_stays_literal(tmp_path: Path) -> None:
+    path = tmp_path / "lib.sqlite"
+    text = "The [bold red]council[/] met on Tuesday to debate the budget for next year."
+    with Library(path) as library:
+        library.add(
+            Article(
+                source="/x.txt",
+                text=text,
+                content_hash=hashlib.sha256(text.encode()).hexdigest(),
+                title="[bold red]Budget[/] vote",
+                outlet="[link=http://x]Gazette[/link]",
+                sentences=split_sentences(text),
+            )
+        )
+
+    async def script(app, pilot) -> None:
+        (row,) = rows(app)
+        assert row[1] == "[link=http://x]Gazette[/link]"
+        assert row[2] == "[bold red]Budget[/] vote"
+
+    drive(path, script)
+
+
+@pytest.mark.parametrize("size", [(40, 12), (20, 6), (300, 100)])
+def test_library_survives_small_and_large_terminals(seeded: Path, size) -> None:
+    async def script(app, pilot) -> None:
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        await pilot.resize_terminal(*size)
+        await pilot.pause()
+        assert app.screen.query_one(DataTable).row_count == 5
+
+    drive(seeded, script, size=size)

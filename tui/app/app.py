@@ -1,0 +1,131 @@
+"""The Copydesk Textual app: screens over the library, ingest in a worker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tui.app.commands import ArticleCommands, binding_commands
+from tui.app.messages import IngestFinished, IngestProgress
+from tui.app.screens.library import LibraryScreen
+from tui.library import Library
+
+
+class CopydeskApp(App[None]):
+    """Read articles side by side and see which sentences outlets share."""
+
+    TITLE = "Copydesk"
+    CSS_PATH = "copydesk.tcss"
+    COMMANDS = App.COMMANDS | {ArticleCommands}
+    BINDINGS = [
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("a", "add_source", "Add", id="app.add"),
+    ]
+
+    def __init__(self, db_path: Path | str | None = None, sources: Sequence[str] = ()) -> None:
+        super().__init__()
+        self.library = Library(db_path)
+        self.initial_sources = list(sources)
+
+    @property
+    def db_path(self) -> Path:
+        return self.library.path
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key's action is also a palette command."""
+        yield from binding_commands(screen, self.BINDINGS)
+        yield from super().get_system_commands(screen)
+
+    def on_mount(self) -> None:
+        self.push_screen(LibraryScreen())
+        if self.initial_sources:
+            self.ingest(self.initial_sources)
+
+    def on_unmount(self) -> None:
+        self.library.close()
+
+    # -- ingest ----------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="ingest")
+    def ingest(self, sources: list[str]) -> None:
+        """Ingest in a thread with its own connection; report through messages only."""
+        counts = {"added": 0, "present": 0, "failed": 0}
+        with Library(self.db_path) as library:
+            for result in library.ingest(sources):
+                counts[result.status] += 1
+                self.post_message(IngestProgress(result))
+        self.post_message(IngestFinished(counts["added"], counts["present"], counts["failed"]))
+
+    def on_ingest_progress(self, message: IngestProgress) -> None:
+        result = message.result
+        if result.status == "failed":
+            self.notify(
+                f"{result.source}: {result.reason}",
+                title="Could not add",
+                markup=False,
+                severity="error",
+                timeout=8,
+            )
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.show_progress(result.done, result.total)
+
+    def on_ingest_finished(self, message: IngestFinished) -> None:
+        self.library.refresh()
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.reload()
+        summary = f"{message.added} added, {message.present} already present"
+        if message.failed:
+            summary += f", {message.failed} failed"
+        self.notify(summary, title="Ingest finished", markup=False)
+
+    # -- actions available everywhere -----------------------------------------
+
+    def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_search(self) -> None:
+        from tui.app.screens.search import SearchScreen
+
+        if not isinstance(self.screen, SearchScreen):
+            self.push_screen(SearchScreen())
+
+    def action_add_source(self) -> None:
+        from tui.app.screens.add_source import AddSourceScreen
+
+        def start(source: str | None) -> None:
+            if source:
+                self.ingest([source])
+
+        self.push_screen(AddSourceScreen(), start)
+
+    def open_article(self, article_id: int, sentence: int | None = None) -> None:
+        from tui.app.screens.reader import ReaderScreen
+
+        self.push_screen(ReaderScreen(article_id, sentence))
+
+    def open_compare(self, left_id: int, right_id: int | None = None) -> None:
+        """Compare two articles; without a right side, the one sharing most with the left."""
+        from tui.app.screens.compare import CompareScreen
+
+        if right_id is None:
+            related = self.library.related(left_id)
+            if not related:
+                self.notify("This article shares no sentences with another.", markup=False)
+                return
+            right_id = related[0][0]
+        self.push_screen(CompareScreen(left_id, right_id))
+
+
+def run(db_path: Path | str | None, sources: Sequence[str]) -> None:
+    CopydeskApp(db_path, sources).run()

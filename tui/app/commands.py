@@ -1,0 +1,63 @@
+"""Command palette: every key's action on the current screen, and articles by title.
+
+Titles are short strings, so Textual's fuzzy Matcher is the right tool here;
+article bodies are searched with FTS5 on the search screen instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.screen import Screen
+
+
+def binding_commands(screen: Screen, app_bindings: list[Binding]) -> Iterator[SystemCommand]:
+    """A palette entry for every described key binding of the screen and the app."""
+    seen: set[str] = set()
+    for owner, bindings in ((screen, getattr(screen, "BINDINGS", [])), (screen.app, app_bindings)):
+        for binding in bindings:
+            if not isinstance(binding, Binding) or not binding.description:
+                continue
+            if binding.action in seen:
+                continue
+            seen.add(binding.action)
+            key = binding.key_display or binding.key.split(",")[0]
+            key = key.replace("question_mark", "?").replace("slash", "/")
+            yield SystemCommand(
+                binding.description,
+                f"key: {key}",
+                partial(owner.run_action, binding.action),
+            )
+
+
+class ArticleCommands(Provider):
+    """ "Read: <title>" and "Compare: <title>" for every article in the library."""
+
+    async def startup(self) -> None:
+        library = self.app.library  # type: ignore[attr-defined]
+        self.articles = [
+            (row.id, f"{row.label_title} ({row.label_outlet})") for row in library.articles()
+        ]
+
+    async def discover(self) -> Hits:
+        for article_id, label in self.articles[:20]:
+            yield DiscoveryHit(f"Read: {label}", partial(self._read, article_id))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for article_id, label in self.articles:
+            for verb, callback in (("Read", self._read), ("Compare", self._compare)):
+                command = f"{verb}: {label}"
+                score = matcher.match(command)
+                if score > 0:
+                    yield Hit(score, matcher.highlight(command), partial(callback, article_id))
+
+    def _read(self, article_id: int) -> None:
+        self.app.open_article(article_id)  # type: ignore[attr-defined]
+
+    def _compare(self, article_id: int) -> None:
+        self.app.open_compare(article_id)  # type: ignore[attr-defined]

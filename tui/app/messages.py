@@ -1,0 +1,31 @@
+"""Messages that workers post to the app; workers never touch widgets themselves."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from tui.library import IngestResult, SearchHit
+
+
+class IngestProgress(Message):
+    """One source finished ingesting (added, already present, or failed)."""
+
+    def __init__(self, result: IngestResult) -> None:
+        super().__init__()
+        self.result = result
+
+
+class IngestFinished(Message):
+    """An ingest batch is over; screens showing the library should refresh."""
+
+    def __init__(self, added: int, present: int, failed: int) -> None:
+        super().__init__()
+        self.added, self.present, self.failed = added, present, failed
+
+
+class SearchResults(Message):
+    """Results for one search query, possibly stale by the time they arrive."""
+
+    def __init__(self, query: str, hits: list[SearchHit]) -> None:
+        super().__init__()
+        self.query, self.hits = query, hits

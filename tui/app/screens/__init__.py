@@ -1,0 +1,1 @@
+"""The app's screens: library, reader, compare, search, help, add source."""

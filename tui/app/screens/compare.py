@@ -1,0 +1,137 @@
+"""The compare screen: two articles side by side, shared sentences on the same row."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tui.app.screens.pick_article import PickArticleScreen
+from tui.app.widgets.compare_view import MARKS, CompareView
+from tui.match.align import Row
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary(rows: list[Row], left_share: float, right_share: float) -> str:
+    """What a reader wants first: how much is shared, how closely, and by each side."""
+    kinds = [row.kind for row in rows if row.kind in MARKS]
+    if not kinds:
+        return "No shared sentences"
+    counts = " · ".join(f"{kinds.count(kind)} {kind}" for kind in MARKS if kind in kinds)
+    return (
+        f"{plural(len(kinds), 'shared sentence')}: {counts} · "
+        f"left {left_share:.0%} shared · right {right_share:.0%} shared"
+    )
+
+
+class CompareScreen(Screen[None]):
+    """Compare two articles; the view moves, this screen swaps, folds, picks and opens."""
+
+    DEFAULT_CSS = """
+    CompareScreen #compare-status {
+        height: 1;
+        padding: 0 1;
+        background: $panel;
+        color: $text-muted;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
+
+    BINDINGS = [
+        Binding("f", "fold", "Fold", id="compare.fold"),
+        Binding("s", "swap", "Swap", id="compare.swap"),
+        Binding("o", "pick", "Other article", id="compare.pick"),
+        Binding("enter", "read", "Read", id="compare.read"),
+        Binding("q,escape", "back", "Back", id="compare.back"),
+    ]
+
+    def __init__(self, left_id: int, right_id: int) -> None:
+        super().__init__()
+        self.left_id, self.right_id = left_id, right_id
+        self.status = ""
+
+    def compose(self) -> ComposeResult:
+        yield CompareView(id="compare-view")
+        yield Static("", id="compare-status", markup=False)
+        yield Footer()
+
+    @property
+    def view(self) -> CompareView:
+        return self.query_one(CompareView)
+
+    def on_mount(self) -> None:
+        self.load()
+        self.view.focus()
+
+    def on_resize(self) -> None:
+        self.query_one("#compare-status").display = self.size.height >= 10
+
+    def load(self) -> None:
+        """Read both articles and their alignment from the library and show them."""
+        library = self.app.library  # type: ignore[attr-defined]
+        left, right = library.article(self.left_id), library.article(self.right_id)
+        if left is None or right is None:
+            self.notify("That article is no longer in the library.", severity="error")
+            self.call_after_refresh(self.dismiss)
+            return
+        rows = library.compare(self.left_id, self.right_id)
+        pairs = [m for m in library.matches(self.left_id) if m.b_article == self.right_id]
+        left_share = len({m.a_i for m in pairs}) / max(1, left.sentence_count)
+        right_share = len({m.b_i for m in pairs}) / max(1, right.sentence_count)
+        self.status = summary(rows, left_share, right_share)
+        self.view.show(left, right, rows)
+        self.update_status()
+
+    def update_status(self) -> None:
+        fold = "f shows all" if self.view.folded else "f folds the rest"
+        hints = f"n/N jump to shared · {fold}"
+        self.query_one("#compare-status", Static).update(f"{self.status}  ({hints})")
+
+    def action_fold(self) -> None:
+        self.view.toggle_fold()
+        self.update_status()
+
+    def action_swap(self) -> None:
+        """Swap sides, keeping the cursor on the same sentences."""
+        rows = self.view.current_rows()
+        row = rows[0] if rows else None
+        keep = (
+            row.right.i if row and row.right else None,
+            row.left.i if row and row.left else None,
+        )
+        self.left_id, self.right_id = self.right_id, self.left_id
+        self.load()
+        self.view.select(*keep)
+
+    def action_pick(self) -> None:
+        if not self.app.library.related(self.left_id):  # type: ignore[attr-defined]
+            self.notify("No other article shares sentences with this one.", markup=False)
+            return
+
+        def chosen(article_id: int | None) -> None:
+            if article_id is not None and article_id != self.right_id:
+                self.right_id = article_id
+                self.load()
+
+        self.app.push_screen(PickArticleScreen(self.left_id, self.right_id), chosen)
+
+    def action_read(self) -> None:
+        """Open the reader at the cursor's sentence: the left one, else the right one."""
+        rows = self.view.current_rows()
+        for row in rows:
+            if row.left is not None:
+                self.app.open_article(self.left_id, row.left.i)  # type: ignore[attr-defined]
+                return
+        for row in rows:
+            if row.right is not None:
+                self.app.open_article(self.right_id, row.right.i)  # type: ignore[attr-defined]
+                return
+        self.app.open_article(self.left_id)  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        self.dismiss()

@@ -1,0 +1,216 @@
+"""The library screen: every article, grouped by story, with how much it shares."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, ProgressBar, Static
+
+from tui.library import ArticleRow
+
+EMPTY_HELP = """\
+Your library is empty.
+
+Add articles: press  a  and give a file, a folder or a URL,
+or from a shell:   copydesk ingest ~/saved-pages/   or   copydesk seeds/
+
+Copydesk cleans each page down to its story and highlights every sentence
+that another outlet also printed."""
+
+SORTS = ("story", "date", "outlet", "shared", "words", "title")
+STORY_COLOURS = ("cyan", "magenta", "green", "yellow", "blue", "red")
+
+
+def story_label(story: int | None) -> Text:
+    if story is None:
+        return Text("  ·", style="dim")
+    return Text(f"■ {story:>2}", style=f"bold {STORY_COLOURS[(story - 1) % len(STORY_COLOURS)]}")
+
+
+class LibraryScreen(Screen[None]):
+    """A table of articles; enter reads one, c compares it with its closest relative."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="library.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="library.up"),
+        Binding("g", "top", "Top", show=False, id="library.top"),
+        Binding("G", "bottom", "Bottom", show=False, id="library.bottom"),
+        Binding("enter", "open", "Read", id="library.open"),
+        Binding("c", "compare", "Compare", id="library.compare"),
+        Binding("s", "cycle_sort", "Sort", id="library.sort"),
+        Binding("f", "filter", "Filter", id="library.filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear"),
+        Binding("q", "app.quit", "Quit", id="library.quit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sort_key = "story"
+        self.rows: list[ArticleRow] = []
+        self.stories: dict[int, int] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="library-body"):
+            yield Input(
+                placeholder="filter by outlet or title (escape clears)", id="library-filter"
+            )
+            yield DataTable(id="articles", cursor_type="row", zebra_stripes=True)
+            yield Static(EMPTY_HELP, id="library-empty", markup=False)
+            yield Static("", id="library-status", markup=False)
+            yield ProgressBar(id="ingest-progress", show_eta=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#library-filter").display = False
+        self.query_one("#ingest-progress").display = False
+        self.reload()
+        self.query_one(DataTable).focus()
+
+    def on_resize(self) -> None:
+        self.redraw()
+
+    def _columns(self, width: int) -> None:
+        """Fixed columns for the short fields; the title gets whatever is left."""
+        table = self.query_one(DataTable)
+        outlet = max(8, min(24, width // 6))
+        fixed = {"story": 4, "outlet": outlet, "date": 10, "words": 6, "shared": 6}
+        title = max(10, width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 2)
+        table.clear(columns=True)
+        for label, key, size in (
+            ("Story", "story", 4),
+            ("Outlet", "outlet", outlet),
+            ("Title", "title", title),
+            ("Date", "date", 10),
+            ("Words", "words", 6),
+            ("Shared", "shared", 6),
+        ):
+            table.add_column(label, key=key, width=size)
+
+    # -- data --------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the library again (after an ingest) and redraw the table."""
+        library = self.app.library  # type: ignore[attr-defined]
+        self.rows = library.articles()
+        self.stories = library.stories()
+        self.redraw()
+
+    def _sorted(self, rows: list[ArticleRow]) -> list[ArticleRow]:
+        keys = {
+            "story": lambda r: (self.stories.get(r.id, 10**9), r.published or "9999", r.id),
+            "date": lambda r: (r.published or "9999", r.added, r.id),
+            "outlet": lambda r: ((r.outlet or "~").lower(), r.published or "", r.id),
+            "shared": lambda r: (-r.shared_share, r.id),
+            "words": lambda r: (-r.words, r.id),
+            "title": lambda r: ((r.title or "~").lower(), r.id),
+        }
+        return sorted(rows, key=keys[self.sort_key])
+
+    def _visible(self) -> list[ArticleRow]:
+        needle = self.query_one("#library-filter", Input).value.strip().lower()
+        rows = self.rows
+        if needle:
+            rows = [r for r in rows if needle in f"{r.outlet or ''} {r.title or ''}".lower()]
+        return self._sorted(rows)
+
+    def redraw(self) -> None:
+        table = self.query_one(DataTable)
+        selected = self.current_id()
+        self._columns(self.size.width or 120)
+        visible = self._visible()
+        for row in visible:
+            table.add_row(  # Text cells: article text is never read as markup
+                story_label(self.stories.get(row.id)),
+                Text(row.label_outlet, style="bold" if row.outlet else "dim"),
+                Text(row.label_title, style="" if row.title else "italic"),
+                Text(row.published or "undated", style="" if row.published else "dim"),
+                Text(f"{row.words:,}", justify="right"),
+                Text(
+                    f"{row.shared_share:4.0%}",
+                    justify="right",
+                    style="bold green" if row.shared_count else "dim",
+                ),
+                key=str(row.id),
+            )
+        empty = not self.rows
+        table.display = not empty
+        self.query_one("#library-empty").display = empty
+        outlets = len({r.outlet for r in self.rows if r.outlet})
+        stories = len(set(self.stories.values()))
+        status = (
+            f"{len(visible)} of {len(self.rows)} articles · {outlets} outlets · "
+            f"{stories} stories with shared sentences · sorted by {self.sort_key}"
+        )
+        self.query_one("#library-status", Static).update(status)
+        if selected is not None and str(selected) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(selected)))
+
+    def current_id(self) -> int | None:
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return int(row_key.value) if row_key.value else None
+
+    def show_progress(self, done: int, total: int) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.display = done < total
+        bar.update(total=total, progress=done)
+
+    # -- actions -------------------------------------------------------------------
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        key = str(event.column_key.value)
+        self.sort_key = "story" if key not in SORTS else key
+        self.redraw()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.redraw()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_cursor_down(self) -> None:
+        self.query_one(DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one(DataTable).action_cursor_up()
+
+    def action_top(self) -> None:
+        self.query_one(DataTable).move_cursor(row=0)
+
+    def action_bottom(self) -> None:
+        table = self.query_one(DataTable)
+        table.move_cursor(row=table.row_count - 1)
+
+    def action_open(self) -> None:
+        article_id = self.current_id()
+        if article_id is not None:
+            self.app.open_article(article_id)  # type: ignore[attr-defined]
+
+    def action_compare(self) -> None:
+        article_id = self.current_id()
+        if article_id is not None:
+            self.app.open_compare(article_id)  # type: ignore[attr-defined]
+
+    def action_cycle_sort(self) -> None:
+        self.sort_key = SORTS[(SORTS.index(self.sort_key) + 1) % len(SORTS)]
+        self.redraw()
+
+    def action_filter(self) -> None:
+        box = self.query_one("#library-filter", Input)
+        box.display = True
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#library-filter", Input)
+        box.value = ""
+        box.display = False
+        self.query_one(DataTable).focus()

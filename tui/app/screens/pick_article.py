@@ -1,0 +1,112 @@
+"""A modal list of the articles that share the most with one article."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.library import ArticleRow
+
+OUTLET_WIDTH = 22
+DATE_WIDTH = 10
+COUNT_WIDTH = 10
+
+
+def option_prompt(article: ArticleRow, shared: int, width: int) -> Text:
+    """Outlet, title, date and shared count in fixed columns, as plain text (never markup)."""
+    title_width = max(8, width - OUTLET_WIDTH - DATE_WIDTH - COUNT_WIDTH - 3)
+    outlet = Text(article.outlet or "unknown outlet", style="bold" if article.outlet else "dim")
+    outlet.truncate(OUTLET_WIDTH, overflow="ellipsis", pad=True)
+    title = Text(article.title or f"untitled ({PurePath(article.source).name})")
+    title.stylize("" if article.title else "dim")
+    title.truncate(title_width, overflow="ellipsis", pad=True)
+    date = Text(article.published or "undated", style="" if article.published else "dim")
+    date.truncate(DATE_WIDTH, pad=True)
+    count = Text(f"{shared} shared".rjust(COUNT_WIDTH), style="bold")
+    return Text.assemble(outlet, " ", title, " ", date, " ", count)
+
+
+class PickArticleScreen(ModalScreen[int | None]):
+    """Choose the right-hand article; enter picks, escape cancels (dismisses with None)."""
+
+    DEFAULT_CSS = """
+    PickArticleScreen {
+        align: center middle;
+    }
+    PickArticleScreen > Vertical {
+        width: 90%;
+        max-width: 110;
+        height: auto;
+        max-height: 90%;
+        background: $surface;
+        border: round $primary;
+        padding: 0 1;
+    }
+    PickArticleScreen #pick-title {
+        text-style: bold;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    PickArticleScreen OptionList, PickArticleScreen OptionList:focus {
+        height: auto;
+        max-height: 20;
+        width: 100%;
+        border: none;
+        padding: 0;
+        margin: 1 0;
+    }
+    PickArticleScreen #pick-hint {
+        color: $text-muted;
+    }
+    """
+
+    BINDINGS = [
+        Binding("escape,q", "cancel", "Cancel", id="pick.cancel"),
+        Binding("j", "move(1)", "Down", show=False, id="pick.down"),
+        Binding("k", "move(-1)", "Up", show=False, id="pick.up"),
+    ]
+
+    def __init__(self, left_id: int, current_id: int | None = None) -> None:
+        super().__init__()
+        self.left_id, self.current_id = left_id, current_id
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("", id="pick-title", markup=False)
+            yield OptionList(id="pick-list")
+            yield Static("enter compares · escape cancels", id="pick-hint", markup=False)
+
+    def on_mount(self) -> None:
+        library = self.app.library  # type: ignore[attr-defined]
+        left = library.article(self.left_id)
+        name = (left.outlet or left.title or left.source) if left else f"#{self.left_id}"
+        self.query_one("#pick-title", Static).update(f"Compare {name} with…")
+        width = min(self.app.size.width * 9 // 10, 110) - 8  # border, padding, scrollbar
+        options = self.query_one(OptionList)
+        ids = []
+        for other_id, shared in library.related(self.left_id):
+            article = library.article(other_id)
+            if article is not None:
+                options.add_option(Option(option_prompt(article, shared, width), id=str(other_id)))
+                ids.append(other_id)
+        if ids:
+            options.highlighted = ids.index(self.current_id) if self.current_id in ids else 0
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(int(event.option.id) if event.option.id else None)
+
+    def action_move(self, step: int) -> None:
+        options = self.query_one(OptionList)
+        (options.action_cursor_down if step > 0 else options.action_cursor_up)()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,138 @@
+"""The reader: one article, shared sentences tinted, and where each one also appears."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Container
+from textual.events import Resize
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from tui.app.widgets.article_view import ArticleView, strongest
+from tui.app.widgets.links_panel import LinksPanel
+from tui.library import ArticleRow, Library, Link, first_printed
+from tui.models import Sentence
+from tui.store.matches import MatchRow
+
+WIDE = 100  # from this many columns the links panel sits beside the text
+
+
+class ReaderScreen(Screen[None]):
+    """Read one article; the panel says who else printed the sentence under the cursor."""
+
+    DEFAULT_CSS = """
+    ReaderScreen #reader-body { layout: horizontal; height: 1fr; }
+    ReaderScreen ArticleView { width: 1fr; height: 1fr; }
+    ReaderScreen LinksPanel {
+        width: 40%; min-width: 32; max-width: 60; height: 1fr;
+        border-left: tall $primary 40%;
+    }
+    ReaderScreen.-narrow #reader-body { layout: vertical; }
+    ReaderScreen.-narrow LinksPanel {
+        width: 1fr; min-width: 0; max-width: 100%; height: 40%; max-height: 14;
+        border-left: none; border-top: tall $primary 40%;
+    }
+    """
+
+    BINDINGS = [
+        Binding("enter", "open_link", "Open", id="reader.open"),
+        Binding("c", "compare", "Compare", id="reader.compare"),
+        Binding("q,escape", "back", "Back", id="reader.back"),
+    ]
+
+    def __init__(self, article_id: int, sentence: int | None = None) -> None:
+        super().__init__()
+        self.article_id, self.sentence = article_id, sentence
+        self.article: ArticleRow | None = None
+        self.sentences: list[Sentence] = []
+        self._matches: dict[int, list[MatchRow]] = {}
+        self._others: dict[int, ArticleRow | None] = {}
+        self._texts: dict[int, list[Sentence]] = {}
+
+    @property
+    def library(self) -> Library:
+        return self.app.library  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        self.article = self.library.article(self.article_id)
+        yield Header()
+        if self.article is not None:
+            self.sentences = self.library.sentences(self.article_id)
+            for match in self.library.matches(self.article_id):
+                self._matches.setdefault(match.a_i, []).append(match)
+            kinds = {i: strongest(m.kind for m in ms) for i, ms in self._matches.items()}
+            with Container(id="reader-body"):
+                yield ArticleView(self.article, self.sentences, kinds, self.sentence)  # type: ignore[arg-type]
+                yield LinksPanel()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.article is None:
+            self.notify(f"No article #{self.article_id} in this library.", severity="error")
+            self.call_after_refresh(self.dismiss)
+            return
+        self.sub_title = self.article.outlet or self.article.title or Path(self.article.source).name
+        view = self.query_one(ArticleView)
+        view.focus()
+        self.show_links(view.cursor)
+
+    def on_resize(self, event: Resize) -> None:
+        self.set_class(event.size.width < WIDE, "-narrow")
+
+    # -- the links panel -----------------------------------------------------------
+
+    def links(self, i: int) -> list[Link]:
+        """Where else sentence `i` appears, first printed first (cached: the cursor moves a lot)."""
+        found = []
+        for match in self._matches.get(i, []):
+            other = self._other(match.b_article)
+            if other is not None:
+                text = self._sentences_of(other.id)[match.b_i].text
+                found.append(Link(other, match.b_i, text, match.kind, match.score))
+        return sorted(found, key=lambda link: first_printed(link.article))
+
+    def _other(self, article_id: int) -> ArticleRow | None:
+        if article_id not in self._others:
+            self._others[article_id] = self.library.article(article_id)
+        return self._others[article_id]
+
+    def _sentences_of(self, article_id: int) -> list[Sentence]:
+        if article_id not in self._texts:
+            self._texts[article_id] = self.library.sentences(article_id)
+        return self._texts[article_id]
+
+    def show_links(self, i: int | None) -> None:
+        if i is None or self.article is None:
+            return
+        panel = self.query_one(LinksPanel)
+        panel.show(self.article, self.sentences[i], len(self.sentences), self.links(i))
+
+    def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
+        self.show_links(message.i)
+
+    # -- actions -------------------------------------------------------------------
+
+    def _cursor_links(self) -> list[Link]:
+        views = self.query(ArticleView)
+        cursor = views.first().cursor if views else None
+        return self.links(cursor) if cursor is not None else []
+
+    def action_open_link(self) -> None:
+        """Follow the sentence to the first other article that printed it."""
+        links = self._cursor_links()
+        if not links:
+            self.notify("This sentence appears only in this article.", markup=False, timeout=3)
+            return
+        self.app.open_article(links[0].article.id, links[0].i)  # type: ignore[attr-defined]
+
+    def action_compare(self) -> None:
+        """Compare with the cursor sentence's first other printer, else the closest article."""
+        links = self._cursor_links()
+        right = links[0].article.id if links else None
+        self.app.open_compare(self.article_id, right)  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        self.dismiss()
