@@ -281,7 +281,9 @@ class Library:
         """The whole library as one JSON-ready document."""
         return {
             "articles": [
-                article_json(row, self.sentences(row.id), with_id=True) for row in self.articles()
+                article_json(full, self.sentences(row.id), with_id=True)
+                for row in self.articles()
+                if (full := self.article(row.id)) is not None
             ],
             "matches": [
                 {
