@@ -1,8 +1,10 @@
 """HTML page -> article text and metadata (readability-lxml plus page metadata).
 
-The page is parsed once with lxml for metadata; readability-lxml parses its own
-copy because it rewrites the tree it works on. Whatever the markup, the only
-exception that leaves `clean_html` is `SourceError`.
+The page is parsed once with lxml: metadata is read from the tree first, then
+readability-lxml picks the story from the same tree (it works on a copy, but
+drops hidden elements from ours), and `html_prune` takes the furniture readability
+leaves in (captions, bylines, share and newsletter boxes, link lists). Whatever the
+markup, the only exception that leaves `clean_html` is `SourceError`.
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ import lxml.html
 from htmldate import find_date
 from lxml import etree
 from lxml.html import HtmlElement
-from readability import Document
 from readability.readability import Unparseable
 
-from tui.clean.html_meta import PageMeta, fold_key, host_name, iso_date, page_meta
-from tui.clean.html_text import element_paragraphs, fragment_paragraphs, stream_paragraphs
+from tui.clean.html_body import readability_article
+from tui.clean.html_lines import drop_datelines, drop_headline
+from tui.clean.html_meta import PageMeta, host_name, iso_date, page_meta
+from tui.clean.html_prune import prune
+from tui.clean.html_text import element_paragraphs, stream_paragraphs
 from tui.clean.meta import find_credit
 from tui.errors import SourceError
 from tui.models import Cleaned
@@ -35,7 +39,8 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     """Extract the story body (paragraphs separated by blank lines) and metadata."""
     tree, truncated = parse_page(html)
     meta = _metadata(tree, url)
-    paragraphs = _drop_headline(_body(html, tree, truncated), meta.title)
+    published = meta.published or _htmldate(tree, url)  # before readability touches the tree
+    paragraphs = drop_datelines(drop_headline(_body(html, tree, truncated), meta.title))
     text = "\n\n".join(paragraphs)
     if not _WORD.search(text):
         raise SourceError("no article text found")
@@ -43,7 +48,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         text=text,
         title=meta.title,
         outlet=meta.outlet,
-        published=meta.published or _htmldate(tree, url),
+        published=published,
         byline=meta.byline,
         credit=_credit(text),
     )
@@ -80,10 +85,13 @@ def _body(html: str, tree: HtmlElement | None, truncated: bool) -> list[str]:
     if tree is None or truncated:
         return _stream(html)
     try:
-        return fragment_paragraphs(Document(html).summary(html_partial=True))
+        article = readability_article(tree)
+        if article is not None:
+            prune(article)
     except (Unparseable, *_PARSE_ERRORS):
         body = tree.find("body")
         return element_paragraphs(body if body is not None else tree)
+    return element_paragraphs(article) if article is not None else []
 
 
 def _stream(html: str) -> list[str]:
@@ -92,13 +100,6 @@ def _stream(html: str) -> list[str]:
         return stream_paragraphs(html)
     except (AssertionError, ValueError, RecursionError) as error:
         raise SourceError(f"unreadable HTML: {error}".splitlines()[0]) from error
-
-
-def _drop_headline(paragraphs: list[str], title: str | None) -> list[str]:
-    """Readers see the title above the body, so a first paragraph equal to it is a repeat."""
-    if paragraphs and title and fold_key(paragraphs[0]) == fold_key(title):
-        return paragraphs[1:]
-    return paragraphs
 
 
 def _htmldate(tree: HtmlElement | None, url: str | None) -> str | None:

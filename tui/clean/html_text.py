@@ -116,18 +116,6 @@ def _boundary(out: _Paragraphs, tag: str) -> None:
         out.add(" ")
 
 
-def fragment_paragraphs(fragment: str) -> list[str]:
-    """Paragraphs of an HTML fragment such as readability's summary."""
-    if not fragment.strip():
-        return []
-    # A parser per call: lxml parser objects must not be shared between threads.
-    root = etree.fromstring(fragment, parser=etree.HTMLParser(remove_comments=True))
-    if root is None:
-        return []
-    body = root.find("body")
-    return element_paragraphs(body if body is not None else root)
-
-
 # Without a tree an unclosed <head> or <iframe> would hide the rest of the page,
 # so the stream skips only elements that are reliably closed.
 _STREAM_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "title", "svg", "math"})

@@ -1,0 +1,68 @@
+"""Paragraph-level clean-up of the extracted body: the repeated headline and date lines.
+
+These work on text, after the tree has become paragraphs, because what gives them
+away is the words (the page title, a date) rather than the markup around them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.clean.html_meta import fold_key
+
+_WORDS = re.compile(r"\w+")
+# The headline is looked for among the first few paragraphs (a kicker such as
+# "Review" or "Exclusive" may stand above it).
+_HEADLINE_REACH = 3
+_KICKER_WORDS = 3
+
+# A dateline is a short line of date and time words that names a day or says it is
+# a timestamp: "Updated 5:27 am CST, Wednesday, November 20, 2019",
+# "segunda-feira, 22 de janeiro de 2018 às 0:13". English, Portuguese and Spanish names.
+_DATE_NAME = re.compile(
+    r"^(?:\d{4}|updated|published|posted|modified"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun"
+    r"|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|segunda|terça|quarta|quinta|sexta|feira|sábado|domingo"
+    r"|janeiro|fevereiro|março|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|septiembre|octubre|noviembre|diciembre"
+    r"|lunes|martes|miércoles|jueves|viernes)$"
+)
+# Words that may stand beside the names: numbers, "a.m.", time zones, connectors.
+_DATE_FILLER = re.compile(
+    r"^(?:\d+(?:st|nd|rd|th|h|am|pm)?|[ap]m?|m|utc|gmt|[a-z][sd]t|amt|bst|cet|cest"
+    r"|last|on|at|de|às|as|um|le|el|the|of)$"
+)
+_DATELINE_MAX_WORDS = 12
+
+
+def drop_headline(paragraphs: list[str], title: str | None) -> list[str]:
+    """Readers see the title above the body, so a paragraph repeating it near the top goes.
+
+    A kicker of a few words above the repeated headline goes with it.
+    """
+    if not paragraphs or not title:
+        return paragraphs
+    for i, paragraph in enumerate(paragraphs[:_HEADLINE_REACH]):
+        if fold_key(paragraph) == fold_key(title):
+            kept_above = [p for p in paragraphs[:i] if len(p.split()) > _KICKER_WORDS]
+            return kept_above + paragraphs[i + 1 :]
+    return paragraphs
+
+
+def drop_datelines(paragraphs: list[str]) -> list[str]:
+    """Lines that only say when the story was published or updated: metadata, not story."""
+    return [p for p in paragraphs if not is_dateline(p)]
+
+
+def is_dateline(text: str) -> bool:
+    """True for a short line of date and time words that names a day or says "updated".
+
+    A bare time ("4:14 p.m.") is not enough: live stories head their entries with one.
+    """
+    words = _WORDS.findall(text.casefold())
+    if not words or len(words) > _DATELINE_MAX_WORDS or not any(w.isdigit() for w in words):
+        return False
+    names = [w for w in words if _DATE_NAME.match(w)]
+    return bool(names) and all(_DATE_NAME.match(w) or _DATE_FILLER.match(w) for w in words)
