@@ -51,6 +51,7 @@ class LibraryScreen(Screen[None]):
         self.sort_key = "story"
         self.rows: list[ArticleRow] = []
         self.stories: dict[int, int] = {}
+        self._drawn_width = -1  # the table is rebuilt only when the width really changes
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -71,7 +72,8 @@ class LibraryScreen(Screen[None]):
         self.query_one(DataTable).focus()
 
     def on_resize(self) -> None:
-        self.redraw()
+        if self.size.width != self._drawn_width:
+            self.redraw()
 
     def _columns(self, width: int) -> None:
         """Fixed columns for the short fields; the title gets whatever is left."""
@@ -120,6 +122,7 @@ class LibraryScreen(Screen[None]):
     def redraw(self) -> None:
         table = self.query_one(DataTable)
         selected = self.current_id()
+        self._drawn_width = self.size.width
         self._columns(self.size.width or 120)
         visible = self._visible()
         for row in visible:
