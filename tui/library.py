@@ -22,6 +22,7 @@ from tui.ingest.sources import DEFAULT_MAX_BYTES, SourceFailure, expand_sources,
 from tui.match.align import Row, align
 from tui.match.engine import forget_article, match_article
 from tui.match.groups import Group, build_groups
+from tui.match.index import CandidateIndex
 from tui.models import Article, Sentence
 from tui.store import articles as store
 from tui.store import matches as match_store
@@ -124,6 +125,7 @@ class Library:
         self.conn: sqlite3.Connection = connect(self.path)
         self._vocabulary: search_store.Vocabulary | None = None
         self._titles: search_store.TitleIndex | None = None
+        self._candidates: CandidateIndex | None = None  # built on the first add
 
     def close(self) -> None:
         self.conn.close()
@@ -166,13 +168,21 @@ class Library:
             yield self.add(article, done=done, total=total)
 
     def add(self, article: Article, *, done: int = 1, total: int = 1) -> IngestResult:
-        """Store one cleaned article unless identical content is already here."""
-        with transaction(self.conn):
-            existing = store.find_by_hash(self.conn, article.content_hash)
-            if existing is not None:
-                return IngestResult(article.source, "present", done, total, existing, article.title)
-            article_id = store.insert_article(self.conn, article)
-            match_article(self.conn, article_id)
+        """Store and match one cleaned article unless identical content is already here."""
+        if self._candidates is None:
+            self._candidates = CandidateIndex()
+        try:
+            with transaction(self.conn):
+                existing = store.find_by_hash(self.conn, article.content_hash)
+                if existing is not None:
+                    return IngestResult(
+                        article.source, "present", done, total, existing, article.title
+                    )
+                article_id = store.insert_article(self.conn, article)
+                match_article(self.conn, self._candidates, article_id)
+        except BaseException:
+            self._candidates = None  # it may hold keys of the rolled-back article
+            raise
         self._vocabulary = self._titles = None
         return IngestResult(article.source, "added", done, total, article_id, article.title)
 

@@ -1,29 +1,23 @@
 """Match a newly stored article against the library, incrementally.
 
-Candidates come from the shingle index (pairs sharing at least two word
-3-grams) and from equal folded text; only candidates are scored with
-rapidfuzz. Called inside the transaction that stores the article, so an
-article is never present without its matches.
+Candidates come from the candidate index (tui/match/index.py); only they are
+scored with rapidfuzz. Called inside the transaction that stores the
+article, so an article is never present without its keys and matches.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
-from tui.match.kinds import Kind, classify
+from tui.match.index import CandidateIndex, pack
+from tui.match.kinds import SIMILAR_SCORE, Kind, classify
 from tui.match.shingles import SentenceKey, sentence_key
 from tui.store import articles as store
 
-MIN_SHARED_SHINGLES = 2
-# A shingle in more sentences than this is boilerplate ("said in a statement
-# on"): it is not used to find candidates. Equal sentences are still found
-# through their whole-text hash, however many outlets printed them.
-POSTINGS_CAP = 1000
 _SQL_CHUNK = 5000
 
 
@@ -51,66 +45,37 @@ def _in_query(conn: sqlite3.Connection, sql: str, values: Iterable[int]) -> list
     return rows
 
 
-def _candidates(
-    conn: sqlite3.Connection, article_id: int, keys: list[SentenceKey]
-) -> set[tuple[int, int]]:
-    """(new sentence id, old sentence id) pairs worth scoring."""
-    by_shingle: dict[int, list[int]] = defaultdict(list)
-    by_fold: dict[int, list[int]] = defaultdict(list)
-    for key in keys:
-        for shingle in key.shingles:
-            by_shingle[shingle].append(key.sentence_id)
-        if key.fold_hash is not None:
-            by_fold[key.fold_hash].append(key.sentence_id)
-
-    postings: dict[int, list[int]] = defaultdict(list)
-    for row in _in_query(
-        conn, "SELECT hash, sentence_id FROM shingles WHERE hash IN ({})", by_shingle
-    ):
-        postings[row[0]].append(row[1])
-    shared: Counter[tuple[int, int]] = Counter()
-    for shingle, old_ids in postings.items():
-        if len(old_ids) > POSTINGS_CAP:
-            continue
-        for new_id in by_shingle[shingle]:
-            for old_id in old_ids:
-                shared[new_id, old_id] += 1
-    pairs = {pair for pair, count in shared.items() if count >= MIN_SHARED_SHINGLES}
-
-    sql = "SELECT fold_hash, id FROM sentences WHERE fold_hash IN ({}) AND article_id != %d"
-    for fold_hash, old_id in _in_query(conn, sql % article_id, by_fold):
-        pairs.update((new_id, old_id) for new_id in by_fold[fold_hash])
-    return pairs
-
-
 def _verify(
-    conn: sqlite3.Connection, article_id: int, keys: list[SentenceKey], pairs: set[tuple[int, int]]
+    conn: sqlite3.Connection,
+    index: CandidateIndex,
+    article_id: int,
+    keys: list[SentenceKey],
+    candidates: dict[int, list[int]],
 ) -> list[Match]:
-    """Score candidate pairs and keep those that reach a kind."""
-    new_keys = {key.sentence_id: key for key in keys}
-    old: dict[int, tuple[int, SentenceKey]] = {}
-    sql = "SELECT id, article_id, text FROM sentences WHERE id IN ({})"
-    for sentence_id, other_article, text in _in_query(conn, sql, (p[1] for p in pairs)):
-        if other_article != article_id:
-            old[sentence_id] = (other_article, sentence_key(sentence_id, text))
-    matches = []
-    for new_id, old_id in pairs:
-        if old_id not in old:
-            continue
-        other_article, old_key = old[old_id]
-        a, b = new_keys[new_id], old_key
-        if a.fold_hash is None or b.fold_hash is None:
-            continue
-        identical = a.folded == b.folded
-        score = 100.0 if identical else fuzz.ratio(a.folded, b.folded)
-        kind = classify(score, identical)
-        if kind is None:
-            continue
-        (a_sentence, a_article), (b_sentence, b_article) = sorted(
-            [(new_id, article_id), (old_id, other_article)]
+    """Score candidates (rapidfuzz, in C, per new sentence) and keep those that reach a kind."""
+    folded = {key.sentence_id: key.folded for key in keys}
+    matches: list[tuple[int, Match]] = []
+    for new_id, old_ids in candidates.items():
+        old_ids = [old for old in old_ids if index.folded[old][0] != article_id]
+        choices = [index.folded[old][1] for old in old_ids]
+        scored = process.extract(
+            folded[new_id], choices, scorer=fuzz.ratio, score_cutoff=SIMILAR_SCORE, limit=None
         )
-        matches.append(Match(a_sentence, b_sentence, a_article, b_article, round(score, 1), kind))
-    return matches
+        for choice, score, position in scored:
+            old_id = old_ids[position]
+            kind = classify(score, identical=choice == folded[new_id])
+            if kind is None:
+                continue
+            other_article = index.folded[old_id][0]
+            (a_sentence, a_article), (b_sentence, b_article) = sorted(
+                [(new_id, article_id), (old_id, other_article)]
+            )
+            match = Match(a_sentence, b_sentence, a_article, b_article, round(score, 1), kind)
+            matches.append((old_id, match))
+    # Another process may have deleted an article the in-memory index still lists.
+    sql = "SELECT id FROM sentences WHERE id IN ({})"
+    alive = {row[0] for row in _in_query(conn, sql, (old_id for old_id, _ in matches))}
+    return [match for old_id, match in matches if old_id in alive]
 
 
 def _mark_shared(conn: sqlite3.Connection, sentence_ids: Iterable[int]) -> None:
@@ -128,36 +93,33 @@ def _mark_shared(conn: sqlite3.Connection, sentence_ids: Iterable[int]) -> None:
     )
 
 
-def match_article(conn: sqlite3.Connection, article_id: int) -> list[Match]:
-    """Index one stored article and record what it shares; returns the new matches."""
+def match_article(conn: sqlite3.Connection, index: CandidateIndex, article_id: int) -> list[Match]:
+    """Store one article's matching keys and what it shares; returns the new matches.
+
+    `index` is brought up to date first, then learns this article's keys.
+    """
+    index.catch_up(conn)
     keys = [sentence_key(sid, text) for sid, text in store.sentence_ids(conn, article_id)]
     keys = [key for key in keys if key.fold_hash is not None]
     conn.executemany(
-        "UPDATE sentences SET fold_hash = ? WHERE id = ?",
-        [(key.fold_hash, key.sentence_id) for key in keys],
+        "UPDATE sentences SET folded = ?, fold_hash = ?, shingles = ? WHERE id = ?",
+        [(key.folded, key.fold_hash, pack(key.shingles), key.sentence_id) for key in keys],
     )
-    matches = _verify(conn, article_id, keys, _candidates(conn, article_id, keys))
+    matches = _verify(conn, index, article_id, keys, index.candidates(keys))
     conn.executemany(
         "INSERT OR IGNORE INTO matches (a_sentence, b_sentence, a_article, b_article, score, kind)"
         " VALUES (?, ?, ?, ?, ?, ?)",
         [(m.a_sentence, m.b_sentence, m.a_article, m.b_article, m.score, m.kind) for m in matches],
     )
     _mark_shared(conn, {m.a_sentence for m in matches} | {m.b_sentence for m in matches})
-    conn.executemany(
-        "INSERT OR IGNORE INTO shingles (hash, sentence_id) VALUES (?, ?)",
-        [(shingle, key.sentence_id) for key in keys for shingle in key.shingles],
-    )
+    index.add(article_id, keys)
     return matches
 
 
 def forget_article(conn: sqlite3.Connection, article_id: int) -> None:
-    """Remove an article with its index entries and matches; fix others' shared counts."""
-    sentences = store.sentence_ids(conn, article_id)
-    keys = [sentence_key(sid, text) for sid, text in sentences]
-    conn.executemany(
-        "DELETE FROM shingles WHERE hash = ? AND sentence_id = ?",
-        [(shingle, key.sentence_id) for key in keys for shingle in key.shingles],
-    )
+    """Remove an article with its matches; fix the shared counts of the others."""
+    # Its sentence ids stay in the in-memory index until the process ends;
+    # verification skips them, as they no longer exist.
     others = conn.execute(
         "SELECT b_sentence, b_article FROM matches WHERE a_article = ?"
         " UNION SELECT a_sentence, a_article FROM matches WHERE b_article = ?",

@@ -8,12 +8,20 @@ stored), so Python's salted `hash()` will not do.
 from __future__ import annotations
 
 import hashlib
+import zlib
 from dataclasses import dataclass
 
 from tui.match.kinds import MIN_WORDS
-from tui.text.normalize import fold, words
+from tui.text.normalize import WORD_PATTERN as _WORD
+from tui.text.normalize import fold
 
-SHINGLE_WORDS = 3
+
+def shingle_hash(gram: str) -> int:
+    """CRC-32 of a 3-gram: fast, stable, and 32 bits is plenty for candidates.
+
+    A collision only adds a candidate pair, which verification then rejects.
+    """
+    return zlib.crc32(gram.encode("utf-8"))
 
 
 def stable_hash(text: str) -> int:
@@ -33,13 +41,12 @@ class SentenceKey:
 
 
 def sentence_key(sentence_id: int, text: str) -> SentenceKey:
+    """Fold a sentence and hash it whole and by word 3-grams."""
     folded = fold(text)
-    tokens = words(folded)
+    tokens = _WORD.findall(folded)
     if len(tokens) < MIN_WORDS:
         return SentenceKey(sentence_id, folded, None, frozenset())
-    grams = {
-        " ".join(tokens[i : i + SHINGLE_WORDS]) for i in range(len(tokens) - SHINGLE_WORDS + 1)
-    }
+    grams = {" ".join(gram) for gram in zip(tokens, tokens[1:], tokens[2:], strict=False)}
     return SentenceKey(
-        sentence_id, folded, stable_hash(folded), frozenset(stable_hash(g) for g in grams)
+        sentence_id, folded, stable_hash(folded), frozenset(map(shingle_hash, grams))
     )

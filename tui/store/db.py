@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 MIGRATIONS: list[str] = [
-    # 1: articles, sentences, the candidate index and matches.
+    # 1: articles, sentences (with their matching keys), matches, full-text search.
     """
     CREATE TABLE articles (
         id INTEGER PRIMARY KEY,
@@ -32,23 +32,18 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX articles_source ON articles(source);
     CREATE TABLE sentences (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: the match index keys on it
         article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         i INTEGER NOT NULL,
         start INTEGER NOT NULL,
         end INTEGER NOT NULL,
         text TEXT NOT NULL,
+        folded TEXT,  -- matching keys (tui/match): folded text, its hash, 3-gram hashes
         fold_hash INTEGER,
+        shingles BLOB,
         shared INTEGER NOT NULL DEFAULT 0,
         UNIQUE (article_id, i)
     );
-    CREATE INDEX sentences_fold_hash ON sentences(fold_hash) WHERE fold_hash IS NOT NULL;
-    -- word 3-gram hash -> sentence: the candidate index for matching.
-    CREATE TABLE shingles (
-        hash INTEGER NOT NULL,
-        sentence_id INTEGER NOT NULL,
-        PRIMARY KEY (hash, sentence_id)
-    ) WITHOUT ROWID;
     -- each matched pair once, a_sentence < b_sentence.
     CREATE TABLE matches (
         a_sentence INTEGER NOT NULL REFERENCES sentences(id) ON DELETE CASCADE,

@@ -26,7 +26,7 @@ _TABLE = str.maketrans(
 # After the table, every quotation mark is "'"; one between two word characters
 # is an apostrophe ("russia's", "o'brien") and stays, any other goes.
 _NOT_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)")
-_WORD = re.compile(r"\w+(?:'\w+)*")
+WORD_PATTERN = re.compile(r"\w+(?:'\w+)*")  # a word of folded text
 
 
 def fold(text: str) -> str:
@@ -45,4 +45,4 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Return the word tokens of the folded text; "russia's" stays one token."""
-    return _WORD.findall(fold(text))
+    return WORD_PATTERN.findall(fold(text))

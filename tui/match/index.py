@@ -1,0 +1,105 @@
+"""The candidate index: which stored sentences share word 3-grams with a new one.
+
+Each sentence's keys (its folded-text hash and the hashes of its word
+3-grams) are stored with it in the library, so the index is persistent; the
+lookup structure itself lives in memory. A B-tree of shingles in SQLite was
+measured first: 400 random inserts per article made every commit write about
+1.6 MB, and 10,000 articles took two minutes on index writes alone. Here
+appending a blob per sentence is cheap, and the in-memory lists are built
+once per process and then kept in step.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from tui.match.shingles import SentenceKey
+
+MIN_SHARED_SHINGLES = 2
+# How many stored postings one new sentence may count. Its rarest 3-grams are
+# counted first: they carry the signal, while a 3-gram found in thousands of
+# sentences ("said in a statement") is boilerplate and would only cost time.
+# Equal sentences are still found through their whole-text hash, however
+# many outlets printed them.
+POSTINGS_BUDGET = 1500
+
+
+def pack(shingles: Iterable[int]) -> bytes:
+    return array("q", sorted(shingles)).tobytes()
+
+
+def unpack(blob: bytes) -> array:
+    keys = array("q")
+    keys.frombytes(blob)
+    return keys
+
+
+class CandidateIndex:
+    """Shingle and folded-text hashes -> sentence ids, mirrored from the library."""
+
+    def __init__(self) -> None:
+        self.postings: dict[int, list[int]] = defaultdict(list)
+        self.by_fold: dict[int, list[int]] = defaultdict(list)
+        self.folded: dict[int, tuple[int, str]] = {}  # sentence id -> (article id, folded text)
+        self.seen_up_to = 0  # sentences with a larger id are not loaded yet
+
+    def catch_up(self, conn: sqlite3.Connection) -> None:
+        """Load the keys of sentences stored since the last look (by any process).
+
+        Call inside the write transaction, so nobody can add sentences between
+        this and the new article's own insert.
+        """
+        rows = conn.execute(
+            "SELECT id, article_id, folded, fold_hash, shingles FROM sentences"
+            " WHERE id > ? AND fold_hash IS NOT NULL ORDER BY id",
+            (self.seen_up_to,),
+        )
+        for sentence_id, article_id, folded, fold_hash, blob in rows:
+            self._add(sentence_id, article_id, folded, fold_hash, unpack(blob))
+        (top,) = conn.execute("SELECT COALESCE(MAX(id), 0) FROM sentences").fetchone()
+        self.seen_up_to = max(self.seen_up_to, top)
+
+    def _add(
+        self,
+        sentence_id: int,
+        article_id: int,
+        folded: str,
+        fold_hash: int,
+        shingles: Iterable[int],
+    ) -> None:
+        self.folded[sentence_id] = (article_id, folded)
+        self.by_fold[fold_hash].append(sentence_id)
+        for shingle in shingles:
+            self.postings[shingle].append(sentence_id)
+
+    def add(self, article_id: int, keys: Iterable[SentenceKey]) -> None:
+        for key in keys:
+            if key.fold_hash is not None:
+                self._add(key.sentence_id, article_id, key.folded, key.fold_hash, key.shingles)
+                self.seen_up_to = max(self.seen_up_to, key.sentence_id)
+
+    def candidates(self, keys: list[SentenceKey]) -> dict[int, list[int]]:
+        """For each new sentence id, the stored sentence ids worth scoring.
+
+        A stored sentence qualifies by sharing two of the new sentence's
+        rarest word 3-grams, or by being equal after folding.
+        """
+        found: dict[int, list[int]] = {}
+        for key in keys:
+            shared: Counter[int] = Counter()
+            budget = POSTINGS_BUDGET
+            lists = sorted((self.postings.get(shingle, ()) for shingle in key.shingles), key=len)
+            for stored in lists:
+                if len(stored) > budget:
+                    break
+                budget -= len(stored)
+                shared.update(stored)
+            others = {other for other, count in shared.items() if count >= MIN_SHARED_SHINGLES}
+            if key.fold_hash is not None:
+                others.update(self.by_fold.get(key.fold_hash, ()))
+            if others:
+                found[key.sentence_id] = sorted(others)
+        return found
