@@ -18,13 +18,13 @@ from collections.abc import Iterable
 
 from tui.match.shingles import SentenceKey
 
-MIN_SHARED_SHINGLES = 2
+MIN_SHARED_SHINGLES = 3
 # How many stored postings one new sentence may count. Its rarest 3-grams are
 # counted first: they carry the signal, while a 3-gram found in thousands of
 # sentences ("said in a statement") is boilerplate and would only cost time.
 # Equal sentences are still found through their whole-text hash, however
 # many outlets printed them.
-POSTINGS_BUDGET = 1500
+POSTINGS_BUDGET = 600
 
 
 def pack(shingles: Iterable[int]) -> bytes:

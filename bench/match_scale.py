@@ -1,0 +1,578 @@
+"""How matching holds up as the library grows: speed, memory, recall, precision.
+
+    python bench/match_scale.py [--sizes 1000 10000] [--brute-force-at 1000] [--seed 7]
+
+For each size a synthetic corpus (bench/corpus.py) is written as plain-text
+files to a temporary folder and ingested with `Library.ingest`, so reading,
+cleaning, segmentation, storage and matching are all timed. Then 20 more
+articles are ingested one at a time into the full library (the latency of
+adding one article). Each size runs in a fresh subprocess, so peak RSS
+(`ru_maxrss`) is that size's own and the corpus generator's memory is not
+counted.
+
+Recall and precision are at the sentence-pair level against the generator's
+ground truth; stored sentences are mapped back to generated ones by their
+text. At `--brute-force-at` sizes every pair of sentences (with at least
+MIN_WORDS words, in different articles) is also scored with
+`rapidfuzz.process.cdist`, which tells how much of what a full comparison
+finds the engine finds, and how much faster it is (needs numpy).
+
+Stage times come from light wrappers around the pipeline's functions; they
+are exclusive (a stage's own time without the stages it calls). `--detail`
+also times `sentence_key` and the SQL helper, at some cost in overhead.
+
+`--keep DIR` keeps corpora and libraries; `--child DIR` measures one
+already-written corpus folder, which is handy under a profiler:
+`python -m cProfile -o out.prof bench/match_scale.py --child DIR/size-10000`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+from corpus import PAIR_KINDS, describe, generate, load, save, write_articles
+
+import tui.clean
+import tui.library
+import tui.match.engine
+import tui.match.index
+import tui.store.articles
+from tui.library import Library
+from tui.match.kinds import MIN_WORDS, SIMILAR_SCORE, classify
+from tui.store.matches import all_matches
+from tui.text.normalize import fold, words
+
+EXTRA_ARTICLES = 20
+PROGRESS_EVERY = 1000
+RESULT = "result.json"
+SentenceRef = tuple[int, int]
+Pair = tuple[SentenceRef, SentenceRef]
+
+# --- stage timing --------------------------------------------------------------
+
+
+class Timers:
+    """Exclusive and inclusive time per wrapped function, nested calls subtracted."""
+
+    def __init__(self) -> None:
+        self.own: dict[str, float] = defaultdict(float)
+        self.calls: Counter[str] = Counter()
+        self.counts: Counter[str] = Counter()
+        self.inclusive: dict[str, float] = defaultdict(float)
+        self.last: dict[str, float] = {}
+        self._stack: list[list[float]] = []  # per open call: [time spent in callees]
+
+    def wrap(self, label: str, func: Callable, count: str | None = None) -> Callable:
+        """`func` timed under `label`; with `count`, the sizes of its results are summed."""
+
+        @functools.wraps(func)
+        def timed(*args, **kwargs):
+            self._stack.append([0.0])
+            start = time.perf_counter()
+            try:
+                result = func(*args, **kwargs)
+                if count:  # candidates: {new sentence: [stored sentences]}
+                    self.counts[count] += sum(map(len, result.values()))
+                return result
+            finally:
+                elapsed = time.perf_counter() - start
+                (inner,) = self._stack.pop()
+                self.own[label] += elapsed - inner
+                self.calls[label] += 1
+                self.last[label] = elapsed
+                self.inclusive[label] += elapsed
+                if self._stack:
+                    self._stack[-1][0] += elapsed
+
+        return timed
+
+    def patch(self, owner: object, name: str, label: str, count: str | None = None) -> None:
+        setattr(owner, name, self.wrap(label, getattr(owner, name), count))
+
+    def snapshot(self) -> dict[str, float]:
+        return dict(self.own)
+
+
+CANDIDATES = "candidates (shingle lookup + count)"
+VERIFY = "verify (rapidfuzz)"
+# (owner, attribute, label) in pipeline order; owners are where callers look names up.
+STAGES = [
+    (tui.library, "read_source", "read file"),
+    (tui.clean, "decode", "decode"),
+    (tui.clean, "clean_text", "clean text"),
+    (tui.clean, "split_sentences", "segment sentences"),
+    (tui.library, "_load", "other load (sanitise, hash)"),
+    (tui.store.articles, "find_by_hash", "duplicate check"),
+    (tui.store.articles, "insert_article", "store article + sentences"),
+    (tui.match.index.CandidateIndex, "candidates", CANDIDATES),
+    (tui.match.engine, "_verify", VERIFY),
+    (tui.match.engine, "_mark_shared", "mark shared"),
+    (tui.library, "match_article", "match: keys + index writes"),
+    (tui.library.Library, "add", "transaction (begin/commit)"),
+]
+DETAIL_STAGES = [
+    (tui.match.engine, "sentence_key", "sentence keys (fold + shingle hashes)"),
+    (tui.match.engine, "_in_query", "SQL IN queries (engine)"),
+]
+
+
+# --- one size, in a subprocess ------------------------------------------------------
+
+
+def run_child(folder: Path, brute_force: bool, detail: bool) -> dict:
+    """Ingest `folder`/corpus, add `folder`/extra one by one, evaluate; return numbers."""
+    timers = Timers()
+    for owner, name, label in STAGES + (DETAIL_STAGES if detail else []):
+        counted = "candidate pairs" if name == "candidates" else None
+        timers.patch(owner, name, label, counted)
+    db = folder / "library.sqlite"
+    for stale in folder.glob("library.sqlite*"):
+        stale.unlink()
+    library = Library(db)
+
+    start = time.perf_counter()
+    statuses: Counter[str] = Counter()
+    checkpoints = []  # seconds since start after every PROGRESS_EVERY articles
+    for result in library.ingest([str(folder / "corpus")]):
+        statuses[result.status] += 1
+        if result.done % PROGRESS_EVERY == 0:
+            checkpoints.append(time.perf_counter() - start)
+            print(f"  {result.done:,} articles in {checkpoints[-1]:.0f} s", file=sys.stderr)
+    ingest_seconds = time.perf_counter() - start
+    candidate_pairs = timers.counts["candidate pairs"]
+    stages = timers.snapshot()
+    match_seconds = _inclusive_match(timers)
+    rss_after_ingest = _peak_rss_mb()
+
+    add_one, add_only = [], []
+    for path in sorted((folder / "extra").iterdir()):
+        begin = time.perf_counter()
+        extra_status = [result.status for result in library.ingest([str(path)])]
+        add_one.append(time.perf_counter() - begin)
+        add_only.append(timers.last["transaction (begin/commit)"])
+        statuses.update(f"extra {status}" for status in extra_status)
+    peak_rss = _peak_rss_mb()
+    match_seconds_all = _inclusive_match(timers)
+
+    articles, truth = load(folder / "truth.json")
+    result = {
+        "articles": sum(statuses[s] for s in ("added", "present", "failed")),
+        "statuses": dict(statuses),
+        "ingest_seconds": ingest_seconds,
+        "articles_per_second": statuses["added"] / ingest_seconds,
+        "match_seconds": match_seconds,
+        "stages": stages,
+        "checkpoints": checkpoints,
+        "candidate_pairs": candidate_pairs,
+        "rss_after_ingest_mb": rss_after_ingest,
+        "peak_rss_mb": peak_rss,
+        "add_one_ms": [1000 * t for t in add_one],
+        "add_only_ms": [1000 * t for t in add_only],
+        "corpus": describe(articles, truth),
+        "db_mb": sum(p.stat().st_size for p in folder.glob("library.sqlite*")) / 2**20,
+    }
+    refs, unmapped = _map_sentences(library, articles)
+    result["unmapped_sentences"] = unmapped
+    found = _engine_pairs(library, refs)
+    true_pairs = {(a, b): kind for a, b, kind in truth.pairs()}
+    result.update(_score(found, true_pairs, truth.family_of(), articles))
+    if brute_force:
+        result["brute_force"] = _brute_force(library, refs, found, true_pairs, truth.family_of())
+        result["brute_force"]["engine_match_seconds"] = match_seconds_all
+        result["brute_force"]["engine_find_verify_seconds"] = sum(
+            timers.inclusive[label] for label in (CANDIDATES, VERIFY)
+        )
+    library.close()
+    return result
+
+
+def _inclusive_match(timers: Timers) -> float:
+    """Time inside match_article, callees included."""
+    labels = [label for owner, _, label in STAGES + DETAIL_STAGES if owner is tui.match.engine]
+    return timers.own["match: keys + index writes"] + sum(timers.own[k] for k in labels)
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _map_sentences(library: Library, articles: list) -> tuple[dict[SentenceRef, SentenceRef], int]:
+    """(article id, stored index) -> (generated article, generated index), by text."""
+    by_name = {article.name: index for index, article in enumerate(articles)}
+    refs: dict[SentenceRef, SentenceRef] = {}
+    unmapped = 0
+    for row in library.articles():
+        index = by_name[Path(row.source).name]
+        wanted = {text: i for i, text in enumerate(articles[index].sentences)}
+        for sentence in library.sentences(row.id):
+            if sentence.text in wanted:
+                refs[row.id, sentence.i] = (index, wanted[sentence.text])
+            else:
+                unmapped += 1
+    return refs, unmapped
+
+
+def _engine_pairs(library: Library, refs: dict) -> dict[Pair, tuple[str, float, Pair]]:
+    """Every stored match, keyed by its generated sentence pair."""
+    found = {}
+    for m in all_matches(library.conn):
+        a, b = refs.get((m.a_article, m.a_i)), refs.get((m.b_article, m.b_i))
+        stored = ((m.a_article, m.a_i), (m.b_article, m.b_i))
+        key = tuple(sorted([a, b])) if a and b else (("unmapped", stored),)
+        found[key] = (m.kind, m.score, stored)
+    return found
+
+
+def _score(found: dict, true_pairs: dict[Pair, str], family_of: dict, articles: list) -> dict:
+    """Recall per kind of true pair, precision, and a few wrong pairs to look at."""
+    recall = {}
+    for kind in PAIR_KINDS:
+        wanted = [pair for pair, k in true_pairs.items() if k == kind]
+        recall[kind] = [sum(pair in found for pair in wanted), len(wanted)]
+    kinds_given: dict[str, Counter] = defaultdict(Counter)
+    for pair, kind in true_pairs.items():
+        if pair in found:
+            kinds_given[kind][found[pair][0]] += 1
+    wrong = [(pair, info) for pair, info in found.items() if pair not in true_pairs]
+    wrong.sort(key=lambda item: -item[1][1])
+    examples = []
+    for pair, (kind, score, _) in wrong[:5]:
+        if len(pair) == 2:
+            texts = [articles[a].sentences[i] for a, i in pair]
+            same_event = articles[pair[0][0]].event == articles[pair[1][0]].event
+            related = family_of.get(pair[0]) is not None and family_of.get(
+                pair[0]
+            ) == family_of.get(pair[1])
+            examples.append(
+                {
+                    "score": score,
+                    "kind": kind,
+                    "same_event": same_event,
+                    "same_family": related,
+                    "texts": texts,
+                }
+            )
+    return {
+        "recall": recall,
+        "found_pairs": len(found),
+        "correct_pairs": len(found) - len(wrong),
+        "wrong_pairs": len(wrong),
+        "wrong_same_event": sum(
+            1
+            for pair, _ in wrong
+            if len(pair) == 2 and articles[pair[0][0]].event == articles[pair[1][0]].event
+        ),
+        "kinds_given": {k: dict(v) for k, v in kinds_given.items()},
+        "wrong_examples": examples,
+    }
+
+
+def _brute_force(
+    library: Library, refs: dict, found: dict, true_pairs: dict, family_of: dict
+) -> dict:
+    """Score every pair with rapidfuzz.process.cdist; compare with the engine."""
+    import numpy as np
+    from rapidfuzz import fuzz, process
+
+    keys: list[SentenceRef] = []
+    texts: list[str] = []
+    for row in library.articles():
+        for sentence in library.sentences(row.id):
+            folded = fold(sentence.text)
+            if len(words(folded)) >= MIN_WORDS:
+                keys.append((row.id, sentence.i))
+                texts.append(folded)
+    article_of = np.array([article for article, _ in keys])
+    chunk = max(1, 20_000_000 // max(1, len(texts)))  # rows per block: about 20 MB of uint8
+    hits: list[tuple[int, int]] = []
+    start = time.perf_counter()
+    for r0 in range(0, len(texts), chunk):
+        r1 = min(len(texts), r0 + chunk)
+        block = process.cdist(
+            texts[r0:r1],
+            texts[r0:],
+            scorer=fuzz.ratio,
+            score_cutoff=SIMILAR_SCORE,
+            dtype=np.uint8,
+            workers=-1,
+        )
+        rows, cols = np.nonzero(block)
+        rows, cols = rows + r0, cols + r0
+        keep = (cols > rows) & (article_of[rows] != article_of[cols])
+        hits.extend(zip(rows[keep].tolist(), cols[keep].tolist(), strict=True))
+    seconds = time.perf_counter() - start
+
+    # uint8 scores are rounded: rescore the hits exactly and classify as the engine does.
+    bf_pairs: set[tuple[SentenceRef, SentenceRef]] = set()
+    for i, j in hits:
+        identical = texts[i] == texts[j]
+        if classify(100.0 if identical else fuzz.ratio(texts[i], texts[j]), identical):
+            bf_pairs.add(tuple(sorted([keys[i], keys[j]])))
+    engine_stored = {tuple(sorted(info[2])) for info in found.values()}
+    both = len(bf_pairs & engine_stored)
+
+    def generated(pair: tuple[SentenceRef, SentenceRef]) -> Pair | None:
+        a, b = refs.get(pair[0]), refs.get(pair[1])
+        return tuple(sorted([a, b])) if a and b else None
+
+    bf_generated = {generated(pair) for pair in bf_pairs} - {None}
+    recall = {}
+    for kind in PAIR_KINDS:
+        wanted = [pair for pair, k in true_pairs.items() if k == kind]
+        recall[kind] = [sum(pair in bf_generated for pair in wanted), len(wanted)]
+    missed = sorted(bf_pairs - engine_stored)
+    return {
+        "sentences": len(texts),
+        "pairs_compared": len(texts) * (len(texts) - 1) // 2,
+        "seconds": seconds,
+        "pairs_found": len(bf_pairs),
+        "engine_found_of_these": both,
+        "engine_only": len(engine_stored - bf_pairs),
+        "recall": recall,
+        "correct_pairs": sum(pair in true_pairs for pair in bf_generated),
+        "missed_by_engine_examples": [
+            [fold_text for fold_text in (_text(library, a), _text(library, b))]
+            for a, b in missed[:5]
+        ],
+        "missed_true": sum(1 for pair in missed if generated(pair) in true_pairs),
+    }
+
+
+def _text(library: Library, ref: SentenceRef) -> str:
+    return library.sentences(ref[0])[ref[1]].text
+
+
+# --- the parent: write corpora, run children, print ----------------------------------
+
+
+def write_corpus(folder: Path, size: int, seed: int) -> dict:
+    articles, truth = generate(size + EXTRA_ARTICLES, seed)
+    write_articles(articles[:size], folder / "corpus")
+    write_articles(articles[size:], folder / "extra")
+    save(articles, truth, folder / "truth.json")
+    return describe(articles, truth)
+
+
+def run_size(folder: Path, size: int, seed: int, brute_force: bool, detail: bool) -> dict:
+    start = time.perf_counter()
+    write_corpus(folder, size, seed)
+    print(f"  corpus written in {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    command = [sys.executable, __file__, "--child", str(folder)]
+    command += ["--brute-force"] if brute_force else []
+    command += ["--detail"] if detail else []
+    subprocess.run(command, check=True)
+    return json.loads((folder / RESULT).read_text())
+
+
+def _ratio(pair: list[int]) -> float:
+    return pair[0] / pair[1] if pair[1] else float("nan")
+
+
+def _speedup(bf: dict, find_only: bool = False) -> float:
+    """Brute-force time over the engine's: all of match_article, or only _candidates + _verify."""
+    engine = bf.get("engine_find_verify_seconds") if find_only else bf["engine_match_seconds"]
+    return bf["seconds"] / engine if engine else float("nan")
+
+
+def _recall_of_brute_force(bf: dict) -> float:
+    return bf["engine_found_of_these"] / max(1, bf["pairs_found"])
+
+
+def _sum_kinds(recall: dict, kinds: tuple[str, ...]) -> float:
+    return _ratio([sum(recall[k][0] for k in kinds), sum(recall[k][1] for k in kinds)])
+
+
+def report(size: int, r: dict) -> None:
+    print(f"\n## {size:,} articles")
+    c = r["corpus"]
+    print(
+        f"corpus: {c['sentences']:,.0f} sentences, {c['words per sentence']:.1f} words per"
+        f" sentence ({c['shortest sentence']:.0f}-{c['longest sentence']:.0f}),"
+        f" {c['distinct words']:,.0f} distinct words, {c['copied sentences']:,.0f} copied"
+        f" sentences in {c['families']:,.0f} families"
+    )
+    print(
+        f"statuses: {r['statuses']}; stored sentences not found in the corpus:"
+        f" {r['unmapped_sentences']}"
+    )
+    print(
+        f"ingest + match: {r['ingest_seconds']:.1f} s, {r['articles_per_second']:.0f}"
+        f" articles/s; matching alone {r['match_seconds']:.1f} s; candidate pairs scored:"
+        f" {r.get('candidate_pairs', 0):,}"
+    )
+    marks = r.get("checkpoints")
+    if marks:
+        steps = [later - earlier for earlier, later in zip([0.0, *marks], marks, strict=False)]
+        per = ", ".join(f"{step:.0f}" for step in steps)
+        print(f"seconds per {PROGRESS_EVERY:,} articles as the library grows: {per}")
+    print(
+        f"peak RSS {r['peak_rss_mb']:.0f} MB (after the main ingest"
+        f" {r['rss_after_ingest_mb']:.0f} MB); library file {r['db_mb']:.0f} MB"
+    )
+    ms = r["add_one_ms"]
+    print(
+        f"add one article to the full library: median {statistics.median(ms):.1f} ms,"
+        f" max {max(ms):.1f} ms (storing + matching alone: median"
+        f" {statistics.median(r['add_only_ms']):.1f} ms)"
+    )
+    print("\nstage | seconds | share")
+    print("--- | ---: | ---:")
+    for label, seconds in sorted(r["stages"].items(), key=lambda kv: -kv[1]):
+        print(f"{label} | {seconds:.2f} | {seconds / r['ingest_seconds']:.0%}")
+    accounted = sum(r["stages"].values())
+    print(
+        f"(ingest loop itself) | {r['ingest_seconds'] - accounted:.2f} |"
+        f" {(r['ingest_seconds'] - accounted) / r['ingest_seconds']:.0%}"
+    )
+    print("\ntrue pairs | found | of | recall | kinds the engine gave")
+    print("--- | ---: | ---: | ---: | ---")
+    for kind in PAIR_KINDS:
+        got, total = r["recall"][kind]
+        print(
+            f"{kind} | {got:,} | {total:,} | {_ratio([got, total]):.4f} |"
+            f" {r['kinds_given'].get(kind, {})}"
+        )
+    print(
+        f"precision: {r['correct_pairs']:,} of {r['found_pairs']:,} found pairs are true"
+        f" ({r['correct_pairs'] / max(1, r['found_pairs']):.4f}); wrong pairs on the same"
+        f" event: {r['wrong_same_event']}"
+    )
+    for example in r["wrong_examples"][:3]:
+        print(
+            f"  wrong ({example['kind']} {example['score']}): {example['texts'][0]!r}"
+            f" ~ {example['texts'][1]!r}"
+        )
+    bf = r.get("brute_force")
+    if bf:
+        print(
+            f"\nbrute force: {bf['sentences']:,} sentences, {bf['pairs_compared']:,} pairs"
+            f" in {bf['seconds']:.1f} s; it finds {bf['pairs_found']:,} pairs, the engine"
+            f" {bf['engine_found_of_these']:,} of them"
+            f" ({_recall_of_brute_force(bf):.4f}),"
+            f" engine-only pairs {bf['engine_only']}"
+        )
+        print(
+            f"speed-up: {_speedup(bf):.0f}x (brute force {bf['seconds']:.1f} s / engine"
+            f" matching {bf['engine_match_seconds']:.2f} s, index upkeep included);"
+            f" {_speedup(bf, find_only=True):.0f}x counting only finding and scoring"
+            f" candidates ({bf.get('engine_find_verify_seconds', 0):.2f} s)"
+        )
+        print(
+            f"brute force vs truth: recall exact+near"
+            f" {_sum_kinds(bf['recall'], ('exact', 'near')):.4f}, rewrites"
+            f" {_sum_kinds(bf['recall'], ('rewrite',)):.4f}, precision"
+            f" {bf['correct_pairs'] / max(1, bf['pairs_found']):.4f};"
+            f" true pairs it finds and the engine misses: {bf['missed_true']}"
+        )
+        for a, b in bf["missed_by_engine_examples"][:3]:
+            print(f"  missed: {a!r} ~ {b!r}")
+
+
+def table(results: dict[int, dict]) -> str:
+    """Targets against measurements, one column per size, ready for the README."""
+    sizes = sorted(results)
+    rows: list[tuple[str, str, Callable[[dict], str]]] = [
+        ("sentences", "", lambda r: f"{r['corpus']['sentences']:,.0f}"),
+        ("ingest + match (s)", "≤ 60 at 10k", lambda r: f"{r['ingest_seconds']:.1f}"),
+        ("articles per second", "", lambda r: f"{r['articles_per_second']:.0f}"),
+        ("peak RSS (MB)", "≤ 1,536 at 10k", lambda r: f"{r['peak_rss_mb']:.0f}"),
+        (
+            "recall, exact + near copies",
+            "≥ 0.99",
+            lambda r: f"{_sum_kinds(r['recall'], ('exact', 'near')):.4f}",
+        ),
+        (
+            "recall, near copies both edited",
+            "",
+            lambda r: f"{_sum_kinds(r['recall'], ('near_both',)):.4f}",
+        ),
+        ("recall, rewrites", "", lambda r: f"{_sum_kinds(r['recall'], ('rewrite',)):.4f}"),
+        ("precision", "≥ 0.99", lambda r: f"{r['correct_pairs'] / max(1, r['found_pairs']):.4f}"),
+        (
+            "add one article, median (ms)",
+            "≤ 100 at 10k",
+            lambda r: f"{statistics.median(r['add_one_ms']):.1f}",
+        ),
+        ("brute force (s)", "", lambda r: f"{r['brute_force']['seconds']:.1f}"),
+        (
+            "speed-up over brute force",
+            "≥ 50x at 1k",
+            lambda r: f"{_speedup(r['brute_force']):.0f}x",
+        ),
+        (
+            "speed-up, finding and scoring candidates only",
+            "",
+            lambda r: f"{_speedup(r['brute_force'], find_only=True):.0f}x",
+        ),
+        (
+            "recall relative to brute force",
+            "≥ 0.99 at 1k",
+            lambda r: f"{_recall_of_brute_force(r['brute_force']):.4f}",
+        ),
+    ]
+    lines = [
+        "| | target | " + " | ".join(f"{s:,} articles" for s in sizes) + " |",
+        "| --- | --- | " + " | ".join("---:" for _ in sizes) + " |",
+    ]
+    for label, target, cell in rows:
+        cells = [_cell(cell, results[s]) for s in sizes]
+        if any(cells):
+            lines.append(f"| {label} | {target} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _cell(cell: Callable[[dict], str], result: dict) -> str:
+    """A table cell, empty where this size has no such figure (no brute force run)."""
+    try:
+        return cell(result)
+    except KeyError:
+        return ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
+    parser.add_argument("--brute-force-at", type=int, nargs="*", default=[1000])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--detail", action="store_true", help="also time sentence keys and SQL")
+    parser.add_argument("--keep", type=Path, help="keep corpora and libraries in this folder")
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--brute-force", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.child:
+        result = run_child(args.child, args.brute_force, args.detail)
+        (args.child / RESULT).write_text(json.dumps(result, indent=1))
+        return 0
+
+    results = {}
+    root = args.keep or Path(tempfile.mkdtemp(prefix="copydesk-bench-"))
+    try:
+        for size in args.sizes:  # one at a time: sizes must not compete for the cores
+            print(f"{size:,} articles ...", file=sys.stderr)
+            folder = root / f"size-{size}"
+            results[size] = run_size(
+                folder, size, args.seed, size in args.brute_force_at, args.detail
+            )
+            report(size, results[size])
+    finally:
+        if args.keep is None:
+            shutil.rmtree(root, ignore_errors=True)
+    print("\n" + table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
