@@ -200,8 +200,7 @@ def run_child(folder: Path, brute_force: bool, detail: bool) -> dict:
 
 def _inclusive_match(timers: Timers) -> float:
     """Time inside match_article, callees included."""
-    labels = [label for owner, _, label in STAGES + DETAIL_STAGES if owner is tui.match.engine]
-    return timers.own["match: keys + index writes"] + sum(timers.own[k] for k in labels)
+    return timers.inclusive["match: keys + index writes"]
 
 
 def _peak_rss_mb() -> float:

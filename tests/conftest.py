@@ -21,3 +21,14 @@ def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def seeds() -> Path:
     return SEEDS
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A library holding the five seeds, shared (read-only) by a test module."""
+    from tui.library import Library
+
+    path = tmp_path_factory.mktemp("seeded") / "lib.sqlite"
+    with Library(path) as library:
+        assert all(r.status == "added" for r in library.ingest([str(SEEDS)]))
+    return path

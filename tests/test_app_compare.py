@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from tests.app_helpers import SEEDS, drive
+from tests.app_helpers import drive
 from tui.app.app import CopydeskApp
 from tui.app.screens.compare import summary
 from tui.app.screens.pick_article import PickArticleScreen
@@ -36,14 +34,6 @@ The editor typed [bold]x[/] into the story by mistake and nobody caught it in ti
 
 Nobody at all noticed the stray [red]tag[/red] until the second edition went out to readers.
 """
-
-
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("compare") / "lib.sqlite"
-    with Library(path) as library:
-        assert all(r.status == "added" for r in library.ingest([str(SEEDS)]))
-    return path
 
 
 def visible_lines(view: CompareView) -> list[str]:

@@ -14,14 +14,6 @@ from tui.models import Article
 from tui.text.sentences import split_sentences
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("app") / "lib.sqlite"
-    with Library(path) as library:
-        assert all(r.status == "added" for r in library.ingest([str(SEEDS)]))
-    return path
-
-
 def rows(app) -> list[list[str]]:
     table = app.screen.query_one(DataTable)
     return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
