@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,9 +20,9 @@ COUNT_WIDTH = 10
 def option_prompt(article: ArticleRow, shared: int, width: int) -> Text:
     """Outlet, title, date and shared count in fixed columns, as plain text (never markup)."""
     title_width = max(8, width - OUTLET_WIDTH - DATE_WIDTH - COUNT_WIDTH - 3)
-    outlet = Text(article.outlet or "unknown outlet", style="bold" if article.outlet else "dim")
+    outlet = Text(article.label_outlet, style="bold" if article.outlet else "dim")
     outlet.truncate(OUTLET_WIDTH, overflow="ellipsis", pad=True)
-    title = Text(article.title or f"untitled ({PurePath(article.source).name})")
+    title = Text(article.label_title)
     title.stylize("" if article.title else "dim")
     title.truncate(title_width, overflow="ellipsis", pad=True)
     date = Text(article.published or "undated", style="" if article.published else "dim")

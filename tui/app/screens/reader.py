@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
@@ -74,7 +72,7 @@ class ReaderScreen(Screen[None]):
             self.notify(f"No article #{self.article_id} in this library.", severity="error")
             self.call_after_refresh(self.dismiss)
             return
-        self.sub_title = self.article.outlet or self.article.title or Path(self.article.source).name
+        self.sub_title = f"{self.article.label_outlet}: {self.article.label_title}"
         view = self.query_one(ArticleView)
         view.focus()
         self.show_links(view.cursor)

@@ -12,7 +12,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -131,7 +130,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor: int | None = None
         if sentences:
             self.cursor = min(max(cursor or 0, 0), len(sentences) - 1)
-        self._title = article.title or Path(article.source).name
+        self._title = article.label_title
         self._meta = " · ".join(self._meta_parts())
         self._lines: list[Line] = []
         self._first_y: list[int] = []
@@ -144,7 +143,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _meta_parts(self) -> list[str]:
         a = self.article
-        parts = [a.outlet or Path(a.source).name, a.published or "undated"]
+        parts = [a.label_outlet, a.published or "undated"]
         parts += [p for p in (a.byline, a.credit and f"credit: {a.credit}") if p]
         return [*parts, f"{a.words:,} words"]
 

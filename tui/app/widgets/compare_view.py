@@ -188,10 +188,10 @@ def fit(text: str, width: int) -> str:
 
 def article_label(article: ArticleRow) -> str:
     """Outlet (and wire credit) · date · title: who printed what, and when."""
-    outlet = article.outlet or "unknown outlet"
+    outlet = article.label_outlet
     if article.credit and article.credit != article.outlet:
         outlet += f" via {article.credit}"
-    return f"{outlet} · {article.published or 'undated'} · {article.title or 'untitled'}"
+    return f"{outlet} · {article.published or 'undated'} · {article.label_title}"
 
 
 class CompareView(ScrollView, can_focus=True):

@@ -7,8 +7,6 @@ is built as rich Text (never markup), so article words show literally.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
@@ -22,7 +20,7 @@ from tui.models import Sentence
 
 def outlet_name(article: ArticleRow) -> str:
     """The outlet, or the file name when the page did not say."""
-    return article.outlet or Path(article.source).name
+    return article.label_outlet
 
 
 class LinksPanel(VerticalScroll):
