@@ -21,7 +21,7 @@ from tui.errors import SourceError
 from tui.ingest.sources import DEFAULT_MAX_BYTES, SourceFailure, expand_sources, read_source
 from tui.match.align import Row, align
 from tui.match.engine import forget_article, match_article
-from tui.match.groups import Group, build_groups
+from tui.match.groups import Group, build_groups, build_stories
 from tui.match.index import CandidateIndex
 from tui.models import Article, Sentence
 from tui.store import articles as store
@@ -125,6 +125,7 @@ class Library:
         self.conn: sqlite3.Connection = connect(self.path)
         self._vocabulary: search_store.Vocabulary | None = None
         self._titles: search_store.TitleIndex | None = None
+        self._rows: dict[int, ArticleRow] = {}  # the articles the title index was built from
         self._candidates: CandidateIndex | None = None  # built on the first add
 
     def close(self) -> None:
@@ -212,10 +213,15 @@ class Library:
         """(other article id, sentences shared with it), most shared first."""
         return match_store.related_articles(self.conn, article_id)
 
-    def groups(self, kind: str | None = None) -> list[Group]:
-        """Groups of shared sentences, largest first; `kind` keeps groups with such a pair."""
+    def groups(self, kind: str | None = None, matches: list[MatchRow] | None = None) -> list[Group]:
+        """Groups of shared sentences, largest first; `kind` keeps groups with such a pair.
+
+        `matches` saves a second read of every match when the caller has them.
+        """
+        if matches is None:
+            matches = match_store.all_matches(self.conn)
         order = {row.id: first_printed(row) for row in self.articles()}
-        groups = build_groups(match_store.all_matches(self.conn), order.__getitem__)
+        groups = build_groups(matches, order.__getitem__)
         return [g for g in groups if kind is None or kind in g.kinds]
 
     def links(self, article_id: int, i: int) -> list[Link]:
@@ -226,41 +232,26 @@ class Library:
                 continue
             other = self.article(m.b_article)
             if other is not None:
-                text = self.sentences(other.id)[m.b_i].text
+                text = store.get_sentence_text(self.conn, other.id, m.b_i)
                 links.append(Link(other, m.b_i, text, m.kind, m.score))
         return sorted(links, key=lambda link: first_printed(link.article))
 
     def stories(self) -> dict[int, int]:
-        """Article id -> story number: articles joined by shared sentences form a story.
-
-        Stories are numbered from 1, largest first; an article that shares
-        nothing gets no entry.
-        """
-        parent: dict[int, int] = {}
-
-        def find(x: int) -> int:
-            while parent.setdefault(x, x) != x:
-                parent[x] = parent[parent[x]]
-                x = parent[x]
-            return x
-
-        for a, b in match_store.article_pairs(self.conn):
-            parent[find(a)] = find(b)
-        members: dict[int, list[int]] = {}
-        for article in parent:
-            members.setdefault(find(article), []).append(article)
-        ranked = sorted(members.values(), key=lambda ids: (-len(ids), min(ids)))
-        return {article: n for n, ids in enumerate(ranked, start=1) for article in ids}
+        """Article id -> story number (1 = largest); articles that share nothing are absent."""
+        return build_stories(match_store.article_pairs(self.conn))
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Titles and outlets (fuzzy) and sentences (FTS5, typo-tolerant), best first."""
         query = query.strip()
         if not query:
             return []
-        rows = {row.id: row for row in self.articles()}
-        if self._titles is None:
-            labels = {aid: f"{row.title or ''} {row.outlet or ''}" for aid, row in rows.items()}
+        if self._titles is None:  # built once, dropped when the library changes
+            self._rows = {row.id: row for row in self.articles()}
+            labels = {
+                aid: f"{row.title or ''} {row.outlet or ''}" for aid, row in self._rows.items()
+            }
             self._titles = search_store.TitleIndex(labels)
+        rows = self._rows
         hits = [
             SearchHit(rows[aid], None, rows[aid].title or rows[aid].source, score)
             for aid, score in self._titles.search(query)[:limit]
@@ -268,8 +259,11 @@ class Library:
         if self._vocabulary is None:
             self._vocabulary = search_store.Vocabulary(self.conn)
         for hit in search_store.search_sentences(self.conn, query, self._vocabulary, limit * 4):
-            score = fuzz.partial_ratio(query.lower(), hit.text.lower())
-            hits.append(SearchHit(rows[hit.article_id], hit.i, hit.text, score))
+            # another process may have added the article since the rows were read
+            row = rows.get(hit.article_id) or self.article(hit.article_id)
+            if row is not None:
+                score = fuzz.partial_ratio(query.lower(), hit.text.lower())
+                hits.append(SearchHit(row, hit.i, hit.text, score))
         hits.sort(key=lambda hit: -hit.score)
         return hits[:limit]
 
@@ -289,6 +283,7 @@ class Library:
 
     def export(self) -> dict[str, Any]:
         """The whole library as one JSON-ready document."""
+        matches = match_store.all_matches(self.conn)
         return {
             "articles": [
                 article_json(full, self.sentences(row.id), with_id=True)
@@ -302,7 +297,7 @@ class Library:
                     "score": m.score,
                     "kind": m.kind,
                 }
-                for m in match_store.all_matches(self.conn)
+                for m in matches
             ],
             "groups": [
                 {
@@ -310,7 +305,7 @@ class Library:
                     "origin": list(g.origin),
                     "kinds": sorted(g.kinds),
                 }
-                for g in self.groups()
+                for g in self.groups(matches=matches)
             ],
         }
 

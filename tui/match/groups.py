@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from tui.store.matches import MatchRow
 
 SentenceRef = tuple[int, int]  # (article id, sentence index)
+Node = TypeVar("Node", bound=Hashable)
 
 
 @dataclass
@@ -23,7 +25,7 @@ class Group:
         return sorted({article for article, _ in self.members})
 
 
-def _find(parent: dict[SentenceRef, SentenceRef], item: SentenceRef) -> SentenceRef:
+def _find(parent: dict[Node, Node], item: Node) -> Node:
     root = item
     while parent[root] != root:
         root = parent[root]
@@ -64,3 +66,21 @@ def build_groups(matches: Iterable[MatchRow], first_printed: Callable[[int], tup
     ]
     groups.sort(key=lambda g: (-len(g.articles), -len(g.members), g.members[0]))
     return groups
+
+
+def build_stories(article_pairs: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Article id -> story number: articles joined by shared sentences form a story.
+
+    Stories are numbered from 1, largest first; an article that shares
+    nothing gets no entry.
+    """
+    parent: dict[int, int] = {}
+    for a, b in article_pairs:
+        parent.setdefault(a, a)
+        parent.setdefault(b, b)
+        parent[_find(parent, a)] = _find(parent, b)
+    members: dict[int, list[int]] = {}
+    for article in parent:
+        members.setdefault(_find(parent, article), []).append(article)
+    ranked = sorted(members.values(), key=lambda ids: (-len(ids), min(ids)))
+    return {article: n for n, ids in enumerate(ranked, start=1) for article in ids}

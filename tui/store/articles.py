@@ -141,6 +141,13 @@ def get_sentences(conn: sqlite3.Connection, article_id: int) -> list[Sentence]:
     return [Sentence(row["i"], row["start"], row["end"], row["text"]) for row in rows]
 
 
+def get_sentence_text(conn: sqlite3.Connection, article_id: int, i: int) -> str:
+    row = conn.execute(
+        "SELECT text FROM sentences WHERE article_id = ? AND i = ?", (article_id, i)
+    ).fetchone()
+    return row[0] if row else ""
+
+
 def delete_article(conn: sqlite3.Connection, article_id: int) -> bool:
     """Remove an article; its sentences (and later its matches) go with it."""
     return conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
