@@ -82,3 +82,48 @@ def test_delete_removes_sentences(tmp_path: Path) -> None:
     with transaction(conn):
         assert store.delete_article(conn, article_id)
     assert conn.execute("SELECT COUNT(*) FROM sentences").fetchone()[0] == 0
+
+
+def test_search_index_follows_inserts_and_deletes(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "lib.sqlite")
+    with transaction(conn):
+        article_id = store.insert_article(conn, make_article(text="One. Two."))
+    found = "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'two'"
+    assert len(conn.execute(found).fetchall()) == 1
+    with transaction(conn):
+        store.delete_article(conn, article_id)
+    assert conn.execute(found).fetchall() == []
+    conn.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')")
+
+
+def test_a_first_version_library_is_upgraded_in_place(tmp_path: Path) -> None:
+    """Migration 2 drops the insert trigger; articles stored before stay searchable."""
+    path = tmp_path / "lib.sqlite"
+    old = sqlite3.connect(path, isolation_level=None)
+    old.executescript(MIGRATIONS[0] + "; PRAGMA user_version = 1;")
+    old.execute(
+        "INSERT INTO articles (id, source, version, content_hash, text, words, sentence_count,"
+        " added) VALUES (1, 'a', 1, 'h', 'Old words.', 2, 1, 'now')"
+    )
+    old.execute(
+        "INSERT INTO sentences (article_id, i, start, end, text) VALUES (1, 0, 0, 10, 'Old words.')"
+    )
+    old.close()
+
+    conn = connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    triggers = {
+        row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
+    }
+    assert triggers == {"sentences_fts_delete"}
+    with transaction(conn):
+        store.insert_article(conn, make_article(text="One. Two."))
+    assert (
+        len(
+            conn.execute(
+                "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'old OR two'"
+            ).fetchall()
+        )
+        == 2
+    )
+    conn.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')")

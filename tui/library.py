@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,14 +17,15 @@ from typing import Any, BinaryIO, Literal
 import platformdirs
 from rapidfuzz import fuzz, process
 
-from tui.clean import clean
 from tui.errors import SourceError
-from tui.ingest.sources import DEFAULT_MAX_BYTES, SourceFailure, expand_sources, read_source
+from tui.ingest.sources import DEFAULT_MAX_BYTES, SourceFailure, expand_sources
 from tui.match.align import Row, align
-from tui.match.engine import forget_article, match_article
+from tui.match.engine import forget_article, keys_of, store_article
 from tui.match.groups import Group, build_groups, build_stories
 from tui.match.index import CandidateIndex
+from tui.match.shingles import SentenceKey
 from tui.models import Article, Sentence
+from tui.pipeline import load, prepare_all
 from tui.store import articles as store
 from tui.store import matches as match_store
 from tui.store import search as search_store
@@ -31,6 +33,11 @@ from tui.store.db import connect, transaction
 from tui.store.matches import MatchRow
 
 ArticleRow = store.ArticleRow
+
+# How long a bulk ingest keeps adding articles to one transaction. Committing
+# each article alone costs about a third of the ingest time (FTS5 flushes its
+# index and the WAL grows at every commit); a kill loses at most this much work.
+BATCH_SECONDS = 0.5
 
 
 def default_db_path() -> Path:
@@ -63,20 +70,6 @@ class Extracted:
     reason: str | None = None
 
 
-def _load(source: str, max_bytes: int, stdin: BinaryIO | None) -> Article:
-    """Read and clean one source; anything unexpected becomes a SourceError."""
-    try:
-        return clean(read_source(source, max_bytes=max_bytes, stdin=stdin))
-    except SourceError:
-        raise
-    except RecursionError:
-        raise SourceError("structure too deeply nested") from None
-    except MemoryError:
-        raise SourceError("too large to process") from None
-    except Exception as error:  # a cleaner bug must not stop the batch
-        raise SourceError(f"could not clean: {type(error).__name__}: {error}") from error
-
-
 def extract(
     specs: Iterable[str], *, max_bytes: int = DEFAULT_MAX_BYTES, stdin: BinaryIO | None = None
 ) -> Iterator[Extracted]:
@@ -86,7 +79,7 @@ def extract(
             yield Extracted(item.source, reason=item.reason)
             continue
         try:
-            yield Extracted(item, article=_load(item, max_bytes, stdin))
+            yield Extracted(item, article=load(item, max_bytes, stdin))
         except SourceError as error:
             yield Extracted(item, reason=str(error))
 
@@ -127,6 +120,7 @@ class Library:
         self._titles: search_store.TitleIndex | None = None
         self._rows: dict[int, ArticleRow] = {}  # the articles the title index was built from
         self._candidates: CandidateIndex | None = None  # built on the first add
+        self._batch_started = 0.0  # when the open ingest transaction began
 
     def close(self) -> None:
         self.conn.close()
@@ -149,42 +143,85 @@ class Library:
         *,
         max_bytes: int = DEFAULT_MAX_BYTES,
         stdin: BinaryIO | None = None,
+        workers: int | None = None,
     ) -> Iterator[IngestResult]:
-        """Add sources one by one, yielding a result per source as it finishes.
+        """Add sources, yielding a result per source as it finishes.
 
-        Each article is stored in its own transaction: a failure or a kill
-        leaves earlier articles whole and later ones absent.
+        Sources are cleaned ahead in worker processes when the batch is large
+        (`workers`, see tui/pipeline.py). Articles are committed about every
+        BATCH_SECONDS, each inside its own savepoint: a failure or a kill
+        leaves every article whole or absent, and running the same ingest
+        again adds whatever is missing.
         """
         items = list(expand_sources(specs))
         total = len(items)
-        for done, item in enumerate(items, start=1):
-            if isinstance(item, SourceFailure):
-                yield IngestResult(item.source, "failed", done, total, reason=item.reason)
-                continue
+        sources = [item for item in items if not isinstance(item, SourceFailure)]
+        prepared = prepare_all(sources, max_bytes=max_bytes, stdin=stdin, workers=workers)
+        try:
+            for done, item in enumerate(items, start=1):
+                if isinstance(item, SourceFailure):
+                    yield IngestResult(item.source, "failed", done, total, reason=item.reason)
+                    continue
+                ready = next(prepared)
+                if ready.article is None:
+                    yield IngestResult(item, "failed", done, total, reason=ready.reason)
+                    continue
+                yield self._add_to_batch(ready.article, ready.keys, done, total)
+        finally:
+            prepared.close()
+            self._commit_batch()
+
+    def _add_to_batch(
+        self, article: Article, keys: list[SentenceKey], done: int, total: int
+    ) -> IngestResult:
+        """Store one article in the open batch (beginning one if needed)."""
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._batch_started = time.monotonic()
+        self.conn.execute("SAVEPOINT article")
+        try:
+            result = self._store(article, keys, done, total)
+        except BaseException:
+            self.conn.execute("ROLLBACK TO article")
+            self.conn.execute("RELEASE article")
+            self._candidates = None  # it may hold keys of the rolled-back article
+            raise
+        self.conn.execute("RELEASE article")
+        if time.monotonic() - self._batch_started >= BATCH_SECONDS:
+            self._commit_batch()
+        return result
+
+    def _commit_batch(self) -> None:
+        if self.conn.in_transaction:
             try:
-                article = _load(item, max_bytes, stdin)
-            except SourceError as error:
-                yield IngestResult(item, "failed", done, total, reason=str(error))
-                continue
-            yield self.add(article, done=done, total=total)
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                self._candidates = None
+                raise
+        self._vocabulary = self._titles = None
 
     def add(self, article: Article, *, done: int = 1, total: int = 1) -> IngestResult:
-        """Store and match one cleaned article unless identical content is already here."""
-        if self._candidates is None:
-            self._candidates = CandidateIndex()
+        """Store and match one cleaned article in its own transaction."""
         try:
             with transaction(self.conn):
-                existing = store.find_by_hash(self.conn, article.content_hash)
-                if existing is not None:
-                    return IngestResult(
-                        article.source, "present", done, total, existing, article.title
-                    )
-                article_id = store.insert_article(self.conn, article)
-                match_article(self.conn, self._candidates, article_id)
+                return self._store(article, keys_of(article), done, total)
         except BaseException:
             self._candidates = None  # it may hold keys of the rolled-back article
             raise
-        self._vocabulary = self._titles = None
+        finally:
+            self._vocabulary = self._titles = None
+
+    def _store(
+        self, article: Article, keys: list[SentenceKey], done: int, total: int
+    ) -> IngestResult:
+        """Store and match an article unless identical content is already here."""
+        existing = store.find_by_hash(self.conn, article.content_hash)
+        if existing is not None:
+            return IngestResult(article.source, "present", done, total, existing, article.title)
+        if self._candidates is None:
+            self._candidates = CandidateIndex()
+        article_id, _ = store_article(self.conn, self._candidates, article, keys)
         return IngestResult(article.source, "added", done, total, article_id, article.title)
 
     def delete(self, article_id: int) -> bool:
@@ -225,16 +262,22 @@ class Library:
         return [g for g in groups if kind is None or kind in g.kinds]
 
     def links(self, article_id: int, i: int) -> list[Link]:
-        """Where else sentence `i` of an article appears, first printed first."""
+        """Where else sentence `i` of an article appears, first printed first.
+
+        One indexed query for the sentence's matches and one row per other
+        article: cheap enough for the reader to call on every cursor move.
+        """
+        others: dict[int, ArticleRow | None] = {}
         links = []
-        for m in self.matches(article_id):
-            if m.a_i != i:
-                continue
-            other = self.article(m.b_article)
+        for other_id, other_i, text, score, kind in match_store.sentence_links(
+            self.conn, article_id, i
+        ):
+            if other_id not in others:
+                others[other_id] = self.article(other_id)
+            other = others[other_id]
             if other is not None:
-                text = store.get_sentence_text(self.conn, other.id, m.b_i)
-                links.append(Link(other, m.b_i, text, m.kind, m.score))
-        return sorted(links, key=lambda link: first_printed(link.article))
+                links.append(Link(other, other_i, text, kind, score))
+        return sorted(links, key=lambda link: (first_printed(link.article), link.i))
 
     def stories(self) -> dict[int, int]:
         """Article id -> story number (1 = largest); articles that share nothing are absent."""

@@ -1,21 +1,22 @@
 """Match a newly stored article against the library, incrementally.
 
 Candidates come from the candidate index (tui/match/index.py); only they are
-scored with rapidfuzz. Called inside the transaction that stores the
-article, so an article is never present without its keys and matches.
+scored with rapidfuzz. The article is stored and matched inside one
+transaction, so it is never present without its keys and matches.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from tui.match.index import CandidateIndex, pack
 from tui.match.kinds import SIMILAR_SCORE, Kind, classify
 from tui.match.shingles import SentenceKey, sentence_key
+from tui.models import Article
 from tui.store import articles as store
 
 _SQL_CHUNK = 5000
@@ -49,24 +50,25 @@ def _verify(
     conn: sqlite3.Connection,
     index: CandidateIndex,
     article_id: int,
-    keys: list[SentenceKey],
+    keys: Mapping[int, SentenceKey],
     candidates: dict[int, list[int]],
 ) -> list[Match]:
-    """Score candidates (rapidfuzz, in C, per new sentence) and keep those that reach a kind."""
-    folded = {key.sentence_id: key.folded for key in keys}
+    """Score candidates with rapidfuzz and keep those that reach a kind.
+
+    One `fuzz.ratio` call per pair: a new sentence has only a few candidates,
+    and `process.extract` costs more to set up than that many calls.
+    """
     matches: list[tuple[int, Match]] = []
     for new_id, old_ids in candidates.items():
-        old_ids = [old for old in old_ids if index.folded[old][0] != article_id]
-        choices = [index.folded[old][1] for old in old_ids]
-        scored = process.extract(
-            folded[new_id], choices, scorer=fuzz.ratio, score_cutoff=SIMILAR_SCORE, limit=None
-        )
-        for choice, score, position in scored:
-            old_id = old_ids[position]
-            kind = classify(score, identical=choice == folded[new_id])
+        text = keys[new_id].folded
+        for old_id in old_ids:
+            other_article, other_text = index.folded[old_id]
+            if other_article == article_id:
+                continue
+            score = fuzz.ratio(text, other_text, score_cutoff=SIMILAR_SCORE)
+            kind = classify(score, identical=other_text == text)
             if kind is None:
                 continue
-            other_article = index.folded[old_id][0]
             (a_sentence, a_article), (b_sentence, b_article) = sorted(
                 [(new_id, article_id), (old_id, other_article)]
             )
@@ -93,27 +95,43 @@ def _mark_shared(conn: sqlite3.Connection, sentence_ids: Iterable[int]) -> None:
     )
 
 
-def match_article(conn: sqlite3.Connection, index: CandidateIndex, article_id: int) -> list[Match]:
-    """Store one article's matching keys and what it shares; returns the new matches.
+def store_article(
+    conn: sqlite3.Connection, index: CandidateIndex, article: Article, keys: Sequence[SentenceKey]
+) -> tuple[int, list[Match]]:
+    """Store an article with its sentences' keys (in reading order) and match it.
 
-    `index` is brought up to date first, then learns this article's keys.
+    Call inside a write transaction. `index` catches up on other processes'
+    sentences first, while nobody else can write, then learns this article's.
+    Returns the new article's id and its matches.
     """
     index.catch_up(conn)
-    keys = [sentence_key(sid, text) for sid, text in store.sentence_ids(conn, article_id)]
-    keys = [key for key in keys if key.fold_hash is not None]
-    conn.executemany(
-        "UPDATE sentences SET folded = ?, fold_hash = ?, shingles = ? WHERE id = ?",
-        [(key.folded, key.fold_hash, pack(key.shingles), key.sentence_id) for key in keys],
-    )
-    matches = _verify(conn, index, article_id, keys, index.candidates(keys))
+    columns = [
+        (key.folded, key.fold_hash, pack(key.shingles))
+        if key.fold_hash is not None
+        else (None, None, None)
+        for key in keys
+    ]
+    article_id = store.insert_article(conn, article, columns)
+    ids = [sentence_id for sentence_id, _ in store.sentence_ids(conn, article_id)]
+    by_id = {
+        sentence_id: key
+        for sentence_id, key in zip(ids, keys, strict=True)
+        if key.fold_hash is not None
+    }
+    matches = _verify(conn, index, article_id, by_id, index.candidates(by_id))
     conn.executemany(
         "INSERT OR IGNORE INTO matches (a_sentence, b_sentence, a_article, b_article, score, kind)"
         " VALUES (?, ?, ?, ?, ?, ?)",
         [(m.a_sentence, m.b_sentence, m.a_article, m.b_article, m.score, m.kind) for m in matches],
     )
     _mark_shared(conn, {m.a_sentence for m in matches} | {m.b_sentence for m in matches})
-    index.add(article_id, keys)
-    return matches
+    index.add(article_id, by_id)
+    return article_id, matches
+
+
+def keys_of(article: Article) -> list[SentenceKey]:
+    """An article's matching keys, one per sentence in reading order."""
+    return [sentence_key(sentence.text) for sentence in article.sentences]
 
 
 def forget_article(conn: sqlite3.Connection, article_id: int) -> None:

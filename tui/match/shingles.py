@@ -32,21 +32,22 @@ def stable_hash(text: str) -> int:
 
 @dataclass(frozen=True)
 class SentenceKey:
-    """What matching needs to know about one sentence."""
+    """What matching needs to know about one sentence.
 
-    sentence_id: int
+    Computed from the text alone, so it can be worked out before the sentence
+    is stored (in a cleaning worker process) and written with it.
+    """
+
     folded: str
     fold_hash: int | None  # None: too short to ever match
     shingles: frozenset[int]
 
 
-def sentence_key(sentence_id: int, text: str) -> SentenceKey:
+def sentence_key(text: str) -> SentenceKey:
     """Fold a sentence and hash it whole and by word 3-grams."""
     folded = fold(text)
     tokens = _WORD.findall(folded)
     if len(tokens) < MIN_WORDS:
-        return SentenceKey(sentence_id, folded, None, frozenset())
+        return SentenceKey(folded, None, frozenset())
     grams = {" ".join(gram) for gram in zip(tokens, tokens[1:], tokens[2:], strict=False)}
-    return SentenceKey(
-        sentence_id, folded, stable_hash(folded), frozenset(map(shingle_hash, grams))
-    )
+    return SentenceKey(folded, stable_hash(folded), frozenset(map(shingle_hash, grams)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -71,10 +72,16 @@ def find_by_hash(conn: sqlite3.Connection, content_hash: str) -> int | None:
     return row[0] if row else None
 
 
-def insert_article(conn: sqlite3.Connection, article: Article) -> int:
+def insert_article(
+    conn: sqlite3.Connection,
+    article: Article,
+    keys: Sequence[tuple[str | None, int | None, bytes | None]] | None = None,
+) -> int:
     """Store an article and its sentences; call inside a transaction.
 
-    The same source with new content becomes the next version, not an overwrite.
+    `keys` are the sentences' matching columns (folded, fold_hash, shingles),
+    one per sentence, written in the same INSERT. The same source with new
+    content becomes the next version, not an overwrite.
     """
     (latest,) = conn.execute(
         "SELECT COALESCE(MAX(version), 0) FROM articles WHERE source = ?", (article.source,)
@@ -99,9 +106,20 @@ def insert_article(conn: sqlite3.Connection, article: Article) -> int:
     )
     article_id = cursor.lastrowid
     assert article_id is not None
+    if keys is None:
+        keys = [(None, None, None)] * len(article.sentences)
     conn.executemany(
-        "INSERT INTO sentences (article_id, i, start, end, text) VALUES (?, ?, ?, ?, ?)",
-        [(article_id, s.i, s.start, s.end, s.text) for s in article.sentences],
+        "INSERT INTO sentences (article_id, i, start, end, text, folded, fold_hash, shingles)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (article_id, s.i, s.start, s.end, s.text, *key)
+            for s, key in zip(article.sentences, keys, strict=True)
+        ],
+    )
+    conn.execute(
+        "INSERT INTO sentences_fts (rowid, text)"
+        " SELECT id, text FROM sentences WHERE article_id = ?",
+        (article_id,),
     )
     return article_id
 

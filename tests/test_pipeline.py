@@ -1,0 +1,115 @@
+"""Preparing sources in worker processes, and committing a bulk ingest in batches."""
+
+from __future__ import annotations
+
+import io
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+import tui.library
+from tui.library import Library
+from tui.pipeline import Prepared, in_workers, prepare_all
+
+from .synthetic import write_articles
+
+
+def _matched_pairs(library: Library) -> set[tuple]:
+    """Every match as ((source, i), (source, i), kind), independent of ids."""
+    source = {row.id: Path(row.source).name for row in library.articles()}
+    pairs = set()
+    for row in library.articles():
+        for m in library.matches(row.id):
+            a, b = (source[m.a_article], m.a_i), (source[m.b_article], m.b_i)
+            pairs.add((*sorted([a, b]), m.kind))
+    return pairs
+
+
+def test_workers_build_the_same_library_as_one_process(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_articles(folder, 12)
+    (folder / "article-0005.txt").write_bytes(b"")  # a failure in the middle of the batch
+    results = {}
+    pairs = {}
+    for workers in (0, 1):
+        with Library(tmp_path / f"lib-{workers}.sqlite") as library:
+            results[workers] = [
+                (Path(r.source).name, r.status, r.reason)
+                for r in library.ingest([str(folder)], workers=workers)
+            ]
+            pairs[workers] = _matched_pairs(library)
+    assert results[0] == results[1]
+    assert [status for _, status, _ in results[1]].count("added") == 11
+    assert results[1][5][:2] == ("article-0005.txt", "failed")
+    assert pairs[0] == pairs[1]
+    assert len(pairs[1]) > 10  # the wire sentences were found
+
+
+def test_stdin_is_read_by_this_process(tmp_path: Path) -> None:
+    (path,) = write_articles(tmp_path, 1)
+    stdin = io.BytesIO(b"Piped in\n\nThis article came through standard input today.\n")
+    ready = list(prepare_all(["-", str(path)], stdin=stdin, workers=1))
+    assert [r.source for r in ready] == ["-", str(path)]
+    assert "standard input" in ready[0].article.text
+    assert ready[1].article is not None and len(ready[1].keys) == len(ready[1].article.sentences)
+
+
+def crash_on_bomb(source: str) -> Prepared:
+    """A task for the worker pool that dies the way a crashing C library would."""
+    if source == "bomb":
+        time.sleep(0.3)  # let the earlier result reach the parent first
+        os._exit(1)
+    return Prepared(source, reason=f"seen {source}")
+
+
+def test_a_crashing_worker_fails_only_its_source() -> None:
+    results = list(in_workers(["a", "bomb", "b", "c"], crash_on_bomb, workers=1))
+    assert [source for source, _ in results] == ["a", "bomb", "b", "c"]
+    reasons = [ready.reason for _, ready in results]
+    assert reasons == ["seen a", "the cleaning process crashed on it", "seen b", "seen c"]
+
+
+def _count(path: Path) -> int:
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+
+def test_an_error_mid_batch_keeps_the_finished_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_articles(tmp_path / "in", 6)
+    real = tui.library.store_article
+    calls = []
+
+    def failing(conn, index, article, keys):
+        calls.append(article.source)
+        if len(calls) == 4:
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(conn, index, article, keys)
+
+    monkeypatch.setattr(tui.library, "store_article", failing)
+    db = tmp_path / "lib.sqlite"
+    with Library(db) as library, pytest.raises(sqlite3.OperationalError):
+        for _ in library.ingest([str(tmp_path / "in")], workers=0):
+            pass
+    assert _count(db) == 3  # the three before the failure, committed whole
+
+    monkeypatch.setattr(tui.library, "store_article", real)
+    with Library(db) as library:
+        statuses = [r.status for r in library.ingest([str(tmp_path / "in")], workers=0)]
+        assert statuses == ["present"] * 3 + ["added"] * 3
+        assert library.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_stopping_an_ingest_commits_what_it_reported(tmp_path: Path) -> None:
+    write_articles(tmp_path / "in", 6)
+    db = tmp_path / "lib.sqlite"
+    with Library(db) as library:
+        results = library.ingest([str(tmp_path / "in")], workers=0)
+        reported = [next(results).status for _ in range(2)]
+        results.close()  # the consumer stops early (Ctrl-C in the command line)
+        assert reported == ["added", "added"]
+        assert _count(db) == 2  # visible to another connection: committed
