@@ -7,7 +7,6 @@ calls and results into lines.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -19,6 +18,7 @@ from tui.ingest.sources import DEFAULT_MAX_BYTES
 from tui.library import IngestResult, Library, article_json, default_db_path, extract
 from tui.match.kinds import KINDS
 from tui.reports import print_compare, print_shared
+from tui.text.sanitize import printable, safe_json
 
 COMMANDS = ("ingest", "list", "extract", "export", "compare", "shared")
 
@@ -141,8 +141,13 @@ def _max_bytes(args: argparse.Namespace) -> int:
     return max(1, int(args.max_size * 2**20))
 
 
+def _failure_line(source: str, reason: str | None) -> str:
+    """`copydesk: SOURCE: reason`, one line whatever a file name or server put in them."""
+    return printable(f"copydesk: {source}: {reason}")
+
+
 def _fail(source: str, reason: str | None) -> None:
-    print(f"copydesk: {source}: {reason}", file=sys.stderr)
+    print(_failure_line(source, reason), file=sys.stderr)
 
 
 def _with_progress(results: Iterator[IngestResult]) -> Iterator[IngestResult]:
@@ -160,7 +165,7 @@ def _with_progress(results: Iterator[IngestResult]) -> Iterator[IngestResult]:
             progress.update(task, completed=result.done, total=result.total)
             if result.status == "failed":
                 progress.console.print(
-                    f"copydesk: {result.source}: {result.reason}", markup=False, highlight=False
+                    _failure_line(result.source, result.reason), markup=False, highlight=False
                 )
             yield result
 
@@ -175,9 +180,9 @@ def ingest(library: Library, sources: list[str], max_bytes: int) -> int:
             if not on_terminal:
                 _fail(result.source, result.reason)
         elif result.status == "present":
-            print(f"already present: {result.source} (#{result.article_id})")
+            print(f"already present: {printable(result.source)} (#{result.article_id})")
         else:
-            print(f"added #{result.article_id}: {result.source}")
+            print(f"added #{result.article_id}: {printable(result.source)}")
     print(
         f"{counts['added']} added, {counts['present']} already present, {counts['failed']} failed",
         file=sys.stderr,
@@ -196,10 +201,10 @@ def run_list(args: argparse.Namespace) -> int:
             if args.json:
                 data = article_json(row, with_id=True)
                 del data["text"]
-                print(json.dumps(data, ensure_ascii=False))
+                print(safe_json(data))
             else:
                 fields = (row.id, row.outlet or "-", row.published or "-", row.title or "-")
-                print("\t".join(str(field) for field in fields) + f"\t{row.words}")
+                print("\t".join(printable(str(field)) for field in fields) + f"\t{row.words}")
     return 0
 
 
@@ -211,7 +216,7 @@ def run_extract(args: argparse.Namespace) -> int:
             status = 1
         elif args.json:
             data: dict[str, Any] = article_json(item.article, with_id=False)
-            print(json.dumps(data, ensure_ascii=False), flush=True)
+            print(safe_json(data), flush=True)
         else:
             print(item.article.text + "\n", flush=True)
     return status
@@ -219,8 +224,7 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     with _library(args) as library:
-        json.dump(library.export(), sys.stdout, ensure_ascii=False, indent=1)
-        print()
+        print(safe_json(library.export(), indent=1))
     return 0
 
 

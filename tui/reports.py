@@ -6,7 +6,6 @@ Article text goes into Rich `Text` objects, never markup strings, so a
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
 
@@ -15,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tui.library import ArticleRow, Library
+from tui.text.sanitize import printable, safe_json
 
 MARKS = {"exact": "=", "near": "~", "similar": "≈"}
 STYLES = {"exact": "bold green", "near": "yellow", "similar": "cyan"}
@@ -24,7 +24,7 @@ def describe(row: ArticleRow) -> str:
     """One line naming an article: #id outlet, date: title."""
     outlet = row.outlet or "unknown outlet"
     date = row.published or "undated"
-    return f"#{row.id} {outlet}, {date}: {row.title or '(untitled)'}"
+    return printable(f"#{row.id} {outlet}, {date}: {row.title or '(untitled)'}")
 
 
 def print_compare(library: Library, left: ArticleRow, right: ArticleRow, as_json: bool) -> None:
@@ -43,7 +43,7 @@ def print_compare(library: Library, left: ArticleRow, right: ArticleRow, as_json
                 for r in rows
             ],
         }
-        print(json.dumps(data, ensure_ascii=False))
+        print(safe_json(data))
         return
     console = Console(highlight=False, soft_wrap=False)
     table = Table(show_header=True, box=None, expand=True, padding=(0, 1), show_lines=True)
@@ -76,7 +76,7 @@ def print_shared(library: Library, kind: str | None, as_json: bool) -> None:
                 "kinds": sorted(group.kinds),
                 "text": library.sentences(origin.id)[group.origin[1]].text,
             }
-            print(json.dumps(data, ensure_ascii=False))
+            print(safe_json(data))
         return
     console = Console(highlight=False)
     if not groups:

@@ -15,7 +15,7 @@ from tui.clean.text import clean_text
 from tui.errors import SourceError
 from tui.ingest.decode import decode
 from tui.models import Article, RawDocument
-from tui.text.sanitize import sanitize
+from tui.text.sanitize import printable, sanitize
 from tui.text.sentences import split_sentences
 
 _HTML_MEDIA_TYPES = {"text/html", "application/xhtml+xml"}
@@ -54,7 +54,7 @@ def clean(raw: RawDocument) -> Article:
     if not body:
         raise SourceError("no article text found")
     return Article(
-        source=raw.source,
+        source=printable(raw.source),  # a file name may hold escapes or non-UTF-8 bytes
         text=body,
         content_hash=hashlib.sha256(raw.data).hexdigest(),
         title=one_line(cleaned.title),

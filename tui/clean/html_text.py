@@ -55,7 +55,9 @@ SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "template", "head", "title", "svg", "math", "iframe"}
 )
 
-_SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+# Zero-width spaces count as spaces; zero-width (non-)joiners do not: they shape
+# Persian and Indic words and hold emoji sequences (a family, a rainbow flag) together.
+_SPACE = re.compile(r"[\s\u200b\u2060\ufeff]+")
 
 
 def collapse(text: str) -> str:

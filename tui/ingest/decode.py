@@ -61,6 +61,7 @@ DECLARATION = re.compile(
     rb"""|^\s*<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""",
     re.IGNORECASE,
 )
+_C1_CONTROL = re.compile("[\x80-\x9f]")
 # Labels Python does not know, and what browsers decode instead of what is
 # declared (WHATWG Encoding): each maps to a superset of the declared one.
 LABELS = {"x-sjis": "cp932", "windows-874": "cp874", "x-mac-roman": "mac-roman", "x-gbk": "gbk"}
@@ -162,10 +163,15 @@ def _decode_narrow(data: bytes, charset: str | None) -> str:
 
 
 def _from_declared(data: bytes, charset: str | None) -> str | None:
-    """The text in the first declared encoding that fits without replacement characters."""
+    """The text in the first declared encoding that fits without replacement characters.
+
+    Nor with C1 controls: ISO-8859-1 "fits" any bytes, and Shift_JIS or GB18030
+    mislabelled as Latin-1 comes out full of U+0080-U+009F, which real text
+    never holds; such a declaration is wrong, so the encoding is guessed.
+    """
     for encoding in _declared(data, charset):
         text = _try(data, encoding)
-        if text is not None and "\ufffd" not in text:
+        if text is not None and "\ufffd" not in text and not _C1_CONTROL.search(text):
             return text
     return None
 

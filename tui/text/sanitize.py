@@ -6,25 +6,33 @@ downstream (library, app, command line) can treat text as inert characters.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 
 # ESC-introduced sequences: CSI (ESC [ ... final), OSC (ESC ] ... BEL or ST),
 # DCS/SOS/PM/APC strings (ESC P/X/^/_ ... ST) and two-character escapes.
+# A string's payload stops at a newline, an ESC or a C1 control: a stray
+# introducer (one "\x90" byte of mojibake) must not swallow the rest of the
+# article, and each scan ending at the next introducer keeps the pass linear.
+# An unterminated string loses only its introducer (as a two-byte escape or a
+# control character); what follows is plain text.
+_PAYLOAD = r"[^\x07\x1b\n\x80-\x9f]*"
 _ESCAPE_SEQUENCE = re.compile(
-    r"""
-    \x1b\[[0-?]*[ -/]*[@-~]                 # CSI
-    | \x1b[\]PX^_].*?(?:\x07|\x1b\\|$)      # OSC, DCS, SOS, PM, APC strings
-    | \x1b[@-Z\\-_]                         # other two-byte escapes
-    | \x9b[0-?]*[ -/]*[@-~]                 # 8-bit CSI
-    | [\x90\x98\x9d\x9e\x9f].*?(?:\x07|\x9c|$)  # 8-bit string controls
+    rf"""
+    \x1b\[[0-?]*[ -/]*[@-~]                     # CSI
+    | \x1b[\]PX^_]{_PAYLOAD}(?:\x07|\x1b\\|\x9c)  # OSC, DCS, SOS, PM, APC strings
+    | \x1b[@-Z\\-_]                             # other two-byte escapes
+    | \x9b[0-?]*[ -/]*[@-~]                     # 8-bit CSI
+    | [\x90\x98\x9d\x9e\x9f]{_PAYLOAD}(?:\x07|\x1b\\|\x9c)  # 8-bit string controls
     """,
-    re.VERBOSE | re.DOTALL,
+    re.VERBOSE,
 )
 # Every C0 control except tab and newline, DEL, and every C1 control.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Invisible format characters that can reorder or hide text (bidi overrides, isolates).
-_BIDI_CONTROL = re.compile(r"[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
+_BIDI_CHARS = r"\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
+_BIDI_CONTROL = re.compile(rf"[{_BIDI_CHARS}]")
 
 
 def sanitize(text: str) -> str:
@@ -41,3 +49,39 @@ def sanitize(text: str) -> str:
     text = _BIDI_CONTROL.sub("", text)
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     return unicodedata.normalize("NFC", text)
+
+
+# What `printable` shows as an escape: C0 and C1 controls, DEL, bidi controls,
+# line separators, and lone surrogates (how Python spells the bytes of a file
+# name that is not UTF-8; SQLite and UTF-8 output refuse them).
+_UNPRINTABLE = re.compile(rf"[\x00-\x1f\x7f-\x9f{_BIDI_CHARS}\u2028\u2029\ud800-\udfff]")
+# What JSON leaves raw with ensure_ascii=False but a terminal would act on.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u2028\u2029]")
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's stand-in for one undecodable byte
+        code -= 0xDC00
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """`text` as one terminal-safe line, for names that must stay recognisable.
+
+    File names, URLs and error reasons are not article text, so rather than
+    dropping characters, any control, bidi, line-separator or surrogate
+    character is shown as an escape ("\\x1b", "\\u202e", "\\xe9").
+    """
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def safe_json(data: object, **options: object) -> str:
+    """`json.dumps(data, ensure_ascii=False)` with C1 controls escaped too.
+
+    JSON always escapes C0 controls, but leaves DEL and C1 (such as the 8-bit
+    CSI "\\x9b") raw; as "\\u009b" they decode to the same data and cannot act
+    on a terminal.
+    """
+    text = json.dumps(data, ensure_ascii=False, **options)  # type: ignore[arg-type]
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
