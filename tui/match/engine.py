@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from tui.match.index import CandidateIndex, pack
+from tui.match.index import CandidateIndex
 from tui.match.kinds import SIMILAR_SCORE, Kind, classify
 from tui.match.shingles import SentenceKey, sentence_key
 from tui.models import Article
@@ -106,7 +106,7 @@ def store_article(
     """
     index.catch_up(conn)
     columns = [
-        (key.folded, key.fold_hash, pack(key.shingles))
+        (key.folded, key.fold_hash, key.shingles)
         if key.fold_hash is not None
         else (None, None, None)
         for key in keys

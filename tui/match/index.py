@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import chain
 
-from tui.match.shingles import SentenceKey
+from tui.match.shingles import SentenceKey, unpack
 
 MIN_SHARED_SHINGLES = 3
 # How many stored postings one new sentence may count. Its rarest 3-grams are
@@ -27,16 +27,6 @@ MIN_SHARED_SHINGLES = 3
 # Equal sentences are still found through their whole-text hash, however
 # many outlets printed them.
 POSTINGS_BUDGET = 300
-
-
-def pack(shingles: Iterable[int]) -> bytes:
-    return array("q", sorted(shingles)).tobytes()
-
-
-def unpack(blob: bytes) -> array:
-    keys = array("q")
-    keys.frombytes(blob)
-    return keys
 
 
 class CandidateIndex:
@@ -84,7 +74,7 @@ class CandidateIndex:
         """Learn an article's keys (sentence id -> key) once they are stored."""
         for sentence_id, key in keys.items():
             if key.fold_hash is not None:
-                self._add(sentence_id, article_id, key.folded, key.fold_hash, key.shingles)
+                self._add(sentence_id, article_id, key.folded, key.fold_hash, key.hashes)
                 self.seen_up_to = max(self.seen_up_to, sentence_id)
 
     def candidates(self, keys: Mapping[int, SentenceKey]) -> dict[int, list[int]]:
@@ -99,7 +89,7 @@ class CandidateIndex:
             if key.fold_hash is None:
                 continue
             lists = sorted(
-                (stored for shingle in key.shingles if (stored := postings.get(shingle))),
+                (stored for shingle in key.hashes if (stored := postings.get(shingle))),
                 key=len,
             )
             budget = POSTINGS_BUDGET

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import zlib
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tui.match.kinds import MIN_WORDS
@@ -40,7 +42,22 @@ class SentenceKey:
 
     folded: str
     fold_hash: int | None  # None: too short to ever match
-    shingles: frozenset[int]
+    shingles: bytes  # the 3-gram hashes, packed as stored (see `pack`)
+
+    @property
+    def hashes(self) -> array:
+        return unpack(self.shingles)
+
+
+def pack(shingles: Iterable[int]) -> bytes:
+    """Hashes as stored in the library: sorted signed 64-bit integers."""
+    return array("q", sorted(shingles)).tobytes()
+
+
+def unpack(blob: bytes) -> array:
+    keys = array("q")
+    keys.frombytes(blob)
+    return keys
 
 
 def sentence_key(text: str) -> SentenceKey:
@@ -48,6 +65,6 @@ def sentence_key(text: str) -> SentenceKey:
     folded = fold(text)
     tokens = _WORD.findall(folded)
     if len(tokens) < MIN_WORDS:
-        return SentenceKey(folded, None, frozenset())
+        return SentenceKey(folded, None, b"")
     grams = {" ".join(gram) for gram in zip(tokens, tokens[1:], tokens[2:], strict=False)}
-    return SentenceKey(folded, stable_hash(folded), frozenset(map(shingle_hash, grams)))
+    return SentenceKey(folded, stable_hash(folded), pack(map(shingle_hash, grams)))
