@@ -18,14 +18,6 @@ from tui.text.normalize import WORD_PATTERN as _WORD
 from tui.text.normalize import fold
 
 
-def shingle_hash(gram: str) -> int:
-    """CRC-32 of a 3-gram: fast, stable, and 32 bits is plenty for candidates.
-
-    A collision only adds a candidate pair, which verification then rejects.
-    """
-    return zlib.crc32(gram.encode("utf-8"))
-
-
 def stable_hash(text: str) -> int:
     """A signed 64-bit hash that fits an SQLite INTEGER and never changes."""
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
@@ -66,5 +58,11 @@ def sentence_key(text: str) -> SentenceKey:
     tokens = _WORD.findall(folded)
     if len(tokens) < MIN_WORDS:
         return SentenceKey(folded, None, b"")
-    grams = {" ".join(gram) for gram in zip(tokens, tokens[1:], tokens[2:], strict=False)}
-    return SentenceKey(folded, stable_hash(folded), pack(map(shingle_hash, grams)))
+    # CRC-32 of each 3-gram: fast, stable, and 32 bits is plenty for finding
+    # candidates (a collision only adds a pair, which verification rejects).
+    # Inline, because this runs for every sentence ever stored.
+    hashes = {
+        zlib.crc32(" ".join(gram).encode())
+        for gram in zip(tokens, tokens[1:], tokens[2:], strict=False)
+    }
+    return SentenceKey(folded, stable_hash(folded), pack(hashes))
