@@ -22,6 +22,14 @@ def make_article(source: str = "/a.txt", text: str = "One. Two.", digest: str = 
     )
 
 
+def _insert(conn, article: Article) -> int:
+    """Store an article as the library does: its sentences, then their search entries."""
+    after = store.last_sentence_id(conn)
+    article_id = store.insert_article(conn, article)
+    store.index_for_search(conn, after)
+    return article_id
+
+
 def test_new_library_is_wal_with_foreign_keys_and_current_schema(tmp_path: Path) -> None:
     conn = connect(tmp_path / "sub" / "lib.sqlite")
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -33,7 +41,7 @@ def test_reopening_does_not_rerun_migrations(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite"
     conn = connect(path)
     with transaction(conn):
-        store.insert_article(conn, make_article())
+        _insert(conn, make_article())
     conn.close()
     conn = connect(path)
     assert len(store.list_articles(conn)) == 1
@@ -49,7 +57,7 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
 def test_insert_stores_sentences_and_counts_words(tmp_path: Path) -> None:
     conn = connect(tmp_path / "lib.sqlite")
     with transaction(conn):
-        article_id = store.insert_article(conn, make_article())
+        article_id = _insert(conn, make_article())
     row = store.get_article(conn, article_id)
     assert row is not None and row.words == 2 and row.version == 1
     assert [s.text for s in store.get_sentences(conn, article_id)] == ["One.", "Two."]
@@ -58,8 +66,8 @@ def test_insert_stores_sentences_and_counts_words(tmp_path: Path) -> None:
 def test_same_source_new_content_is_a_new_version(tmp_path: Path) -> None:
     conn = connect(tmp_path / "lib.sqlite")
     with transaction(conn):
-        first = store.insert_article(conn, make_article(digest="h1"))
-        second = store.insert_article(conn, make_article(digest="h2", text="One. Three."))
+        first = _insert(conn, make_article(digest="h1"))
+        second = _insert(conn, make_article(digest="h2", text="One. Three."))
     assert first != second
     assert store.get_article(conn, second).version == 2  # type: ignore[union-attr]
     assert store.get_article(conn, first).text == "One. Two."  # type: ignore[union-attr]
@@ -70,7 +78,7 @@ def test_failed_transaction_leaves_nothing_half_stored(tmp_path: Path) -> None:
     broken = make_article()
     broken.sentences.append(Sentence(0, 0, 1, "dup index"))  # violates UNIQUE(article_id, i)
     with pytest.raises(sqlite3.IntegrityError), transaction(conn):
-        store.insert_article(conn, broken)
+        _insert(conn, broken)
     assert store.list_articles(conn) == []
     assert conn.execute("SELECT COUNT(*) FROM sentences").fetchone()[0] == 0
 
@@ -78,7 +86,7 @@ def test_failed_transaction_leaves_nothing_half_stored(tmp_path: Path) -> None:
 def test_delete_removes_sentences(tmp_path: Path) -> None:
     conn = connect(tmp_path / "lib.sqlite")
     with transaction(conn):
-        article_id = store.insert_article(conn, make_article())
+        article_id = _insert(conn, make_article())
     with transaction(conn):
         assert store.delete_article(conn, article_id)
     assert conn.execute("SELECT COUNT(*) FROM sentences").fetchone()[0] == 0
@@ -87,7 +95,7 @@ def test_delete_removes_sentences(tmp_path: Path) -> None:
 def test_search_index_follows_inserts_and_deletes(tmp_path: Path) -> None:
     conn = connect(tmp_path / "lib.sqlite")
     with transaction(conn):
-        article_id = store.insert_article(conn, make_article(text="One. Two."))
+        article_id = _insert(conn, make_article(text="One. Two."))
     found = "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'two'"
     assert len(conn.execute(found).fetchall()) == 1
     with transaction(conn):
@@ -117,7 +125,7 @@ def test_a_first_version_library_is_upgraded_in_place(tmp_path: Path) -> None:
     }
     assert triggers == {"sentences_fts_delete"}
     with transaction(conn):
-        store.insert_article(conn, make_article(text="One. Two."))
+        _insert(conn, make_article(text="One. Two."))
     assert (
         len(
             conn.execute(

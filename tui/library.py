@@ -121,6 +121,7 @@ class Library:
         self._rows: dict[int, ArticleRow] = {}  # the articles the title index was built from
         self._candidates: CandidateIndex | None = None  # built on the first add
         self._batch_started = 0.0  # when the open ingest transaction began
+        self._batch_after = 0  # the last sentence id stored before it
 
     def close(self) -> None:
         self.conn.close()
@@ -178,6 +179,7 @@ class Library:
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN IMMEDIATE")
             self._batch_started = time.monotonic()
+            self._batch_after = store.last_sentence_id(self.conn)
         self.conn.execute("SAVEPOINT article")
         try:
             result = self._store(article, keys, done, total)
@@ -194,6 +196,7 @@ class Library:
     def _commit_batch(self) -> None:
         if self.conn.in_transaction:
             try:
+                store.index_for_search(self.conn, self._batch_after)
                 self.conn.execute("COMMIT")
             except BaseException:
                 self.conn.execute("ROLLBACK")
@@ -205,7 +208,10 @@ class Library:
         """Store and match one cleaned article in its own transaction."""
         try:
             with transaction(self.conn):
-                return self._store(article, keys_of(article), done, total)
+                after = store.last_sentence_id(self.conn)
+                result = self._store(article, keys_of(article), done, total)
+                store.index_for_search(self.conn, after)
+                return result
         except BaseException:
             self._candidates = None  # it may hold keys of the rolled-back article
             raise

@@ -112,7 +112,7 @@ def store_article(
         for key in keys
     ]
     article_id = store.insert_article(conn, article, columns)
-    ids = [sentence_id for sentence_id, _ in store.sentence_ids(conn, article_id)]
+    ids = store.sentence_ids(conn, article_id)
     by_id = {
         sentence_id: key
         for sentence_id, key in zip(ids, keys, strict=True)

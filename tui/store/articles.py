@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tui.models import Article, Sentence
+from tui.text.sanitize import printable
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,11 @@ class ArticleRow:
         if self.outlet:
             return self.outlet
         if "://" in self.source:
-            return self.source.split("://", 1)[1].split("/", 1)[0]
-        return self.source.rstrip("/").rsplit("/", 1)[-1][:24] or "unknown"
+            name = self.source.split("://", 1)[1].split("/", 1)[0]
+        else:
+            name = self.source.rstrip("/").rsplit("/", 1)[-1]
+        # A file name is stored as given, so it can hold escape sequences.
+        return printable(" ".join(name.split()))[:24] or "unknown"
 
     @property
     def shared_share(self) -> float:
@@ -60,7 +64,8 @@ OPENING_CHARS = 200
 
 
 def _row(row: sqlite3.Row) -> ArticleRow:
-    return ArticleRow(**{key: row[key] for key in row.keys()})  # noqa: SIM118
+    # positional: _ROW_COLUMNS + text are in field order (by name costs 40% of a 10k listing)
+    return ArticleRow(*row)
 
 
 def word_count(text: str) -> int:
@@ -81,7 +86,8 @@ def insert_article(
 
     `keys` are the sentences' matching columns (folded, fold_hash, shingles),
     one per sentence, written in the same INSERT. The same source with new
-    content becomes the next version, not an overwrite.
+    content becomes the next version, not an overwrite. The caller adds the
+    sentences to the search index (`index_for_search`) before committing.
     """
     (latest,) = conn.execute(
         "SELECT COALESCE(MAX(version), 0) FROM articles WHERE source = ?", (article.source,)
@@ -116,12 +122,25 @@ def insert_article(
             for s, key in zip(article.sentences, keys, strict=True)
         ],
     )
-    conn.execute(
-        "INSERT INTO sentences_fts (rowid, text)"
-        " SELECT id, text FROM sentences WHERE article_id = ?",
-        (article_id,),
-    )
     return article_id
+
+
+def last_sentence_id(conn: sqlite3.Connection) -> int:
+    (top,) = conn.execute("SELECT COALESCE(MAX(id), 0) FROM sentences").fetchone()
+    return top
+
+
+def index_for_search(conn: sqlite3.Connection, after_sentence_id: int) -> None:
+    """Add sentences stored since `after_sentence_id` to the full-text index.
+
+    Call in the transaction that stored them, before it commits. One
+    INSERT ... SELECT for a whole batch costs about a quarter of what a row
+    trigger did (0.35 against 1.55 ms an article).
+    """
+    conn.execute(
+        "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?",
+        (after_sentence_id,),
+    )
 
 
 def list_articles(conn: sqlite3.Connection) -> list[ArticleRow]:
@@ -144,12 +163,10 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> ArticleRow | None:
     return _row(row) if row else None
 
 
-def sentence_ids(conn: sqlite3.Connection, article_id: int) -> list[tuple[int, str]]:
-    """(sentence id, text) for an article, in reading order."""
-    rows = conn.execute(
-        "SELECT id, text FROM sentences WHERE article_id = ? ORDER BY i", (article_id,)
-    )
-    return [(row[0], row[1]) for row in rows]
+def sentence_ids(conn: sqlite3.Connection, article_id: int) -> list[int]:
+    """An article's sentence ids, in reading order."""
+    rows = conn.execute("SELECT id FROM sentences WHERE article_id = ? ORDER BY i", (article_id,))
+    return [row[0] for row in rows]
 
 
 def get_sentences(conn: sqlite3.Connection, article_id: int) -> list[Sentence]:

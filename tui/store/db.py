@@ -69,8 +69,8 @@ MIGRATIONS: list[str] = [
         INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
     END;
     """,
-    # 2: sentences enter the search index with one INSERT ... SELECT per article
-    # (tui/store/articles.py), which costs a third of a row trigger's time.
+    # 2: sentences enter the search index with one INSERT ... SELECT per batch
+    # (index_for_search in tui/store/articles.py), a quarter of a row trigger's time.
     """
     DROP TRIGGER sentences_fts_insert;
     """,
