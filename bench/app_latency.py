@@ -1,33 +1,57 @@
-"""How fast the app feels on a 10,000-article library (Pilot, not a real terminal).
+"""How fast the app feels on a 10,000-article library (headless, not a real terminal).
 
-    python bench/app_latency.py [--articles 10000] [--db PATH] [--seed 7]
+    python bench/app_latency.py [--articles 10000] [--db PATH] [--seed 7] [--profile FILE]
 
 Builds the library from the matching benchmark's generator (bench/corpus.py)
 through the real ingest pipeline, or reuses `--db` if it already holds one,
-then drives the real app with Textual's Pilot at 120x40 and prints:
+then drives the real app headless at 120x40 and prints:
 
 - launch to first painted library screen (all rows in the table);
 - opening an article (reader screen composed and painted);
-- each search keystroke (worker finished and results shown), p95;
-- jumping to the next shared sentence in the reader, p95.
+- each search keystroke (results for the new query painted), p95;
+- jumping to the next shared sentence in the reader (cursor and panel painted), p95.
+
+Each time runs from the input (a key handed to the driver, as a terminal
+would, or the call that opens a screen) to the first frame the app sends to
+the terminal that shows the result; that frame is also encoded into terminal
+escapes, which the headless driver would otherwise skip. Pilot is only used to
+let the app settle between measurements: `Pilot.press` and `Pilot.pause` wait
+for the process to look idle, which sleeps at least 20 ms per check (two
+checks per press), so timing them measures those sleeps as much as the app.
+The last line shows that floor: Pilot pressing a key nothing is bound to.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
 import random
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from corpus import generate, write_articles
+from rich.console import RenderableType
+from textual import events
+from textual._compositor import CompositorUpdate
+from textual.app import App
+from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.widgets import DataTable, Input
 
 from tui.app.app import CopydeskApp
+from tui.app.screens.library import LibraryScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.screens.search import SearchScreen
+from tui.app.widgets.article_view import ArticleView
+from tui.app.widgets.links_panel import LinksPanel
 from tui.library import Library
 
 SIZE = (120, 40)
+KEY_CHARACTERS = {"space": " ", "slash": "/"}
 
 
 def build(db: Path, articles: int, seed: int) -> None:
@@ -51,28 +75,101 @@ def p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+class Frames:
+    """Watches the frames the app sends to the terminal, to time when a result is shown."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self._display = app._display
+        app._display = self._on_display  # type: ignore[method-assign]
+        self._shown: Callable[[], bool] = lambda: False
+        self._waiter: asyncio.Future[float] | None = None
+
+    def _on_display(self, screen: Screen, renderable: RenderableType | None) -> None:
+        self._display(screen, renderable)
+        if isinstance(renderable, CompositorUpdate):
+            renderable.render_segments(self.app.console)  # what a real terminal would be sent
+        waiter = self._waiter
+        if renderable is not None and waiter is not None and not waiter.done() and self._holds():
+            waiter.set_result(time.perf_counter())
+
+    def _holds(self) -> bool:
+        try:
+            return self._shown()
+        except NoMatches:  # the screen is still being built
+            return False
+
+    def expect(self, shown: Callable[[], bool]) -> asyncio.Future[float]:
+        """A future for the time of the first frame sent while `shown()` holds."""
+        self._shown = shown
+        self._waiter = asyncio.get_running_loop().create_future()
+        return self._waiter
+
+
+async def timed(frames: Frames, action: Callable[[], object], shown: Callable[[], bool]) -> float:
+    """Seconds from `action()` to the first frame that shows its result."""
+    waiter = frames.expect(shown)
+    started = time.perf_counter()
+    action()
+    return await asyncio.wait_for(waiter, timeout=30) - started
+
+
+def send_key(app: App, key: str) -> None:
+    """Hand the app a key as the terminal driver does, without Pilot's settling waits."""
+    event = events.Key(key, KEY_CHARACTERS.get(key, key if len(key) == 1 else None))
+    event.set_sender(app)
+    assert app._driver is not None
+    app._driver.send_message(event)
+
+
+def panel_on_cursor(app: App) -> bool:
+    """The reader shows its text and the panel describes the cursor sentence."""
+    screen = app.screen
+    if not isinstance(screen, ReaderScreen):
+        return False
+    view = screen.query_one(ArticleView)
+    heading = f"Sentence {(view.cursor or 0) + 1} of "
+    return view.virtual_size.height > 0 and screen.query_one(LinksPanel).text.plain.startswith(
+        heading
+    )
+
+
 async def measure(db: Path, seed: int) -> dict[str, list[float]]:
     rng = random.Random(seed)
     timings: dict[str, list[float]] = {"launch": [], "open": [], "search": [], "next": []}
-    started = time.perf_counter()
+    with Library(db) as library:
+        rows = library.articles()
     app = CopydeskApp(db)
+    frames = Frames(app)
+
+    def library_shown() -> bool:
+        screen = app.screen
+        return isinstance(screen, LibraryScreen) and screen.query_one(DataTable).row_count == len(
+            rows
+        )
+
+    started = time.perf_counter()
+    launched = frames.expect(library_shown)
     async with app.run_test(size=SIZE) as pilot:
+        timings["launch"].append(await asyncio.wait_for(launched, timeout=60) - started)
         await pilot.pause()
-        timings["launch"].append(time.perf_counter() - started)
-        table = app.screen.query_one("DataTable")
-        rows = app.library.articles()
-        assert table.row_count == len(rows), "library not fully shown"
 
         shared = [row for row in rows if row.shared_count >= 3]
         for row in rng.sample(shared, min(20, len(shared))):
-            started = time.perf_counter()
-            app.open_article(row.id)
+            opened = await timed(
+                frames, lambda row=row: app.open_article(row.id), lambda: panel_on_cursor(app)
+            )
+            timings["open"].append(opened)
             await pilot.pause()
-            timings["open"].append(time.perf_counter() - started)
             for _ in range(3):
-                started = time.perf_counter()
-                await pilot.press("n")
-                timings["next"].append(time.perf_counter() - started)
+                view = app.screen.query_one(ArticleView)
+                before = view.cursor
+
+                def moved(view: ArticleView = view, before: int | None = before) -> bool:
+                    return view.cursor != before and panel_on_cursor(app)
+
+                timings["next"].append(await timed(frames, lambda: send_key(app, "n"), moved))
+                await pilot.pause()
             app.pop_screen()
             await pilot.pause()
 
@@ -82,14 +179,26 @@ async def measure(db: Path, seed: int) -> dict[str, list[float]]:
         for query in queries:
             await pilot.press("slash")
             await pilot.pause()
-            for character in query:
-                started = time.perf_counter()
-                await pilot.press(character if character != " " else "space")
+            screen = app.screen
+            assert isinstance(screen, SearchScreen)
+            for typed in range(1, len(query) + 1):
+                character = query[typed - 1]
+
+                def answered(screen: SearchScreen = screen, typed: str = query[:typed]) -> bool:
+                    return screen.query_one(Input).value == typed and screen.shown_query == typed
+
+                press = "space" if character == " " else character
+                timings["search"].append(
+                    await timed(frames, lambda press=press: send_key(app, press), answered)
+                )
                 await app.workers.wait_for_complete()
                 await pilot.pause()
-                timings["search"].append(time.perf_counter() - started)
             app.pop_screen()
             await pilot.pause()
+
+        started = time.perf_counter()
+        await pilot.press("z")  # bound to nothing on the library screen
+        timings["Pilot.press, unbound key"] = [time.perf_counter() - started]
     return timings
 
 
@@ -98,9 +207,16 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--db", type=Path, default=Path(tempfile.gettempdir()) / "copydesk-10k.db")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--profile", type=Path, help="write a cProfile of the measured run here")
     args = parser.parse_args()
     build(args.db, args.articles, args.seed)
+    profiler = cProfile.Profile() if args.profile else None
+    if profiler is not None:
+        profiler.enable()
     timings = asyncio.run(measure(args.db, args.seed))
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(args.profile)
     targets = {"launch": 1.0, "open": 0.100, "search": 0.050, "next": 0.050}
     labels = {
         "launch": "launch to first painted library",
@@ -112,9 +228,10 @@ def main() -> None:
     print("| measure | n | median | p95 | target |")
     print("| --- | --- | --- | --- | --- |")
     for key, values in timings.items():
+        target = f"≤ {targets[key] * 1000:.0f} ms" if key in targets else "(floor, not a target)"
         print(
-            f"| {labels[key]} | {len(values)} | {statistics.median(values) * 1000:.0f} ms"
-            f" | {p95(values) * 1000:.0f} ms | ≤ {targets[key] * 1000:.0f} ms |"
+            f"| {labels.get(key, key)} | {len(values)} | {statistics.median(values) * 1000:.0f} ms"
+            f" | {p95(values) * 1000:.0f} ms | {target} |"
         )
 
 

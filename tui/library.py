@@ -289,25 +289,38 @@ class Library:
         """Article id -> story number (1 = largest); articles that share nothing are absent."""
         return build_stories(match_store.article_pairs(self.conn))
 
-    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Titles and outlets (fuzzy) and sentences (FTS5, typo-tolerant), best first."""
-        query = query.strip()
-        if not query:
-            return []
-        if self._titles is None:  # built once, dropped when the library changes
+    _indexed_version: int | None = None  # PRAGMA data_version when the indexes were built
+
+    def prepare_search(self) -> tuple[search_store.TitleIndex, search_store.Vocabulary]:
+        """The title index and the word list, built on first use and again after any
+        connection changes the library (half a second at 10,000 articles, so the app
+        calls this ahead of the first keystroke)."""
+        version = self.conn.execute("PRAGMA data_version").fetchone()[0]
+        if version != self._indexed_version:  # another connection committed
+            self._vocabulary = self._titles = None
+            self._indexed_version = version
+        if self._titles is None:
             self._rows = {row.id: row for row in self.articles()}
             labels = {
                 aid: f"{row.title or ''} {row.outlet or ''}" for aid, row in self._rows.items()
             }
             self._titles = search_store.TitleIndex(labels)
+        if self._vocabulary is None:
+            self._vocabulary = search_store.Vocabulary(self.conn)
+        return self._titles, self._vocabulary
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Titles and outlets (fuzzy) and sentences (FTS5, typo-tolerant), best first."""
+        query = query.strip()
+        if not query:
+            return []
+        titles, vocabulary = self.prepare_search()
         rows = self._rows
         hits = [
             SearchHit(rows[aid], None, rows[aid].title or rows[aid].source, score)
-            for aid, score in self._titles.search(query)[:limit]
+            for aid, score in titles.search(query)[:limit]
         ]
-        if self._vocabulary is None:
-            self._vocabulary = search_store.Vocabulary(self.conn)
-        for hit in search_store.search_sentences(self.conn, query, self._vocabulary, limit * 4):
+        for hit in search_store.search_sentences(self.conn, query, vocabulary, limit * 4):
             # another process may have added the article since the rows were read
             row = rows.get(hit.article_id) or self.article(hit.article_id)
             if row is not None:

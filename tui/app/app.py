@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.app.commands import ArticleCommands, binding_commands
 from tui.app.messages import IngestFinished, IngestProgress
+from tui.app.safe import one_line
 from tui.app.screens.library import LibraryScreen
-from tui.library import Library
+from tui.library import Library, SearchHit
+
+SHORT = 12  # below this many rows, bars give way to content (the -short class)
+NARROW = 40  # below this many columns, boxes take the whole width (the -narrow class)
 
 
 class CopydeskApp(App[None]):
@@ -32,6 +37,8 @@ class CopydeskApp(App[None]):
         super().__init__()
         self.library = Library(db_path)
         self.initial_sources = list(sources)
+        self._searcher: Library | None = None  # the search workers' own connection
+        self._searcher_lock = threading.Lock()
 
     @property
     def db_path(self) -> Path:
@@ -44,11 +51,40 @@ class CopydeskApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(LibraryScreen())
+        self.call_after_refresh(self.prepare_search)
         if self.initial_sources:
             self.ingest(self.initial_sources)
 
     def on_unmount(self) -> None:
         self.library.close()
+        with self._searcher_lock:
+            if self._searcher is not None:
+                self._searcher.close()
+
+    # -- search ----------------------------------------------------------------
+
+    def search(self, query: str) -> list[SearchHit]:
+        """Search on a connection kept for the whole run, so its indexes stay built.
+
+        Blocking: call it from a worker thread (SearchScreen does).
+        """
+        with self._searcher_lock:
+            if self._searcher is None:
+                self._searcher = Library(self.db_path)
+            return self._searcher.search(query)
+
+    @work(thread=True, group="search-indexes")
+    def prepare_search(self) -> None:
+        """Build the search indexes once the library is on screen, not on the first keystroke."""
+        with self._searcher_lock:
+            if self._searcher is None:
+                self._searcher = Library(self.db_path)
+            self._searcher.prepare_search()
+
+    def on_resize(self, event: events.Resize) -> None:
+        """Tiny terminals: copydesk.tcss hides chrome so the text keeps the room."""
+        self.set_class(event.size.height < SHORT, "-short")
+        self.set_class(event.size.width < NARROW, "-narrow")
 
     # -- ingest ----------------------------------------------------------------
 
@@ -66,7 +102,7 @@ class CopydeskApp(App[None]):
         result = message.result
         if result.status == "failed":
             self.notify(
-                f"{result.source}: {result.reason}",
+                one_line(f"{result.source}: {result.reason}"),
                 title="Could not add",
                 markup=False,
                 severity="error",

@@ -12,7 +12,11 @@ from functools import partial
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
 from textual.screen import Screen
+
+from tui.app.safe import one_line, outlet
 
 
 def binding_commands(screen: Screen, app_bindings: list[Binding]) -> Iterator[SystemCommand]:
@@ -34,18 +38,29 @@ def binding_commands(screen: Screen, app_bindings: list[Binding]) -> Iterator[Sy
             )
 
 
+def literal_highlight(matcher: Matcher, text: str) -> Content:
+    """`Matcher.highlight` reads its argument as markup; titles must stay plain text."""
+    content = Content(text)
+    _, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content
+
+
 class ArticleCommands(Provider):
     """ "Read: <title>" and "Compare: <title>" for every article in the library."""
 
     async def startup(self) -> None:
         library = self.app.library  # type: ignore[attr-defined]
         self.articles = [
-            (row.id, f"{row.label_title} ({row.label_outlet})") for row in library.articles()
+            (row.id, one_line(f"{row.label_title} ({outlet(row)})")) for row in library.articles()
         ]
 
     async def discover(self) -> Hits:
         for article_id, label in self.articles[:20]:
-            yield DiscoveryHit(f"Read: {label}", partial(self._read, article_id))
+            command = f"Read: {label}"  # Content, not a str: a str would be read as markup
+            yield DiscoveryHit(Content(command), partial(self._read, article_id), command)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
@@ -54,7 +69,8 @@ class ArticleCommands(Provider):
                 command = f"{verb}: {label}"
                 score = matcher.match(command)
                 if score > 0:
-                    yield Hit(score, matcher.highlight(command), partial(callback, article_id))
+                    display = literal_highlight(matcher, command)
+                    yield Hit(score, display, partial(callback, article_id), command)
 
     def _read(self, article_id: int) -> None:
         self.app.open_article(article_id)  # type: ignore[attr-defined]

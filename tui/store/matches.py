@@ -67,3 +67,24 @@ def article_pairs(conn: sqlite3.Connection) -> list[tuple[int, int]]:
         (row[0], row[1])
         for row in conn.execute("SELECT DISTINCT a_article, b_article FROM matches")
     ]
+
+
+def sentence_links(
+    conn: sqlite3.Connection, article_id: int, i: int
+) -> list[tuple[int, int, str, float, str]]:
+    """(other article, its sentence index, its text, score, kind) for one sentence's matches.
+
+    Two indexed lookups (the primary key and matches_b_sentence), so a reader
+    can ask on every cursor move.
+    """
+    rows = conn.execute(
+        "SELECT m.b_article, sb.i, sb.text, m.score, m.kind FROM sentences sa"
+        " JOIN matches m ON m.a_sentence = sa.id JOIN sentences sb ON sb.id = m.b_sentence"
+        " WHERE sa.article_id = ? AND sa.i = ?"
+        " UNION ALL "
+        "SELECT m.a_article, sa.i, sa.text, m.score, m.kind FROM sentences sb"
+        " JOIN matches m ON m.b_sentence = sb.id JOIN sentences sa ON sa.id = m.a_sentence"
+        " WHERE sb.article_id = ? AND sb.i = ?",
+        (article_id, i, article_id, i),
+    )
+    return [(row[0], row[1], row[2], row[3], row[4]) for row in rows]

@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.app.screens.pick_article import PickArticleScreen
 from tui.app.widgets.compare_view import MARKS, CompareView
+from tui.app.widgets.key_footer import KeyFooter
 from tui.match.align import Row
 
 
@@ -58,7 +59,7 @@ class CompareScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield CompareView(id="compare-view")
         yield Static("", id="compare-status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def view(self) -> CompareView:

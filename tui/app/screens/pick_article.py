@@ -10,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.safe import one_line, outlet
 from tui.library import ArticleRow
 
 OUTLET_WIDTH = 22
@@ -20,15 +21,15 @@ COUNT_WIDTH = 10
 def option_prompt(article: ArticleRow, shared: int, width: int) -> Text:
     """Outlet, title, date and shared count in fixed columns, as plain text (never markup)."""
     title_width = max(8, width - OUTLET_WIDTH - DATE_WIDTH - COUNT_WIDTH - 3)
-    outlet = Text(article.label_outlet, style="bold" if article.outlet else "dim")
-    outlet.truncate(OUTLET_WIDTH, overflow="ellipsis", pad=True)
+    name = Text(outlet(article), style="bold" if article.outlet else "dim")
+    name.truncate(OUTLET_WIDTH, overflow="ellipsis", pad=True)
     title = Text(article.label_title)
     title.stylize("" if article.title else "dim")
     title.truncate(title_width, overflow="ellipsis", pad=True)
     date = Text(article.published or "undated", style="" if article.published else "dim")
     date.truncate(DATE_WIDTH, pad=True)
     count = Text(f"{shared} shared".rjust(COUNT_WIDTH), style="bold")
-    return Text.assemble(outlet, " ", title, " ", date, " ", count)
+    return Text.assemble(name, " ", title, " ", date, " ", count)
 
 
 class PickArticleScreen(ModalScreen[int | None]):
@@ -85,7 +86,7 @@ class PickArticleScreen(ModalScreen[int | None]):
         library = self.app.library  # type: ignore[attr-defined]
         left = library.article(self.left_id)
         name = (left.outlet or left.title or left.source) if left else f"#{self.left_id}"
-        self.query_one("#pick-title", Static).update(f"Compare {name} with…")
+        self.query_one("#pick-title", Static).update(f"Compare {one_line(name)} with…")
         width = min(self.app.size.width * 9 // 10, 110) - 8  # border, padding, scrollbar
         options = self.query_one(OptionList)
         ids = []

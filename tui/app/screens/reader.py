@@ -7,11 +7,13 @@ from textual.binding import Binding
 from textual.containers import Container
 from textual.events import Resize
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
+from tui.app.safe import one_line, outlet
 from tui.app.widgets.article_view import ArticleView, strongest
+from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.links_panel import LinksPanel
-from tui.library import ArticleRow, Library, Link, first_printed
+from tui.library import ArticleRow, Library, Link
 from tui.models import Sentence
 from tui.store.matches import MatchRow
 
@@ -47,14 +49,14 @@ class ReaderScreen(Screen[None]):
         self.article: ArticleRow | None = None
         self.sentences: list[Sentence] = []
         self._matches: dict[int, list[MatchRow]] = {}
-        self._others: dict[int, ArticleRow | None] = {}
-        self._texts: dict[int, list[Sentence]] = {}
 
     @property
     def library(self) -> Library:
         return self.app.library  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
+        # the layout is chosen before the first paint: switching after it moves the text
+        self.set_class(self.app.size.width < WIDE, "-narrow")
         self.article = self.library.article(self.article_id)
         yield Header()
         if self.article is not None:
@@ -65,14 +67,14 @@ class ReaderScreen(Screen[None]):
             with Container(id="reader-body"):
                 yield ArticleView(self.article, self.sentences, kinds, self.sentence)  # type: ignore[arg-type]
                 yield LinksPanel()
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.article is None:
             self.notify(f"No article #{self.article_id} in this library.", severity="error")
             self.call_after_refresh(self.dismiss)
             return
-        self.sub_title = f"{self.article.label_outlet}: {self.article.label_title}"
+        self.sub_title = one_line(f"{outlet(self.article)}: {self.article.label_title}")
         view = self.query_one(ArticleView)
         view.focus()
         self.show_links(view.cursor)
@@ -83,24 +85,8 @@ class ReaderScreen(Screen[None]):
     # -- the links panel -----------------------------------------------------------
 
     def links(self, i: int) -> list[Link]:
-        """Where else sentence `i` appears, first printed first (cached: the cursor moves a lot)."""
-        found = []
-        for match in self._matches.get(i, []):
-            other = self._other(match.b_article)
-            if other is not None:
-                text = self._sentences_of(other.id)[match.b_i].text
-                found.append(Link(other, match.b_i, text, match.kind, match.score))
-        return sorted(found, key=lambda link: first_printed(link.article))
-
-    def _other(self, article_id: int) -> ArticleRow | None:
-        if article_id not in self._others:
-            self._others[article_id] = self.library.article(article_id)
-        return self._others[article_id]
-
-    def _sentences_of(self, article_id: int) -> list[Sentence]:
-        if article_id not in self._texts:
-            self._texts[article_id] = self.library.sentences(article_id)
-        return self._texts[article_id]
+        """Where else sentence `i` appears, first printed first (one indexed query)."""
+        return self.library.links(self.article_id, i)
 
     def show_links(self, i: int | None) -> None:
         if i is None or self.article is None:

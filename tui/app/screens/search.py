@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import threading
 
 from rapidfuzz import fuzz
 from rich.text import Text
@@ -11,11 +10,13 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.messages import SearchResults
-from tui.library import Library, SearchHit
+from tui.app.safe import one_line, outlet
+from tui.app.widgets.key_footer import KeyFooter
+from tui.library import SearchHit
 
 _WORD = re.compile(r"\w+")
 
@@ -38,7 +39,7 @@ def hit_prompt(hit: SearchHit, query: str, width: int) -> Text:
     """Two lines: which article, then the matching text with the query words marked."""
     row = hit.article
     head = Text.assemble(
-        (row.label_outlet, "bold"),
+        (outlet(row), "bold"),
         " · ",
         (row.published or "undated", "dim"),
         " · ",
@@ -46,7 +47,7 @@ def hit_prompt(hit: SearchHit, query: str, width: int) -> Text:
     )
     head.truncate(width, overflow="ellipsis")
     if hit.i is None:
-        body = highlight(hit.text, query)
+        body = highlight(one_line(hit.text), query)  # a title, or a file name
         body.truncate(width, overflow="ellipsis")
         return Text.assemble(Text("title  ", style="dim"), body)
     text = hit.text
@@ -66,6 +67,16 @@ def hit_prompt(hit: SearchHit, query: str, width: int) -> Text:
     return Text.assemble(head, "\n  ", snippet)
 
 
+def screenful(hits: list[SearchHit], height: int) -> int:
+    """How many hits fill `height` lines (hit_prompt: a title takes one, a sentence three)."""
+    lines = 0
+    for count, hit in enumerate(hits, start=1):
+        lines += 1 if hit.i is None else 3
+        if lines >= height:
+            return count
+    return len(hits)
+
+
 class SearchScreen(Screen[None]):
     """Type to search; enter opens the article at the matching sentence."""
 
@@ -78,8 +89,8 @@ class SearchScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.hits: list[SearchHit] = []
-        self._lock = threading.Lock()
-        self._library: Library | None = None  # the worker thread's own connection
+        self.shown_query: str | None = None  # the query whose results are on screen
+        self._status = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -88,15 +99,10 @@ class SearchScreen(Screen[None]):
         )
         yield Static("", id="search-status", markup=False)
         yield OptionList(id="search-results")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
-
-    def on_unmount(self) -> None:
-        with self._lock:
-            if self._library is not None:
-                self._library.close()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.run_search(event.value)
@@ -107,28 +113,38 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
-        """Search on this worker's own connection; only the newest query's results are posted."""
-        with self._lock:
-            if self._library is None:
-                self._library = Library(self.app.library.path)  # type: ignore[attr-defined]
-            hits = self._library.search(query)
+        """Search in a thread; only the newest query's results are shown."""
+        hits = self.app.search(query)  # type: ignore[attr-defined]
         self.post_message(SearchResults(query, hits))
 
     def on_search_results(self, message: SearchResults) -> None:
         if message.query != self.query_one(Input).value:
             return  # a newer keystroke is on its way
-        self.hits = message.hits
+        self.hits, self.shown_query = message.hits, message.query
         results = self.query_one(OptionList)
-        width = max(20, results.size.width - 4)
         results.clear_options()
-        results.add_options(
-            Option(hit_prompt(hit, message.query, width), id=str(n))
-            for n, hit in enumerate(message.hits)
-        )
+        # a screenful now, the rest once that is painted
+        shown = screenful(self.hits, results.size.height)
+        self._add_hits(message.query, 0, shown)
+        if len(self.hits) > shown:
+            self.call_after_refresh(self._add_hits, message.query, shown, len(self.hits))
         status = f"{len(message.hits)} results" if message.query.strip() else ""
         if message.query.strip() and not message.hits:
             status = "No matches. Try fewer or shorter words."
-        self.query_one("#search-status", Static).update(status)
+        if status != self._status:  # an update re-measures the screen: skip it when unchanged
+            self._status = status
+            self.query_one("#search-status", Static).update(status)
+
+    def _add_hits(self, query: str, start: int, end: int) -> None:
+        """List hits[start:end] as options, unless newer results have replaced them."""
+        if query != self.shown_query:
+            return
+        results = self.query_one(OptionList)
+        width = max(8, results.size.width - 4)
+        results.add_options(
+            Option(hit_prompt(hit, query, width), id=str(n))
+            for n, hit in enumerate(self.hits[start:end], start)
+        )
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.open_hit(int(event.option.id or 0))
@@ -142,6 +158,18 @@ class SearchScreen(Screen[None]):
         results.focus()
         if results.highlighted is None and results.option_count:
             results.highlighted = 0
+
+    def on_resize(self) -> None:
+        """Prompts are cut to the list's width: cut them again once it has changed."""
+        self.call_after_refresh(self._refit_prompts)
+
+    def _refit_prompts(self) -> None:
+        results = self.query_one(OptionList)
+        if self.shown_query is None or results.option_count != len(self.hits):
+            return
+        width = max(8, results.size.width - 4)
+        for n, hit in enumerate(self.hits):
+            results.replace_option_prompt_at_index(n, hit_prompt(hit, self.shown_query, width))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -24,6 +24,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.safe import outlet
 from tui.app.wrap import wrap_offsets
 from tui.library import ArticleRow
 from tui.models import Sentence
@@ -143,7 +144,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _meta_parts(self) -> list[str]:
         a = self.article
-        parts = [a.label_outlet, a.published or "undated"]
+        parts = [outlet(a), a.published or "undated"]
         parts += [p for p in (a.byline, a.credit and f"credit: {a.credit}") if p]
         return [*parts, f"{a.words:,} words"]
 
@@ -217,7 +218,7 @@ class ArticleView(ScrollView, can_focus=True):
         return strip
 
     def _render_index(self, index: int) -> Strip:
-        base = self.rich_style
+        base = self._base_style()
         width = self.scrollable_content_region.width
         if index >= len(self._lines):
             return Strip.blank(width, base)
@@ -237,6 +238,13 @@ class ArticleView(ScrollView, can_focus=True):
         line_text.stylize_before(base)  # under the tints: Text.render ignores Text.style
         segments = line_text.render(self.app.console)
         return Strip(segments).crop_extend(0, width, base)
+
+    def _base_style(self) -> Style:
+        """The widget's own colours, kept until the styles change: `rich_style` walks
+        every ancestor, which is slow to do for each line drawn."""
+        if "" not in self._styles:
+            self._styles[""] = self.rich_style
+        return self._styles[""]
 
     def _style(self, name: str) -> Style:
         if name not in self._styles:

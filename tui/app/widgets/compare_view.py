@@ -21,6 +21,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.app.safe import one_line, outlet
 from tui.app.wrap import wrap_offsets
 from tui.library import ArticleRow
 from tui.match.align import Row
@@ -188,10 +189,10 @@ def fit(text: str, width: int) -> str:
 
 def article_label(article: ArticleRow) -> str:
     """Outlet (and wire credit) · date · title: who printed what, and when."""
-    outlet = article.label_outlet
+    name = outlet(article)
     if article.credit and article.credit != article.outlet:
-        outlet += f" via {article.credit}"
-    return f"{outlet} · {article.published or 'undated'} · {article.label_title}"
+        name += f" via {article.credit}"
+    return one_line(f"{name} · {article.published or 'undated'} · {article.label_title}")
 
 
 class CompareView(ScrollView, can_focus=True):

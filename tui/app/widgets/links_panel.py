@@ -3,16 +3,24 @@
 A reporter checking copy wants three answers at once: is this sentence
 mine alone, who ran it first, and what did the others change. Everything
 is built as rich Text (never markup), so article words show literally.
+
+The panel changes on every cursor move, and a wire sentence can have dozens
+of copies, so it is a line-API ScrollView: the text is wrapped once per
+sentence and only the lines on screen are styled, with no layout pass (a
+Static would re-render and re-measure the whole description each time).
 """
 
 from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import VerticalScroll
-from textual.widgets import Static
+from textual import events
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
+from tui.app.safe import outlet
 from tui.library import ArticleRow, Link, first_printed
 from tui.match.diff import word_diff
 from tui.models import Sentence
@@ -20,10 +28,10 @@ from tui.models import Sentence
 
 def outlet_name(article: ArticleRow) -> str:
     """The outlet, or the file name when the page did not say."""
-    return article.label_outlet
+    return outlet(article)
 
 
-class LinksPanel(VerticalScroll):
+class LinksPanel(ScrollView):
     """A side panel following the reader's cursor sentence."""
 
     COMPONENT_CLASSES = {
@@ -42,8 +50,9 @@ class LinksPanel(VerticalScroll):
     LinksPanel {
         background: $panel;
         padding: 0 1;
+        overflow-x: hidden;
+        overflow-y: auto;
     }
-    LinksPanel > Static { width: 1fr; }
     LinksPanel > .links-panel--heading { text-style: bold; color: $text; }
     LinksPanel > .links-panel--muted { color: $text-muted; }
     LinksPanel > .links-panel--first { color: $text-warning; text-style: bold; }
@@ -55,31 +64,85 @@ class LinksPanel(VerticalScroll):
     LinksPanel > .links-panel--insert { color: $text-success; text-style: underline; }
     """
 
-    _shown: tuple[ArticleRow, Sentence, int, list[Link]] | None = None
     text = Text()
     """What the panel shows now (kept for tests and screen readers)."""
 
-    def compose(self) -> ComposeResult:
-        yield Static("", markup=False, id="links-body")
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._shown: tuple[ArticleRow, Sentence, int, list[Link]] | None = None
+        self._lines: list[Text] = []
+        self._wrapped_for: tuple[int, int] = (-1, -1)  # (width, height) of the last wrap
+        self._cache: LRUCache[int, Strip] = LRUCache(256)
+        self._styles: dict[str, Style] = {}
+
+    def _base_style(self) -> Style:
+        """The widget's own colours, kept until the styles change: `rich_style` walks
+        every ancestor, which is slow to do for each line drawn."""
+        if "" not in self._styles:
+            self._styles[""] = self.rich_style
+        return self._styles[""]
 
     def _style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"links-panel--{name}")
+        if name not in self._styles:
+            self._styles[name] = self.get_component_rich_style(f"links-panel--{name}")
+        return self._styles[name]
 
     def show(self, here: ArticleRow, sentence: Sentence, total: int, links: list[Link]) -> None:
         """Describe `sentence` (of `total` in `here`) and the `links` to other articles."""
         self._shown = (here, sentence, total, links)
         self._draw()
-        self.scroll_home(animate=False)
+        self.scroll_to(y=0, animate=False, force=True)
 
     def _draw(self) -> None:
         if self._shown is not None and self.is_mounted:
             self.text = self.describe(*self._shown)
-            self.query_one("#links-body", Static).update(self.text)
+            self._wrap()
+
+    def _wrap(self) -> None:
+        """Wrap the text to the panel, leaving room for a scrollbar only when it is needed."""
+        region = self.content_region
+        self._wrapped_for = (region.width, region.height)
+        if region.width <= 0:
+            return  # not laid out yet: on_resize wraps
+        console = self.app.console
+        lines = self.text.wrap(console, region.width)
+        scrollbar = self.styles.scrollbar_size_vertical
+        if len(lines) > region.height and region.width > scrollbar:
+            lines = self.text.wrap(console, region.width - scrollbar)
+        for line in lines:
+            line.rstrip()  # as Static does: no styled spaces trailing at a wrap
+        self._lines = list(lines)
+        self._cache.clear()
+        self.virtual_size = Size(region.width, len(self._lines))
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        region = self.content_region
+        if (region.width, region.height) != self._wrapped_for:
+            self._wrap()
 
     def notify_style_update(self) -> None:
         """Styles are baked into the Text, so a theme change means drawing it again."""
         super().notify_style_update()
+        self._styles.clear()
         self._draw()
+
+    def render_line(self, y: int) -> Strip:
+        index = self.scroll_offset.y + y
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._render_index(index)
+            self._cache[index] = strip
+        return strip
+
+    def _render_index(self, index: int) -> Strip:
+        base = self._base_style()
+        width = self.scrollable_content_region.width
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        line = self._lines[index].copy()
+        line.stylize_before(base)
+        return Strip(line.render(self.app.console)).crop_extend(0, width, base)
 
     def describe(self, here: ArticleRow, sentence: Sentence, total: int, links: list[Link]) -> Text:
         out = Text()

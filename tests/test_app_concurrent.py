@@ -1,0 +1,166 @@
+"""The app shares its library with other processes.
+
+A `copydesk ingest` in another process while the app is open: the app keeps
+answering keys, and `r` shows the new articles. The app's own ingest while
+another process holds the write lock waits its turn (busy timeout) instead
+of failing.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from tests.app_helpers import drive, wait_for_workers
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = [
+    *("harbour", "council", "ferry", "budget", "river", "bridge", "school", "market"),
+    *("station", "tunnel", "mayor", "report", "vote", "plan", "storm", "coast"),
+    *("farmers", "prices", "road", "museum", "hospital"),
+]
+
+
+def write_articles(folder: Path, count: int, seed: int) -> list[str]:
+    """`count` plain-text articles with distinct titles; pairs share a sentence."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    titles = []
+    for n in range(count):
+        title = f"Generated story {seed}-{n} about the {rng.choice(WORDS)}"
+        shared = (
+            f"The {WORDS[n % 7]} committee said on Monday that work on story {n // 2} would go on."
+        )
+        body = [shared] + [
+            " ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + "." for _ in range(6)
+        ]
+        (folder / f"story-{seed}-{n:03}.txt").write_text(f"{title}\n\n" + " ".join(body) + "\n")
+        titles.append(title)
+    return titles
+
+
+def library_copy(seeded: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "library.sqlite"
+    shutil.copy(seeded, path)
+    return path
+
+
+def copydesk(*args: str, **kwargs) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "tui", *args],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
+
+
+def titles_in_table(app) -> set[str]:
+    table = app.screen.query_one(DataTable)
+    return {str(table.get_row_at(i)[2]) for i in range(table.row_count)}
+
+
+def test_app_stays_usable_while_another_process_ingests(seeded: Path, tmp_path: Path) -> None:
+    path = library_copy(seeded, tmp_path)
+    titles = write_articles(tmp_path / "feed", 40, seed=1)
+    seen: list[int | None] = []  # rows after each refresh; None once the other process ended
+
+    async def script(app, pilot) -> None:
+        table = app.screen.query_one(DataTable)
+        process = copydesk("--db", str(path), "ingest", str(tmp_path / "feed"))
+        try:
+            while process.poll() is None or not seen:
+                running = process.poll() is None
+                await pilot.press("g", "j")
+                assert table.cursor_row == 1
+                selected = app.screen.current_id()
+                if len(seen) % 3 == 0:
+                    await pilot.press("enter")
+                    assert app.screen.article_id == selected
+                    await pilot.press("j", "n", "escape")
+                    assert type(app.screen).__name__ == "LibraryScreen"
+                await pilot.press("r")  # a refresh halfway through an ingest is fine too
+                assert app.screen.current_id() == selected
+                assert 5 <= table.row_count <= 5 + len(titles)
+                seen.append(table.row_count if running else None)
+            _, errors = process.communicate(timeout=60)
+        finally:
+            if process.poll() is None:
+                process.kill()
+        assert process.returncode == 0, errors
+        await pilot.press("r")
+        assert table.row_count == 5 + len(titles)
+        assert set(titles) <= titles_in_table(app)
+
+    drive(path, script, size=(100, 30))
+    assert seen[0] is not None, "the app was driven while the other process ran"
+
+
+HOLD_LOCK = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("BEGIN IMMEDIATE")  # the write lock, as a long ingest batch holds it
+conn.execute("UPDATE articles SET title = title WHERE id = 1")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+conn.execute("COMMIT")
+"""
+
+
+def test_app_ingest_waits_for_another_writer(seeded: Path, tmp_path: Path) -> None:
+    path = library_copy(seeded, tmp_path)
+    titles = write_articles(tmp_path / "mine", 3, seed=2)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(path), "1.5"], stdout=subprocess.PIPE, text=True
+    )
+
+    async def script(app, pilot) -> None:
+        try:
+            assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+            await pilot.press("a")
+            app.screen.query_one("#add-input").value = str(tmp_path / "mine")
+            await pilot.press("enter")
+            table = app.screen.query_one(DataTable)
+            while holder.poll() is None:  # the worker waits on the lock; the keys do not
+                await pilot.press("j", "k")
+                assert table.cursor_row == 0
+                await pilot.pause(0.1)
+            await wait_for_workers(app, pilot)
+        finally:
+            if holder.poll() is None:
+                holder.kill()
+        assert holder.wait(timeout=10) == 0
+        messages = [n.message for n in app._notifications]
+        assert any("3 added" in m for m in messages), messages
+        assert table.row_count == 8 and set(titles) <= titles_in_table(app)
+
+    drive(path, script, size=(100, 30))
+
+
+def test_app_and_command_line_ingest_into_one_library(seeded: Path, tmp_path: Path) -> None:
+    """The app ingesting while `copydesk ingest` writes the same library: nothing lost."""
+    path = library_copy(seeded, tmp_path)
+    theirs = write_articles(tmp_path / "theirs", 12, seed=3)
+    mine = write_articles(tmp_path / "mine", 12, seed=4)
+
+    async def script(app, pilot) -> None:
+        process = copydesk("--db", str(path), "ingest", str(tmp_path / "theirs"))
+        try:
+            app.ingest([str(tmp_path / "mine")])
+            await wait_for_workers(app, pilot)
+            _, errors = process.communicate(timeout=60)
+        finally:
+            if process.poll() is None:
+                process.kill()
+        assert process.returncode == 0, errors
+        await pilot.press("r")
+        assert set(theirs) | set(mine) <= titles_in_table(app)
+        assert app.screen.query_one(DataTable).row_count == 5 + 24
+
+    drive(path, script, size=(100, 30))

@@ -1,0 +1,28 @@
+"""Untrusted strings on their way to the screen.
+
+Article text, titles and outlets are sanitised when they are ingested, but a
+source's file name is stored as given (it is how the file is found again), and
+the app shows it whenever a page names no outlet. Anything shown from the
+library that did not come through the cleaner goes through `one_line` first,
+and everything is drawn as Text or Content, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from tui.library import ArticleRow
+from tui.text.sanitize import printable
+
+
+def one_line(text: str) -> str:
+    """`text` on one line, any control character shown as an escape ("\\x1b").
+
+    Escaping (not dropping) keeps a strange file name recognisable, and it
+    also covers the lone surrogates of a file name that is not UTF-8, which
+    the terminal could not encode.
+    """
+    return printable(" ".join(text.split()))
+
+
+def outlet(row: ArticleRow) -> str:
+    """The outlet's name, or the source's file or host name, safe to draw."""
+    return one_line(row.label_outlet) or "unknown"
