@@ -87,15 +87,15 @@ class LibraryScreen(Screen[None]):
         """Fixed columns for the short fields; the title gets whatever is left."""
         table = self.query_one(DataTable)
         outlet = max(8, min(24, width // 6))
-        fixed = {"story": 4, "outlet": outlet, "date": 10, "words": 6, "shared": 6}
+        fixed = {"story": 5, "outlet": outlet, "date": 10, "words": 7, "shared": 6}
         title = max(10, width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 2)
         table.clear(columns=True)
         for label, key, size in (
-            ("Story", "story", 4),
+            ("Story", "story", fixed["story"]),
             ("Outlet", "outlet", outlet),
             ("Title", "title", title),
             ("Date", "date", 10),
-            ("Words", "words", 6),
+            ("Words", "words", fixed["words"]),
             ("Shared", "shared", 6),
         ):
             table.add_column(label, key=key, width=size)
