@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.text import normalize
 from tui.text.normalize import fold, words
 
 
@@ -100,3 +103,22 @@ def test_words_are_folded_tokens(text: str) -> None:
         assert token and token in folded
         assert not any(ch.isspace() for ch in token)
     assert words(folded) == tokens
+
+
+def _fold_reference(text: str) -> str:
+    """fold() without its shortcuts: every step on every text."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(normalize._TABLE)
+    text = normalize._NOT_APOSTROPHE.sub("", text)
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.one_of(
+        st.text(),
+        TRICKY,
+        st.text(alphabet=st.sampled_from("aé'’\"“”–—‐ \u00ad\u200b\u0301ßİＡ…«»1x")),
+    )
+)
+def test_fold_shortcuts_change_nothing(text: str) -> None:
+    assert fold(text) == _fold_reference(text)
