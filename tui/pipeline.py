@@ -32,6 +32,7 @@ POOL_MIN_SOURCES = 32
 # them busy, few enough to bound memory.
 AHEAD = 64
 CHUNK = 8  # sources per hand-over to a worker
+MAX_WORKERS = 2
 
 
 @dataclass(frozen=True)
@@ -68,12 +69,16 @@ def prepare(source: str, max_bytes: int, stdin: BinaryIO | None = None) -> Prepa
 
 
 def default_workers() -> int:
-    """One worker per core beyond the one that stores and matches."""
+    """A worker per spare core, at most MAX_WORKERS.
+
+    One worker prepares an article in about two thirds of the time this
+    process needs to store and match it, so more than two only cost memory.
+    """
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    return cores - 1
+    return max(0, min(MAX_WORKERS, cores - 1))
 
 
 def prepare_all(
