@@ -6,9 +6,11 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, OptionList
+from rich.style import Style
+from textual.widgets import DataTable, Input
 
 from tests.app_helpers import SEEDS, drive, wait_for_workers
+from tui.app.widgets.result_list import ResultList, Terms, fit
 from tui.library import Library
 from tui.models import Article
 from tui.text.sentences import split_sentences
@@ -114,7 +116,7 @@ def test_search_as_you_type_and_open_at_sentence(seeded: Path) -> None:
         await wait_for_workers(app, pilot)
         hits = app.screen.hits
         assert hits and all("Peskov" in hit.text for hit in hits if hit.i is not None)
-        assert app.screen.query_one(OptionList).option_count == len(hits)
+        assert app.screen.query_one(ResultList).count == len(hits)
         first = hits[0]
         await pilot.press("enter")
         assert type(app.screen).__name__ == "ReaderScreen"
@@ -130,6 +132,45 @@ def test_search_tolerates_typos(seeded: Path) -> None:
         assert any("Kuril Islands" in hit.text for hit in app.screen.hits)
 
     drive(seeded, script)
+
+
+def test_search_results_by_keys_and_mouse(seeded: Path) -> None:
+    async def script(app, pilot) -> None:
+        await pilot.press("slash", *"kuril")
+        await wait_for_workers(app, pilot)
+        search, results = app.screen, app.screen.query_one(ResultList)
+        hits = search.hits
+        assert results.count == len(hits) >= 3 and results.cursor is None
+        await pilot.press("down")  # from the input into the list
+        assert app.focused is results and results.cursor == 0
+        await pilot.press("j", "j", "k")
+        assert results.cursor == 1
+        await pilot.press("G")
+        assert results.cursor == len(hits) - 1
+        await pilot.press("g", "j", "enter")
+        assert type(app.screen).__name__ == "ReaderScreen"
+        assert (app.screen.article_id, app.screen.sentence) == (hits[1].article.id, hits[1].i)
+        await pilot.press("escape")
+        assert app.screen is search
+        line = results._first_y[2]  # a click anywhere on a hit opens it
+        await pilot.click(ResultList, offset=(4, line + 1 if hits[2].i is not None else line))
+        assert (app.screen.article_id, app.screen.sentence) == (hits[2].article.id, hits[2].i)
+
+    drive(seeded, script)
+
+
+def test_result_lines_mark_query_words_and_cut_with_an_ellipsis() -> None:
+    terms = Terms("kurril islnds")  # typos, and the last word may be half typed
+    text = "the Kuril Islands, known as the Northern Territories"
+    assert [text[a:b] for a, b in terms.spans(text)] == ["Kuril", "Islands"]
+    assert [text[a:b] for a, b in Terms("northern terr").spans(text)] == [
+        "Northern",
+        "Territories",
+    ]
+    plain, marked = Style(), Style(bold=True)
+    cut = fit([("ab", plain), ("cdef", marked), ("gh", plain)], 5)
+    assert [s.text for s in cut] == ["ab", "cd", "…"] and cut[1].style == marked
+    assert "".join(s.text for s in fit([("[b]x[/b]", plain)], 20)) == "[b]x[/b]"
 
 
 def test_help_lists_every_screen_and_closes(seeded: Path) -> None:

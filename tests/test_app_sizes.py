@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import DataTable, Input
 
 from tests.app_helpers import drive, wait_for_workers
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.compare_view import CompareView
+from tui.app.widgets.result_list import ResultList
 
 TINY, SMALL, MEDIUM, HUGE = (20, 6), (40, 12), (80, 24), (300, 100)
 WALK = (TINY, HUGE, SMALL, TINY)  # opened at MEDIUM: small to huge and back
@@ -111,8 +112,8 @@ def test_search_at_every_size(seeded: Path) -> None:
         assert app.screen.hits
         for size in WALK:
             await resize(pilot, size)
-            results = app.screen.query_one(OptionList)
-            assert results.option_count == len(app.screen.hits)
+            results = app.screen.query_one(ResultList)
+            assert results.count == len(app.screen.hits)
             visible(app.screen.query_one(Input))
             visible(results, min_height=2)  # at least one result shows
             assert "Kuril" in screen_text(app)

@@ -44,6 +44,7 @@ def sections() -> list[tuple[str, list[Binding]]]:
     from tui.app.screens.search import SearchScreen
     from tui.app.widgets.article_view import ArticleView
     from tui.app.widgets.compare_view import CompareView
+    from tui.app.widgets.result_list import ResultList
 
     def bindings(cls: type) -> list[Binding]:
         return [b for b in getattr(cls, "BINDINGS", []) if isinstance(b, Binding)]
@@ -53,7 +54,7 @@ def sections() -> list[tuple[str, list[Binding]]]:
         ("Library", bindings(LibraryScreen)),
         ("Reader", bindings(ArticleView) + bindings(ReaderScreen)),
         ("Compare", bindings(CompareView) + bindings(CompareScreen)),
-        ("Search", bindings(SearchScreen)),
+        ("Search", bindings(SearchScreen) + bindings(ResultList)),
     ]
 
 

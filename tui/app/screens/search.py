@@ -2,83 +2,52 @@
 
 from __future__ import annotations
 
-import re
+from contextlib import ExitStack
 
-from rapidfuzz import fuzz
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Header, Input, Static
 
 from tui.app.messages import SearchResults
-from tui.app.safe import one_line, outlet
 from tui.app.widgets.key_footer import KeyFooter
+from tui.app.widgets.result_list import ResultList
 from tui.library import SearchHit
 
-_WORD = re.compile(r"\w+")
 
+class SearchInput(Input):
+    """An Input whose typing repaints it without laying out the whole screen.
 
-def highlight(text: str, query: str, style: str = "bold reverse") -> Text:
-    """`text` as plain Text with the words that answer the query styled."""
-    terms = [term.lower() for term in _WORD.findall(query)]
-    result = Text(text)
-    for match in _WORD.finditer(text):
-        word = match.group().lower()
-        for index, term in enumerate(terms):
-            typing = index == len(terms) - 1 and word.startswith(term)
-            if typing or word == term or (len(term) >= 4 and fuzz.ratio(word, term) >= 75):
-                result.stylize(style, match.start(), match.end())
-                break
-    return result
+    Input sets its virtual size (the text's width, for scrolling sideways) on
+    every keystroke, and the stock reactive asks for a screen-wide layout each
+    time, although the box keeps its size: a few milliseconds per keystroke
+    and a full repaint that competes with the search thread.
+    """
 
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
-def hit_prompt(hit: SearchHit, query: str, width: int) -> Text:
-    """Two lines: which article, then the matching text with the query words marked."""
-    row = hit.article
-    head = Text.assemble(
-        (outlet(row), "bold"),
-        " · ",
-        (row.published or "undated", "dim"),
-        " · ",
-        (row.label_title, "italic" if hit.i is not None else "bold"),
-    )
-    head.truncate(width, overflow="ellipsis")
-    if hit.i is None:
-        body = highlight(one_line(hit.text), query)  # a title, or a file name
-        body.truncate(width, overflow="ellipsis")
-        return Text.assemble(Text("title  ", style="dim"), body)
-    text = hit.text
-    first = min(
-        (
-            m.start()
-            for t in _WORD.findall(query.lower())
-            for m in [re.search(re.escape(t), text.lower())]
-            if m
-        ),
-        default=0,
-    )
-    if first > width // 3:  # start the snippet near the match
-        text = "…" + text[first - width // 4 :]
-    snippet = highlight(text, query)
-    snippet.truncate(width * 2, overflow="ellipsis")
-    return Text.assemble(head, "\n  ", snippet)
-
-
-def screenful(hits: list[SearchHit], height: int) -> int:
-    """How many hits fill `height` lines (hit_prompt: a title takes one, a sentence three)."""
-    lines = 0
-    for count, hit in enumerate(hits, start=1):
-        lines += 1 if hit.i is None else 3
-        if lines >= height:
-            return count
-    return len(hits)
+    def watch_value(self, value: str) -> None:
+        screen = self.screen
+        if isinstance(screen, SearchScreen):  # now, before the echo can be painted on its own
+            screen.hold_updates()
 
 
 class SearchScreen(Screen[None]):
-    """Type to search; enter opens the article at the matching sentence."""
+    """Type to search; enter opens the article at the matching sentence.
+
+    A keystroke's echo and its results are painted in one frame when the
+    results come quickly. Textual paints at most one frame per 1/60 s, and
+    after a frame drawn on demand the next waits 17 to 33 ms: painting the
+    echo on its own (about 2 ms after the key) made the results, ready some
+    10 ms later, wait for that slot. So updates are held from the keystroke
+    until its results are shown, for at most HOLD seconds (a slow search then
+    shows the echo first, still within the 50 ms a keystroke may take).
+    """
+
+    HOLD = 0.05
 
     BINDINGS = [
         Binding("escape", "back", "Back", id="search.back"),
@@ -91,14 +60,15 @@ class SearchScreen(Screen[None]):
         self.hits: list[SearchHit] = []
         self.shown_query: str | None = None  # the query whose results are on screen
         self._status = ""
+        self._held: ExitStack | None = None  # screen updates held for the coming results
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(
+        yield SearchInput(
             placeholder="search titles, outlets and full text (typos are fine)", id="search-input"
         )
         yield Static("", id="search-status", markup=False)
-        yield OptionList(id="search-results")
+        yield ResultList(id="search-results")
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -106,6 +76,22 @@ class SearchScreen(Screen[None]):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.run_search(event.value)
+
+    def hold_updates(self) -> None:
+        """Hold screen updates until the results for the newest query are shown."""
+        if self._held is None:
+            self._held = ExitStack()
+            self._held.enter_context(self.app.batch_update())
+            # an app timer: it fires even if this screen has gone by then
+            self._held.callback(self.app.set_timer(self.HOLD, self._release_updates).stop)
+
+    def _release_updates(self) -> None:
+        held, self._held = self._held, None
+        if held is not None:
+            held.close()
+
+    def on_unmount(self) -> None:
+        self._release_updates()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if self.hits:
@@ -121,55 +107,27 @@ class SearchScreen(Screen[None]):
         if message.query != self.query_one(Input).value:
             return  # a newer keystroke is on its way
         self.hits, self.shown_query = message.hits, message.query
-        results = self.query_one(OptionList)
-        results.clear_options()
-        # a screenful now, the rest once that is painted
-        shown = screenful(self.hits, results.size.height)
-        self._add_hits(message.query, 0, shown)
-        if len(self.hits) > shown:
-            self.call_after_refresh(self._add_hits, message.query, shown, len(self.hits))
+        self.query_one(ResultList).show(message.hits, message.query)
         status = f"{len(message.hits)} results" if message.query.strip() else ""
         if message.query.strip() and not message.hits:
             status = "No matches. Try fewer or shorter words."
-        if status != self._status:  # an update re-measures the screen: skip it when unchanged
+        if status != self._status:  # one fixed line: no need to lay the screen out again
             self._status = status
-            self.query_one("#search-status", Static).update(status)
+            self.query_one("#search-status", Static).update(status, layout=False)
+        self._release_updates()
 
-    def _add_hits(self, query: str, start: int, end: int) -> None:
-        """List hits[start:end] as options, unless newer results have replaced them."""
-        if query != self.shown_query:
-            return
-        results = self.query_one(OptionList)
-        width = max(8, results.size.width - 4)
-        results.add_options(
-            Option(hit_prompt(hit, query, width), id=str(n))
-            for n, hit in enumerate(self.hits[start:end], start)
-        )
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        self.open_hit(int(event.option.id or 0))
+    def on_result_list_selected(self, event: ResultList.Selected) -> None:
+        self.open_hit(event.index)
 
     def open_hit(self, index: int) -> None:
         hit = self.hits[index]
         self.app.open_article(hit.article.id, hit.i)  # type: ignore[attr-defined]
 
     def action_focus_results(self) -> None:
-        results = self.query_one(OptionList)
+        results = self.query_one(ResultList)
         results.focus()
-        if results.highlighted is None and results.option_count:
-            results.highlighted = 0
-
-    def on_resize(self) -> None:
-        """Prompts are cut to the list's width: cut them again once it has changed."""
-        self.call_after_refresh(self._refit_prompts)
-
-    def _refit_prompts(self) -> None:
-        results = self.query_one(OptionList)
-        if self.shown_query is None or results.option_count != len(self.hits):
-            return
-        width = max(8, results.size.width - 4)
-        for n, hit in enumerate(self.hits):
-            results.replace_option_prompt_at_index(n, hit_prompt(hit, self.shown_query, width))
+        if results.cursor is None and results.count:
+            results.move_to(0)
 
     def action_back(self) -> None:
         self.app.pop_screen()
