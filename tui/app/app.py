@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.app.commands import ArticleCommands, binding_commands
+from tui.app.idle_gc import IdleCollector
 from tui.app.messages import IngestFinished, IngestProgress
 from tui.app.safe import one_line
 from tui.app.screens.library import LibraryScreen
@@ -39,6 +40,7 @@ class CopydeskApp(App[None]):
         self.initial_sources = list(sources)
         self._searcher: Library | None = None  # the search workers' own connection
         self._searcher_lock = threading.Lock()
+        self._collector = IdleCollector(self)
 
     @property
     def db_path(self) -> Path:
@@ -52,14 +54,21 @@ class CopydeskApp(App[None]):
     def on_mount(self) -> None:
         self.push_screen(LibraryScreen())
         self.call_after_refresh(self.prepare_search)
+        self.call_after_refresh(self._collector.start)
         if self.initial_sources:
             self.ingest(self.initial_sources)
 
     def on_unmount(self) -> None:
+        self._collector.stop()
         self.library.close()
         with self._searcher_lock:
             if self._searcher is not None:
                 self._searcher.close()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._collector.input_seen()  # full collections wait for a pause in the input
+        await super().on_event(event)
 
     # -- search ----------------------------------------------------------------
 

@@ -193,7 +193,21 @@ class ArticleView(ScrollView, can_focus=True):
             fallback = last[i]
         self._first_y, self._last_y = first, last
 
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Wrap as soon as the layout gives a size, rather than on the Resize message
+        that follows: the frame painted after that layout then already shows the text
+        (the Resize comes after it, and its own layout waits for another frame)."""
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if resized:
+            self._fit()
+        return resized
+
     def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
         width = self.scrollable_content_region.width
         if width != self._width:
             self._layout(width)

@@ -113,10 +113,27 @@ class LinksPanel(ScrollView):
             line.rstrip()  # as Static does: no styled spaces trailing at a wrap
         self._lines = list(lines)
         self._cache.clear()
-        self.virtual_size = Size(region.width, len(self._lines))
+        # The panel's size is fixed by CSS, so a new length needs no layout of the screen
+        # (which assigning `virtual_size` asks for, and which costs a full repaint): only
+        # the scrollbar is updated, and it asks for a layout itself if it comes or goes.
+        self.set_reactive(ScrollView.virtual_size, Size(region.width, len(self._lines)))
+        self._scroll_update(self.virtual_size)
         self.refresh()
 
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        """Wrap during the layout that sizes the panel, so the frame it paints shows the
+        text (the Resize message comes after that frame; see ArticleView)."""
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        if resized:
+            self._fit()
+        return resized
+
     def on_resize(self, event: events.Resize) -> None:
+        self._fit()
+
+    def _fit(self) -> None:
         region = self.content_region
         if (region.width, region.height) != self._wrapped_for:
             self._wrap()
