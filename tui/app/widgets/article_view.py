@@ -14,17 +14,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.cells import cell_len
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.safe import outlet
+from tui.app.widgets.line_cache import CachedLinesView
 from tui.app.wrap import wrap_offsets
 from tui.library import ArticleRow
 from tui.models import Sentence
@@ -53,7 +51,7 @@ class Line:
     end: int = 0
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(CachedLinesView, can_focus=True):
     """The article text, shared sentences tinted by kind, one sentence under the cursor."""
 
     COMPONENT_CLASSES = {
@@ -69,6 +67,8 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--cursor-mark",
     }
 
+    COMPONENT_PREFIX = "article-view"
+    CACHED_LINES = 1024
     DEFAULT_CSS = """
     ArticleView {
         background: $surface;
@@ -139,8 +139,6 @@ class ArticleView(ScrollView, can_focus=True):
         self._header_height = 0
         self._width = 0
         self._center_pending = cursor is not None
-        self._cache: LRUCache[int, Strip] = LRUCache(1024)
-        self._styles: dict[str, Style] = {}
 
     def _meta_parts(self) -> list[str]:
         a = self.article
@@ -215,24 +213,10 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to_cursor(center=self._center_pending)
         self._center_pending = False
 
-    def notify_style_update(self) -> None:
-        """A theme or CSS change recolours everything."""
-        super().notify_style_update()
-        self._cache.clear()
-        self._styles.clear()
-
     # -- drawing -----------------------------------------------------------------
 
-    def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
-        strip = self._cache.get(index)
-        if strip is None:
-            strip = self._render_index(index)
-            self._cache[index] = strip
-        return strip
-
     def _render_index(self, index: int) -> Strip:
-        base = self._base_style()
+        base = self._style("")
         width = self.scrollable_content_region.width
         if index >= len(self._lines):
             return Strip.blank(width, base)
@@ -252,18 +236,6 @@ class ArticleView(ScrollView, can_focus=True):
         line_text.stylize_before(base)  # under the tints: Text.render ignores Text.style
         segments = line_text.render(self.app.console)
         return Strip(segments).crop_extend(0, width, base)
-
-    def _base_style(self) -> Style:
-        """The widget's own colours, kept until the styles change: `rich_style` walks
-        every ancestor, which is slow to do for each line drawn."""
-        if "" not in self._styles:
-            self._styles[""] = self.rich_style
-        return self._styles[""]
-
-    def _style(self, name: str) -> Style:
-        if name not in self._styles:
-            self._styles[name] = self.get_component_rich_style(f"article-view--{name}")
-        return self._styles[name]
 
     def legend(self) -> Text:
         """What the tints mean, and how much of this article is shared."""

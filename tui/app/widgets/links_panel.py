@@ -12,15 +12,14 @@ Static would re-render and re-measure the whole description each time).
 
 from __future__ import annotations
 
-from rich.style import Style
 from rich.text import Text
 from textual import events
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.safe import outlet
+from tui.app.widgets.line_cache import CachedLinesView
 from tui.library import ArticleRow, Link, first_printed
 from tui.match.diff import word_diff
 from tui.models import Sentence
@@ -31,7 +30,7 @@ def outlet_name(article: ArticleRow) -> str:
     return outlet(article)
 
 
-class LinksPanel(ScrollView):
+class LinksPanel(CachedLinesView):
     """A side panel following the reader's cursor sentence."""
 
     COMPONENT_CLASSES = {
@@ -46,6 +45,7 @@ class LinksPanel(ScrollView):
         "links-panel--insert",
     }
 
+    COMPONENT_PREFIX = "links-panel"
     DEFAULT_CSS = """
     LinksPanel {
         background: $panel;
@@ -72,20 +72,6 @@ class LinksPanel(ScrollView):
         self._shown: tuple[ArticleRow, Sentence, int, list[Link]] | None = None
         self._lines: list[Text] = []
         self._wrapped_for: tuple[int, int] = (-1, -1)  # (width, height) of the last wrap
-        self._cache: LRUCache[int, Strip] = LRUCache(256)
-        self._styles: dict[str, Style] = {}
-
-    def _base_style(self) -> Style:
-        """The widget's own colours, kept until the styles change: `rich_style` walks
-        every ancestor, which is slow to do for each line drawn."""
-        if "" not in self._styles:
-            self._styles[""] = self.rich_style
-        return self._styles[""]
-
-    def _style(self, name: str) -> Style:
-        if name not in self._styles:
-            self._styles[name] = self.get_component_rich_style(f"links-panel--{name}")
-        return self._styles[name]
 
     def show(self, here: ArticleRow, sentence: Sentence, total: int, links: list[Link]) -> None:
         """Describe `sentence` (of `total` in `here`) and the `links` to other articles."""
@@ -141,19 +127,10 @@ class LinksPanel(ScrollView):
     def notify_style_update(self) -> None:
         """Styles are baked into the Text, so a theme change means drawing it again."""
         super().notify_style_update()
-        self._styles.clear()
         self._draw()
 
-    def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
-        strip = self._cache.get(index)
-        if strip is None:
-            strip = self._render_index(index)
-            self._cache[index] = strip
-        return strip
-
     def _render_index(self, index: int) -> Strip:
-        base = self._base_style()
+        base = self._style("")
         width = self.scrollable_content_region.width
         if index >= len(self._lines):
             return Strip.blank(width, base)

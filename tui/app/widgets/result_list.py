@@ -19,14 +19,13 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 
 from tui.app.safe import one_line, outlet
+from tui.app.widgets.line_cache import CachedLinesView
 from tui.app.wrap import wrap_offsets
 from tui.library import SearchHit
 
@@ -104,11 +103,12 @@ class Line:
     cut: bool = False  # the snippet goes on past this line: end it with an ellipsis
 
 
-class ResultList(ScrollView, can_focus=True):
+class ResultList(CachedLinesView, can_focus=True):
     """Search hits, best first: an article line and a snippet, or a matching title."""
 
     COMPONENT_CLASSES = {"result-list--cursor", "result-list--hover"}
 
+    COMPONENT_PREFIX = "result-list"
     DEFAULT_CSS = """
     ResultList {
         background: $surface;
@@ -165,8 +165,6 @@ class ResultList(ScrollView, can_focus=True):
         self._spans: dict[int, list[tuple[int, int]]] = {}  # the query's words, by hit
         self._measure = 1  # cells for a snippet line, after its indent
         self._width = 0
-        self._cache: LRUCache[int, Strip] = LRUCache(256)
-        self._styles: dict[str, Style] = {}
         self._line_style_cache: dict[str, dict[str, Style]] = {}
 
     @property
@@ -229,19 +227,9 @@ class ResultList(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         """A theme or CSS change recolours everything."""
         super().notify_style_update()
-        self._cache.clear()
-        self._styles.clear()
         self._line_style_cache.clear()
 
     # -- drawing -----------------------------------------------------------------
-
-    def render_line(self, y: int) -> Strip:
-        index = self.scroll_offset.y + y
-        strip = self._cache.get(index)
-        if strip is None:
-            strip = self._render_index(index)
-            self._cache[index] = strip
-        return strip
 
     def _render_index(self, index: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -304,16 +292,6 @@ class ResultList(ScrollView, can_focus=True):
                 "match": base + Style(bold=True, reverse=True),
             }
         return self._line_style_cache[state]
-
-    def _style(self, name: str) -> Style:
-        """The widget's colours (name ""), or a component's, kept until the styles change:
-        working them out walks every ancestor, which is slow to do for each line drawn."""
-        if name not in self._styles:
-            if name:
-                self._styles[name] = self.get_component_rich_style(f"result-list--{name}")
-            else:
-                self._styles[name] = self.rich_style
-        return self._styles[name]
 
     def _hit_lines(self, n: int) -> range:
         top = self._first_y[n]
