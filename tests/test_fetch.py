@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gzip
 import socket
@@ -10,7 +9,7 @@ import threading
 import time
 import zlib
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -19,6 +18,8 @@ from tui.errors import SourceError
 from tui.ingest.fetch import fetch_url
 from tui.ingest.sources import read_source
 from tui.models import RawDocument
+
+from .local_web import serve, without_proxies
 
 ARTICLE = b"<html><head><title>Hello</title></head><body><p>Story.</p></body></html>"
 RUSSIAN = "Правительство объявило о новых мерах поддержки малого бизнеса."
@@ -91,39 +92,16 @@ def _bomb() -> bytes:
     return gzip.compress(b" " * BOMB_SIZE, compresslevel=9)
 
 
-class Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        route = ROUTES.get(self.path)
-        if route is None:
-            self.send_error(404)
-            return
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            route(self)  # a client that gave up (the timeout tests) is no error
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
     """Base URL of a local server on a free port, stopped after the module."""
-    STOP.clear()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.daemon = True
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    STOP.set()
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(ROUTES, STOP) as url:
+        yield url
 
 
 @pytest.fixture(autouse=True)
 def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Reach the local server directly even if the environment sets a proxy."""
-    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("no_proxy", "*")
+    without_proxies(monkeypatch)
 
 
 def fetch(url: str, *, max_bytes: int = 1024 * 1024, timeout: float = 5.0) -> RawDocument:

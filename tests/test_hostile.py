@@ -18,7 +18,7 @@ import sqlite3
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -29,6 +29,8 @@ from tui.cli import main
 from tui.ingest import fetch
 from tui.ingest.sources import DEFAULT_MAX_BYTES, MIB
 from tui.library import Library
+
+from .local_web import serve, without_proxies
 
 GOOD = ("002_a925cdd380a090ad.txt", "004_881be3b2da86ddc3.txt")
 STORY = "The council met on Tuesday evening to discuss the new budget for the town library."
@@ -424,35 +426,16 @@ URL_FAILURES = {
 }
 
 
-class Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        route = ROUTES.get(self.path)
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            route(self) if route else self.send_error(404)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    STOP.clear()
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.daemon = True
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    STOP.set()
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(ROUTES, STOP) as url:
+        yield url
 
 
 @pytest.fixture
 def quick_web(monkeypatch: pytest.MonkeyPatch) -> None:
     """The local server directly, whatever proxy is set, and a short fetch deadline."""
-    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("no_proxy", "*")
+    without_proxies(monkeypatch)
     real = fetch.fetch_url
     monkeypatch.setattr(fetch, "fetch_url", lambda url, **kw: real(url, **{**kw, "timeout": 0.5}))
 

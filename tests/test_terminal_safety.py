@@ -9,19 +9,19 @@ Textual app is tested on its own.)
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from tui.cli import main
 from tui.text.sanitize import printable, safe_json, sanitize
+
+from .local_web import serve, without_proxies
 
 CSI = "\x1b[2J"
 OSC52 = "\x1b]52;c;aGVsbG8=\x07"
@@ -159,35 +159,25 @@ def test_progress_on_a_terminal_prints_failures_inert(
 # -- what a web server says -------------------------------------------------------
 
 
-class Handler(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-            if self.path == "/reason":
-                self.send_response(404, f"Not {OSC52}Found{CSI}\x9b2J")
-                self.send_header("Content-Length", "0")
-            else:
-                self.send_response(200)
-                self.send_header("Content-Type", f"image/x{CSI}{OSC52}")
-                self.send_header("Content-Length", "3")
-            self.end_headers()
-            self.wfile.write(b"abc")
+def _evil_reason(handler: BaseHTTPRequestHandler) -> None:
+    handler.send_response(404, f"Not {OSC52}Found{CSI}\x9b2J")
+    handler.send_header("Content-Length", "0")
+    handler.end_headers()
 
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+
+def _evil_type(handler: BaseHTTPRequestHandler) -> None:
+    handler.send_response(200)
+    handler.send_header("Content-Type", f"image/x{CSI}{OSC52}")
+    handler.send_header("Content-Length", "3")
+    handler.end_headers()
+    handler.wfile.write(b"abc")
 
 
 @pytest.fixture
 def server(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("no_proxy", "*")
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05})
-    thread.daemon = True
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    without_proxies(monkeypatch)
+    with serve({"/reason": _evil_reason, "/type": _evil_type}) as url:
+        yield url
 
 
 def test_server_supplied_reasons_are_inert(
