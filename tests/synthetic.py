@@ -6,6 +6,8 @@ import random
 import sqlite3
 from pathlib import Path
 
+from tui.library import Library
+
 _VOCABULARY = """
 council minister harbour river budget union strike court ruling inquiry vaccine election
 festival airport bridge factory drought flood market bank pension school hospital railway
@@ -52,3 +54,22 @@ def assert_consistent(conn: sqlite3.Connection) -> None:
         assert all(text[start:end] == sentence for start, end, sentence, _, _ in sentences)
         assert all(bool(shared) == bool(matched) for *_, shared, matched in sentences)
         assert shared_count == sum(shared for *_, shared, _ in sentences)
+
+
+def article_count(db: Path) -> int:
+    """Articles committed to the library at `db` (0 before it exists), from a new connection."""
+    try:
+        with sqlite3.connect(db, timeout=30) as conn:
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # not created yet
+        return 0
+
+
+def matched_pairs(library: Library) -> set[tuple]:
+    """Every match as ((file name, i), (file name, i), kind): comparable across libraries."""
+    name = {row.id: Path(row.source).name for row in library.articles()}
+    return {
+        (*sorted([(name[m.a_article], m.a_i), (name[m.b_article], m.b_i)]), m.kind)
+        for row in library.articles()
+        for m in library.matches(row.id)
+    }

@@ -15,7 +15,7 @@ import pytest
 
 from tui.library import Library
 
-from .synthetic import assert_consistent, write_articles
+from .synthetic import article_count, assert_consistent, matched_pairs, write_articles
 
 ARTICLES = 300
 
@@ -24,23 +24,9 @@ def _ingest_command(db: Path, *sources: Path) -> list[str]:
     return [sys.executable, "-m", "tui", "ingest", "--db", str(db), *map(str, sources)]
 
 
-def _count(db: Path) -> int:
-    try:
-        with sqlite3.connect(db, timeout=30) as conn:
-            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    except sqlite3.OperationalError:  # not created yet
-        return 0
-
-
 def _matched_pairs(db: Path) -> set[tuple]:
-    """Every match as ((file name, i), (file name, i), kind): comparable across libraries."""
     with Library(db) as library:
-        name = {row.id: Path(row.source).name for row in library.articles()}
-        return {
-            (*sorted([(name[m.a_article], m.a_i), (name[m.b_article], m.b_i)]), m.kind)
-            for row in library.articles()
-            for m in library.matches(row.id)
-        }
+        return matched_pairs(library)
 
 
 @pytest.fixture(scope="module")
@@ -68,14 +54,14 @@ def test_kill_9_mid_ingest_then_resume(articles: Path, reference: set, tmp_path:
         start_new_session=True,  # its cleaning worker too, for the clean-up below
     )
     try:
-        while _count(db) < 40 and process.poll() is None:
+        while article_count(db) < 40 and process.poll() is None:
             time.sleep(0.02)
         process.send_signal(signal.SIGKILL)  # the main process only, as a user would
         process.wait()
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
-    stored = _count(db)
+    stored = article_count(db)
     assert process.returncode == -signal.SIGKILL, "the ingest ended before it could be killed"
     assert 40 <= stored < ARTICLES
 
@@ -104,7 +90,7 @@ def test_two_processes_ingest_at_once(articles: Path, reference: set, tmp_path: 
     for run in runs:
         out, err = run.communicate(timeout=300)
         assert run.returncode == 0, err.decode()
-    assert _count(db) == ARTICLES
+    assert article_count(db) == ARTICLES
     with sqlite3.connect(db) as conn:
         assert_consistent(conn)
     assert _matched_pairs(db) == reference

@@ -14,18 +14,7 @@ import tui.library
 from tui.library import Library
 from tui.pipeline import Prepared, in_workers, prepare_all
 
-from .synthetic import write_articles
-
-
-def _matched_pairs(library: Library) -> set[tuple]:
-    """Every match as ((source, i), (source, i), kind), independent of ids."""
-    source = {row.id: Path(row.source).name for row in library.articles()}
-    pairs = set()
-    for row in library.articles():
-        for m in library.matches(row.id):
-            a, b = (source[m.a_article], m.a_i), (source[m.b_article], m.b_i)
-            pairs.add((*sorted([a, b]), m.kind))
-    return pairs
+from .synthetic import article_count, matched_pairs, write_articles
 
 
 def test_workers_build_the_same_library_as_one_process(tmp_path: Path) -> None:
@@ -40,7 +29,7 @@ def test_workers_build_the_same_library_as_one_process(tmp_path: Path) -> None:
                 (Path(r.source).name, r.status, r.reason)
                 for r in library.ingest([str(folder)], workers=workers)
             ]
-            pairs[workers] = _matched_pairs(library)
+            pairs[workers] = matched_pairs(library)
     assert results[0] == results[1]
     assert [status for _, status, _ in results[1]].count("added") == 11
     assert results[1][5][:2] == ("article-0005.txt", "failed")
@@ -72,11 +61,6 @@ def test_a_crashing_worker_fails_only_its_source() -> None:
     assert reasons == ["seen a", "the cleaning process crashed on it", "seen b", "seen c"]
 
 
-def _count(path: Path) -> int:
-    with sqlite3.connect(path) as conn:
-        return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-
-
 def test_an_error_mid_batch_keeps_the_finished_articles(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -95,7 +79,7 @@ def test_an_error_mid_batch_keeps_the_finished_articles(
     with Library(db) as library, pytest.raises(sqlite3.OperationalError):
         for _ in library.ingest([str(tmp_path / "in")], workers=0):
             pass
-    assert _count(db) == 3  # the three before the failure, committed whole
+    assert article_count(db) == 3  # the three before the failure, committed whole
 
     monkeypatch.setattr(tui.library, "store_article", real)
     with Library(db) as library:
@@ -112,4 +96,4 @@ def test_stopping_an_ingest_commits_what_it_reported(tmp_path: Path) -> None:
         reported = [next(results).status for _ in range(2)]
         results.close()  # the consumer stops early (Ctrl-C in the command line)
         assert reported == ["added", "added"]
-        assert _count(db) == 2  # visible to another connection: committed
+        assert article_count(db) == 2  # visible to another connection: committed
