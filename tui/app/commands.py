@@ -16,7 +16,7 @@ from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.screen import Screen
 
-from tui.app.safe import one_line, outlet
+from tui.app.safe import one_line
 
 
 def binding_commands(screen: Screen, app_bindings: list[Binding]) -> Iterator[SystemCommand]:
@@ -54,7 +54,8 @@ class ArticleCommands(Provider):
     async def startup(self) -> None:
         library = self.app.library  # type: ignore[attr-defined]
         self.articles = [
-            (row.id, one_line(f"{row.label_title} ({outlet(row)})")) for row in library.articles()
+            (row.id, one_line(f"{row.label_title} ({row.label_outlet})"))
+            for row in library.articles()
         ]
 
     async def discover(self) -> Hits:

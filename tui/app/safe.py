@@ -9,7 +9,6 @@ and everything is drawn as Text or Content, never parsed as markup.
 
 from __future__ import annotations
 
-from tui.library import ArticleRow
 from tui.text.sanitize import printable
 
 
@@ -21,8 +20,3 @@ def one_line(text: str) -> str:
     the terminal could not encode.
     """
     return printable(" ".join(text.split()))
-
-
-def outlet(row: ArticleRow) -> str:
-    """The outlet's name, or the source's file or host name, safe to draw."""
-    return one_line(row.label_outlet) or "unknown"

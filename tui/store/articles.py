@@ -39,15 +39,19 @@ class ArticleRow:
 
     @property
     def label_outlet(self) -> str:
-        """The outlet, or where the article came from when the page did not say."""
+        """The outlet, or where the article came from when the page did not say.
+
+        Safe to print: one line, control characters shown as escapes (a file
+        name is stored as given, so it can hold escape sequences).
+        """
+        limit: int | None = 24
         if self.outlet:
-            return self.outlet
-        if "://" in self.source:
+            name, limit = self.outlet, None
+        elif "://" in self.source:
             name = self.source.split("://", 1)[1].split("/", 1)[0]
         else:
             name = self.source.rstrip("/").rsplit("/", 1)[-1]
-        # A file name is stored as given, so it can hold escape sequences.
-        return printable(" ".join(name.split()))[:24] or "unknown"
+        return printable(" ".join(name.split()))[:limit] or "unknown"
 
     @property
     def shared_share(self) -> float:

@@ -12,7 +12,6 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, ProgressBar, Static
 
-from tui.app.safe import outlet
 from tui.app.widgets.article_table import ArticleTable
 from tui.app.widgets.key_footer import KeyFooter
 from tui.library import ArticleRow
@@ -158,7 +157,7 @@ class LibraryScreen(Screen[None]):
         return (
             self._cell(("story", self.stories.get(row.id)), lambda key: story_label(key[1])),
             self._cell(
-                ("outlet", outlet(row), bool(row.outlet)),
+                ("outlet", row.label_outlet, bool(row.outlet)),
                 lambda key: Text(key[1], style="bold" if key[2] else "dim"),
             ),
             Text(row.label_title, style="" if row.title else "italic"),

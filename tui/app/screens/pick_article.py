@@ -10,7 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.app.safe import one_line, outlet
+from tui.app.safe import one_line
 from tui.library import ArticleRow
 
 OUTLET_WIDTH = 22
@@ -21,7 +21,7 @@ COUNT_WIDTH = 10
 def option_prompt(article: ArticleRow, shared: int, width: int) -> Text:
     """Outlet, title, date and shared count in fixed columns, as plain text (never markup)."""
     title_width = max(8, width - OUTLET_WIDTH - DATE_WIDTH - COUNT_WIDTH - 3)
-    name = Text(outlet(article), style="bold" if article.outlet else "dim")
+    name = Text(article.label_outlet, style="bold" if article.outlet else "dim")
     name.truncate(OUTLET_WIDTH, overflow="ellipsis", pad=True)
     title = Text(article.label_title)
     title.stylize("" if article.title else "dim")

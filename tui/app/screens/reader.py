@@ -9,7 +9,7 @@ from textual.events import Resize
 from textual.screen import Screen
 from textual.widgets import Header
 
-from tui.app.safe import one_line, outlet
+from tui.app.safe import one_line
 from tui.app.widgets.article_view import ArticleView, strongest
 from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.links_panel import LinksPanel
@@ -74,7 +74,7 @@ class ReaderScreen(Screen[None]):
             self.notify(f"No article #{self.article_id} in this library.", severity="error")
             self.call_after_refresh(self.dismiss)
             return
-        self.sub_title = one_line(f"{outlet(self.article)}: {self.article.label_title}")
+        self.sub_title = one_line(f"{self.article.label_outlet}: {self.article.label_title}")
         view = self.query_one(ArticleView)
         view.focus()
         self.show_links(view.cursor)

@@ -21,7 +21,6 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 
-from tui.app.safe import outlet
 from tui.app.widgets.line_cache import CachedLinesView
 from tui.app.wrap import wrap_offsets
 from tui.library import ArticleRow
@@ -142,7 +141,7 @@ class ArticleView(CachedLinesView, can_focus=True):
 
     def _meta_parts(self) -> list[str]:
         a = self.article
-        parts = [outlet(a), a.published or "undated"]
+        parts = [a.label_outlet, a.published or "undated"]
         parts += [p for p in (a.byline, a.credit and f"credit: {a.credit}") if p]
         return [*parts, f"{a.words:,} words"]
 

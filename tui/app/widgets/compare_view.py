@@ -21,7 +21,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.safe import one_line, outlet
+from tui.app.safe import one_line
 from tui.app.wrap import wrap_offsets
 from tui.library import ArticleRow
 from tui.match.align import Row
@@ -189,7 +189,7 @@ def fit(text: str, width: int) -> str:
 
 def article_label(article: ArticleRow) -> str:
     """Outlet (and wire credit) · date · title: who printed what, and when."""
-    name = outlet(article)
+    name = article.label_outlet
     if article.credit and article.credit != article.outlet:
         name += f" via {article.credit}"
     return one_line(f"{name} · {article.published or 'undated'} · {article.label_title}")

@@ -18,16 +18,10 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.app.safe import outlet
 from tui.app.widgets.line_cache import CachedLinesView
 from tui.library import ArticleRow, Link, first_printed
 from tui.match.diff import word_diff
 from tui.models import Sentence
-
-
-def outlet_name(article: ArticleRow) -> str:
-    """The outlet, or the file name when the page did not say."""
-    return outlet(article)
 
 
 class LinksPanel(CachedLinesView):
@@ -170,7 +164,7 @@ class LinksPanel(CachedLinesView):
             line = Text("★ First printed here", self._style("first"))
         else:
             line = Text(
-                f"★ First: {outlet_name(first)}, {first.published or 'undated'}",
+                f"★ First: {first.label_outlet}, {first.published or 'undated'}",
                 self._style("first"),
             )
         rivals = {link.article.id for link in links if link.article.published == first.published}
@@ -183,7 +177,7 @@ class LinksPanel(CachedLinesView):
 
     def _link_text(self, link: Link, *, is_first: bool) -> Text:
         text = Text("■ ", self._style(link.kind))
-        text.append(outlet_name(link.article), self._style("outlet"))
+        text.append(link.article.label_outlet, self._style("outlet"))
         if is_first:
             text.append("  ★ first", self._style("first"))
         text.append(f"\n  {link.article.published or 'undated'} · ", self._style("muted"))

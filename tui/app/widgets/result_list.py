@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from tui.app.safe import one_line, outlet
+from tui.app.safe import one_line
 from tui.app.widgets.line_cache import CachedLinesView
 from tui.app.wrap import wrap_offsets
 from tui.library import SearchHit
@@ -251,7 +251,7 @@ class ResultList(CachedLinesView, can_focus=True):
         if line.role == "head":
             row = hit.article
             return [
-                (outlet(row), styles["bold"]),
+                (row.label_outlet, styles["bold"]),
                 (" · ", plain),
                 (row.published or "undated", styles["dim"]),
                 (" · ", plain),
