@@ -8,6 +8,7 @@ process stores and matches the articles prepared before, in order.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import multiprocessing
 import os
@@ -16,11 +17,13 @@ from collections.abc import Callable, Container, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from multiprocessing import resource_tracker
 from typing import BinaryIO
 
 from tui.clean import clean
 from tui.errors import SourceError
 from tui.ingest.sources import DEFAULT_MAX_BYTES, STDIN, read_source
+from tui.logs import open_log
 from tui.match.engine import keys_of
 from tui.match.shingles import SentenceKey
 from tui.models import Article
@@ -33,6 +36,7 @@ POOL_MIN_SOURCES = 32
 AHEAD = 64
 CHUNK = 8  # sources per hand-over to a worker
 MAX_WORKERS = 2
+CRASHED = "the cleaning process crashed on it"
 
 
 @dataclass(frozen=True)
@@ -117,10 +121,13 @@ def in_workers(
     process time), AHEAD sources in flight. Sources in `local` come back as
     (source, None) for the caller to do itself. `task` must be picklable (a
     module-level function or a partial of one).
+
+    A worker that dies (a crash in a C library, killed for memory) fails only
+    the source it was working on: the chunk whose result was lost is run
+    again one source at a time in a process of its own, and only a source
+    that kills that process is blamed.
     """
-    # "spawn": forking a process that runs threads (the app does) can deadlock.
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context)
+    pool = _new_pool(workers)
     pending: deque[tuple[list[str], Future[list[Prepared]] | None]] = deque()
     queue = iter(sources)
 
@@ -156,26 +163,69 @@ def in_workers(
             try:
                 results = future.result()
             except BrokenProcessPool:
-                # A worker died: a crash in a C library, or killed for memory. A
-                # single source is blamed; a chunk is retried one source at a time.
                 waiting = list(pending)
                 pending.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(workers, mp_context=context)
-                if len(chunk) == 1:
-                    results = [Prepared(chunk[0], reason="the cleaning process crashed on it")]
-                else:
-                    results = []
-                    waiting = [([source], future) for source in chunk] + waiting
+                results = _one_at_a_time(chunk, task)
+                pool = _new_pool(workers)
                 for again, was_sent in waiting:
                     if was_sent is None:
                         pending.append((again, None))
                     else:
                         submit(again)
-            yield from zip(chunk, results, strict=False)
+            yield from zip(chunk, results, strict=True)
             top_up()
     finally:
         pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _one_at_a_time(sources: list[str], task: Callable[[str], Prepared]) -> list[Prepared]:
+    """Run each source alone in one worker, so a crash is blamed on the source that caused it."""
+    results: list[Prepared] = []
+    pool = _new_pool(1)
+    try:
+        for source in sources:
+            try:
+                results += pool.submit(_run_chunk, task, [source]).result()
+            except BrokenProcessPool:
+                results.append(Prepared(source, reason=CRASHED))
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = _new_pool(1)
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+    return results
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    """A pool of spawned worker processes whose output goes to the log file.
+
+    "spawn", because forking a process that runs threads (the app does) can
+    deadlock. Starting the pool also starts multiprocessing's resource tracker,
+    which is handed `sys.stderr.fileno()`. Under the app, Textual has swapped
+    `sys.stderr` for an object whose fileno() is -1, and the start fails with
+    "ValueError: bad value(s) in fds_to_keep"; so the tracker is started here
+    with the log file as its stderr.
+    """
+    log = open_log()
+    try:
+        with os.fdopen(log, "w", closefd=False) as stream, contextlib.redirect_stderr(stream):
+            resource_tracker.ensure_running()
+    finally:
+        os.close(log)
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_quiet_worker)
+
+
+def _quiet_worker() -> None:
+    """Worker start-up: stdout and stderr go to the log, never onto the user's terminal.
+
+    The workers inherit the terminal as file descriptors 1 and 2; a library's
+    warning printed there would draw over the app or a progress bar.
+    """
+    log = open_log()
+    for stream in (1, 2):
+        os.dup2(log, stream)
+    os.close(log)
 
 
 def _run_chunk(task: Callable[[str], Prepared], chunk: list[str]) -> list[Prepared]:
