@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tui.cli import main
+from tui.library import Library
 
 FURNITURE = [
     "View All Result",
@@ -119,7 +120,7 @@ def test_list_is_one_line_per_article(capsys, db_path: Path, seeds: Path) -> Non
     assert len(rows) == 5 and all(len(row) == 5 for row in rows)
     assert all(row[0].isdigit() and row[4].isdigit() for row in rows)
     status, out, _ = run(capsys, "--db", str(db_path), "list", "--json")
-    assert [json.loads(line)["id"] for line in out.splitlines()] == [int(r[0]) for r in rows]
+    assert [article["id"] for article in json.loads(out)] == [int(r[0]) for r in rows]
 
 
 def test_copydesk_db_environment_variable(capsys, db_path: Path, seeds: Path) -> None:
@@ -201,13 +202,13 @@ def test_compare_prints_side_by_side(capsys, db_path: Path, seeds: Path) -> None
 def test_shared_lists_groups_largest_first(capsys, db_path: Path, seeds: Path) -> None:
     run(capsys, "--db", str(db_path), "ingest", str(seeds))
     status, out, _ = run(capsys, "--db", str(db_path), "shared", "--json")
-    groups = [json.loads(line) for line in out.splitlines()]
+    groups = json.loads(out)
     assert status == 0 and groups
     sizes = [len({member[0] for member in g["members"]}) for g in groups]
     assert sizes == sorted(sizes, reverse=True)
     assert groups[0]["origin"][0] in {2, 3}  # a July article printed it first
     status, out, _ = run(capsys, "--db", str(db_path), "shared", "--kind", "similar", "--json")
-    similar = [json.loads(line) for line in out.splitlines()]
+    similar = json.loads(out)
     assert similar and all("similar" in g["kinds"] for g in similar)
     status, out, _ = run(capsys, "--db", str(db_path), "shared")
     assert status == 0 and "first: #" in out
@@ -229,3 +230,100 @@ def test_open_without_a_terminal_ingests_and_lists(capsys, db_path: Path, seeds:
     status, out, err = run(capsys, "--db", str(db_path), str(seeds))
     assert status == 0
     assert len([line for line in out.splitlines() if "\t" in line]) == 5
+
+
+# -- usage, and every command on small libraries -------------------------------
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], ["help"], ["--db", "x.db", "--help"]])
+def test_help_prints_usage_and_exits_0(capsys, db_path: Path, args: list[str]) -> None:
+    status, out, err = run(capsys, *args)
+    assert status == 0 and err == ""
+    assert out.startswith("usage: copydesk") and "compare" in out and "shared" in out
+    assert not db_path.exists()
+
+
+@pytest.mark.parametrize("command", ["ingest", "list", "export", "compare", "shared", "help"])
+def test_help_command_prints_its_usage(capsys, db_path: Path, command: str) -> None:
+    status, out, _ = run(capsys, "help", command)
+    assert status == 0 and out.startswith(f"usage: copydesk {command}")
+    assert not db_path.exists()
+
+
+@pytest.mark.parametrize(
+    "args", [["frobnicate"], ["--frobnicate"], ["list", "--frobnicate"], ["help", "nope"]]
+)
+def test_unknown_command_or_option_is_a_usage_error(capsys, db_path: Path, args) -> None:
+    status, out, err = run(capsys, *args)
+    assert status == 2 and out == ""
+    assert "usage: copydesk" in err
+    assert not db_path.exists()  # nothing created
+
+
+def test_a_bare_word_that_names_a_file_is_a_source(
+    capsys, db_path: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("story").write_text("Harbour News\n\nThe harbour reopened on Monday after the storm.\n")
+    status, out, _ = run(capsys, "story")  # no terminal: ingest and list
+    assert status == 0 and f"added #1: {tmp_path / 'story'}" in out
+    assert [line.split("\t")[0] for line in out.splitlines() if "\t" in line] == ["1"]
+
+
+def _library_of(kind: str, tmp_path: Path, seeds: Path) -> Path:
+    """An empty library, one with one article, or one where nothing is shared."""
+    db = tmp_path / f"{kind}.sqlite"
+    sources = {
+        "empty": [],
+        "one article": [seeds / "002_a925cdd380a090ad.txt"],
+        "nothing shared": [seeds / "002_a925cdd380a090ad.txt", tmp_path / "other.txt"],
+    }[kind]
+    (tmp_path / "other.txt").write_text(
+        "Valley Times\n\nA farmer found a hoard of coins while ploughing near the old mill.\n"
+    )
+    with Library(db) as library:
+        assert all(r.status == "added" for r in library.ingest(map(str, sources)))
+    return db
+
+
+@pytest.mark.parametrize("kind", ["empty", "one article", "nothing shared"])
+def test_every_command_on_small_libraries(capsys, tmp_path: Path, seeds: Path, kind: str) -> None:
+    db = str(_library_of(kind, tmp_path, seeds))
+    count = {"empty": 0, "one article": 1, "nothing shared": 2}[kind]
+
+    status, out, err = run(capsys, "--db", db, "list")
+    assert status == 0 and len(out.splitlines()) == count
+    status, out, _ = run(capsys, "--db", db, "list", "--json")
+    assert status == 0 and len(json.loads(out)) == count
+    status, out, _ = run(capsys, "--db", db, "export", "--json")
+    data = json.loads(out)
+    assert status == 0 and len(data["articles"]) == count
+    assert data["matches"] == [] and data["groups"] == []
+    for args in (["shared"], ["shared", "--kind", "near"]):
+        status, out, err = run(capsys, "--db", db, *args)
+        assert status == 0 and out == "" and "No shared sentences." in err
+    status, out, _ = run(capsys, "--db", db, "shared", "--json")
+    assert status == 0 and json.loads(out) == []
+
+    status, out, err = run(capsys, "--db", db, "compare", "999", "1")
+    assert status == 1 and out == "" and err == "copydesk: no article matches '999'\n"
+    status, out, err = run(capsys, "--db", db, "compare", "--json", "1", "2")
+    if count == 2:
+        rows = json.loads(out)["rows"]
+        assert status == 0 and rows and not any(row["kind"] for row in rows)
+    else:
+        assert status == 1 and out == "" and len(err.splitlines()) == 1
+
+
+@pytest.mark.parametrize("make", ["text file", "folder"])
+def test_a_file_that_is_not_a_library_gives_one_line(capsys, tmp_path: Path, make: str) -> None:
+    path = tmp_path / "lib.sqlite"
+    if make == "folder":
+        path.mkdir()
+    else:
+        path.write_text("Not a database.\n" * 100)
+    for args in (["list"], ["shared", "--json"], ["ingest", str(path)], [str(tmp_path)]):
+        status, out, err = run(capsys, "--db", str(path), *args)
+        assert status == 1 and out == ""
+        assert err.startswith(f"copydesk: {path}: cannot use as a library: ")
+        assert len(err.splitlines()) == 1

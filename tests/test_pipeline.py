@@ -13,7 +13,7 @@ import tui.library
 from tui.library import Library
 from tui.pipeline import CRASHED, Prepared, in_workers, prepare_all
 
-from .synthetic import article_count, matched_pairs, write_articles
+from .synthetic import article_count, assert_consistent, matched_pairs, write_articles
 
 
 def test_workers_build_the_same_library_as_one_process(tmp_path: Path) -> None:
@@ -69,31 +69,39 @@ def test_a_crash_is_blamed_on_its_source_whatever_runs_beside_it() -> None:
     assert blamed == ["bomb"]
 
 
-def test_an_error_mid_batch_keeps_the_finished_articles(
+def test_an_article_that_cannot_be_stored_fails_alone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_articles(tmp_path / "in", 6)
+    monkeypatch.setenv("COPYDESK_LOG", str(tmp_path / "copydesk.log"))
     real = tui.library.store_article
     calls = []
 
     def failing(conn, index, article, keys):
         calls.append(article.source)
         if len(calls) == 4:
+            real(conn, index, article, keys)  # stored, then the failure: all of it must go
             raise sqlite3.OperationalError("disk I/O error")
         return real(conn, index, article, keys)
 
     monkeypatch.setattr(tui.library, "store_article", failing)
     db = tmp_path / "lib.sqlite"
-    with Library(db) as library, pytest.raises(sqlite3.OperationalError):
-        for _ in library.ingest([str(tmp_path / "in")], workers=0):
-            pass
-    assert article_count(db) == 3  # the three before the failure, committed whole
+    with Library(db) as library:
+        results = list(library.ingest([str(tmp_path / "in")], workers=0))
+    assert [r.status for r in results] == ["added"] * 3 + ["failed"] + ["added"] * 2
+    assert results[3].reason == "could not store: OperationalError: disk I/O error"
+    assert article_count(db) == 5
+    assert "disk I/O error" in (tmp_path / "copydesk.log").read_text()  # with its traceback
 
     monkeypatch.setattr(tui.library, "store_article", real)
     with Library(db) as library:
         statuses = [r.status for r in library.ingest([str(tmp_path / "in")], workers=0)]
-        assert statuses == ["present"] * 3 + ["added"] * 3
-        assert library.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert statuses == ["present"] * 3 + ["added"] + ["present"] * 2
+        assert_consistent(library.conn)
+        stored = matched_pairs(library)
+    with Library(tmp_path / "reference.sqlite") as reference:
+        list(reference.ingest([str(tmp_path / "in")], workers=0))
+        assert stored == matched_pairs(reference)  # the rolled-back matches came back
 
 
 def test_stopping_an_ingest_commits_what_it_reported(tmp_path: Path) -> None:

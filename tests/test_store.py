@@ -9,7 +9,7 @@ import pytest
 
 from tui.models import Article, Sentence
 from tui.store import articles as store
-from tui.store.db import MIGRATIONS, connect, transaction
+from tui.store.db import MIGRATIONS, LibraryUnusable, connect, transaction
 
 
 def make_article(source: str = "/a.txt", text: str = "One. Two.", digest: str = "h1") -> Article:
@@ -50,8 +50,24 @@ def test_reopening_does_not_rerun_migrations(tmp_path: Path) -> None:
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite"
     connect(path).execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
-    with pytest.raises(RuntimeError, match="newer"):
+    with pytest.raises(LibraryUnusable, match="newer"):
         connect(path)
+
+
+@pytest.mark.parametrize("make", ["text file", "folder", "under a file"])
+def test_what_is_not_a_library_is_refused_in_one_line(tmp_path: Path, make: str) -> None:
+    path = tmp_path / "lib.sqlite"
+    if make == "text file":
+        path.write_text("Harbour News\n\nNot a database at all, but a story.\n" * 50)
+    elif make == "folder":
+        path.mkdir()
+    else:
+        (tmp_path / "file").write_text("x")
+        path = tmp_path / "file" / "lib.sqlite"
+    with pytest.raises(LibraryUnusable) as caught:
+        connect(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: cannot use as a library: ") and "\n" not in message
 
 
 def test_insert_stores_sentences_and_counts_words(tmp_path: Path) -> None:

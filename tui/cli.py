@@ -9,18 +9,30 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from tui import __version__
 from tui.ingest.sources import DEFAULT_MAX_BYTES
-from tui.library import IngestResult, Library, article_json, default_db_path, extract
+from tui.library import (
+    IngestResult,
+    Library,
+    LibraryUnusable,
+    article_json,
+    default_db_path,
+    extract,
+)
 from tui.match.kinds import KINDS
-from tui.reports import print_compare, print_shared
+from tui.reports import print_compare, print_json_array, print_shared
 from tui.text.sanitize import printable, safe_json
 
-COMMANDS = ("ingest", "list", "extract", "export", "compare", "shared")
+COMMANDS = ("ingest", "list", "extract", "export", "compare", "shared", "help")
+
+
+USAGE = """copydesk [--db PATH] [--max-size MB] [PATH|URL ...]
+       copydesk [--db PATH] COMMAND [ARGS ...]
+       copydesk help [COMMAND] | --help | --version"""
 
 
 def _add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -46,12 +58,17 @@ def _add_max_size_option(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="copydesk",
+        usage=USAGE,
         description="Read news articles side by side and see which sentences outlets share.",
-        epilog="With no command, opens the app; PATHs or URLs given are ingested first.",
+        epilog=(
+            "With no command, opens the app; PATHs or URLs given are ingested first. "
+            "A first word that is a command is always the command (name a file called "
+            "'list' as ./list); any other bare word must be an existing file or folder."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     _add_db_option(parser)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", prog="copydesk")
 
     ingest = commands.add_parser("ingest", help="add files, folders, globs, URLs or - (stdin)")
     _add_db_option(ingest)
@@ -60,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("list", help="the library, one article per line")
     _add_db_option(listing)
-    listing.add_argument("--json", action="store_true", help="one JSON object per line")
+    listing.add_argument("--json", action="store_true", help="a JSON array, one article a line")
 
     extracting = commands.add_parser("extract", help="clean sources without storing them")
     _add_max_size_option(extracting)
@@ -80,12 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
     sharing = commands.add_parser("shared", help="groups of shared sentences, largest first")
     _add_db_option(sharing)
     sharing.add_argument("--kind", choices=KINDS, help="only groups with a match of this kind")
-    sharing.add_argument("--json", action="store_true", help="one JSON object per group")
+    sharing.add_argument("--json", action="store_true", help="a JSON array, one group a line")
+
+    helping = commands.add_parser("help", help="this usage, or a command's")
+    helping.add_argument("topic", nargs="?", choices=COMMANDS, metavar="COMMAND")
     return parser
 
 
 def build_open_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="copydesk", add_help=False)
+    """`copydesk [--db PATH] [--max-size MB] [SOURCE ...]`: open the app."""
+    parser = argparse.ArgumentParser(prog="copydesk", usage=USAGE, add_help=False)
     _add_db_option(parser)
     _add_max_size_option(parser)
     parser.add_argument("sources", nargs="*")
@@ -107,30 +128,71 @@ def _first_positional(argv: Sequence[str]) -> str | None:
     return None
 
 
+def _is_source(word: str) -> bool:
+    """Whether a first word that is not a command names a source: the grammar's one rule.
+
+    Commands win: a file called `list` is `./list`. Any other word is a
+    source if it exists, or looks like a path, glob or URL (it holds `/`,
+    `.`, `*`, `?`, `[` or `:`, or is `-`); a bare word that is none of
+    these is an unknown command.
+    """
+    return word == "-" or any(mark in word for mark in "/.*?[:") or os.path.lexists(word)
+
+
+def _options_before_sources(argv: Sequence[str]) -> list[str]:
+    return list(argv[: argv.index("--")]) if "--" in argv else list(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    """Run one `copydesk` command line; returns the exit status.
+
+    0 success (help and --version included), 1 a source, article or library
+    failed, 2 a usage error (nothing is created then).
+    """
+    try:
+        return _run(list(sys.argv[1:] if argv is None else argv))
+    except SystemExit as done:  # argparse's --help, --version and usage errors
+        return done.code if isinstance(done.code, int) else 1
+
+
+def _run(argv: list[str]) -> int:
     first = _first_positional(argv)
     if first not in COMMANDS:
-        if any(arg in ("-h", "--help", "--version") for arg in argv):
+        options = _options_before_sources(argv)
+        if any(arg in ("-h", "--help", "--version") for arg in options):
             build_parser().parse_args(
-                [arg for arg in argv if arg.startswith("--v") or arg.startswith("-h")]
+                [arg for arg in options if arg in ("-h", "--help", "--version")]
             )
-        return run_open(build_open_parser().parse_args(argv))
-    args = build_parser().parse_args(argv)
-    handlers = {
-        "ingest": run_ingest,
-        "list": run_list,
-        "extract": run_extract,
-        "export": run_export,
-        "compare": run_compare,
-        "shared": run_shared,
-    }
+        if first is not None and not _is_source(first):
+            build_parser().print_usage(sys.stderr)
+            print(
+                printable(f"copydesk: unknown command {first!r} (and no such file or folder)"),
+                file=sys.stderr,
+            )
+            return 2
+        args = build_open_parser().parse_args(argv)
+        handler = run_open
+    else:
+        args = build_parser().parse_args(argv)
+        handler = HANDLERS[args.command]
     try:
-        return handlers[args.command](args)
+        return handler(args)
+    except LibraryUnusable as error:
+        print(printable(f"copydesk: {error}"), file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # `copydesk list | head` closed the pipe: not an error worth a traceback.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def run_help(args: argparse.Namespace) -> int:
+    parser = build_parser()
+    if args.topic is None:
+        parser.print_help()
+        return 0
+    parser.parse_args([args.topic, "--help"])  # prints the command's usage and exits 0
+    return 0
 
 
 def _library(args: argparse.Namespace) -> Library:
@@ -197,15 +259,19 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     with _library(args) as library:
-        for row in library.articles():
-            if args.json:
-                data = article_json(row, with_id=True)
-                del data["text"]
-                print(safe_json(data))
-            else:
-                fields = (row.id, row.outlet or "-", row.published or "-", row.title or "-")
-                print("\t".join(printable(str(field)) for field in fields) + f"\t{row.words}")
+        rows = library.articles()
+    if args.json:
+        print_json_array(_without_text(article_json(row, with_id=True)) for row in rows)
+        return 0
+    for row in rows:
+        fields = (row.id, row.outlet or "-", row.published or "-", row.title or "-")
+        print("\t".join(printable(str(field)) for field in fields) + f"\t{row.words}")
     return 0
+
+
+def _without_text(data: dict[str, Any]) -> dict[str, Any]:
+    del data["text"]  # a listing reads openings only (ArticleRow.text is not the body)
+    return data
 
 
 def run_extract(args: argparse.Namespace) -> int:
@@ -255,8 +321,18 @@ def run_open(args: argparse.Namespace) -> int:
     if sys.stdin.isatty() and sys.stdout.isatty():
         from tui.app.app import run
 
-        run(db or default_db_path(), args.sources)
-        return 0
+        return run(db or default_db_path(), args.sources)
     with Library(db) as library:
         status = ingest(library, args.sources, _max_bytes(args)) if args.sources else 0
     return max(status, run_list(argparse.Namespace(db=db, json=False)))
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "ingest": run_ingest,
+    "list": run_list,
+    "extract": run_extract,
+    "export": run_export,
+    "compare": run_compare,
+    "shared": run_shared,
+    "help": run_help,
+}

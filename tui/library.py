@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from tui.errors import SourceError
 from tui.ingest.sources import DEFAULT_MAX_BYTES, SourceFailure, expand_sources
+from tui.logs import log_exception
 from tui.match.align import Row, align
 from tui.match.engine import forget_article, keys_of, store_article
 from tui.match.groups import Group, build_groups, build_stories
@@ -29,6 +30,7 @@ from tui.pipeline import load, prepare_all
 from tui.store import articles as store
 from tui.store import matches as match_store
 from tui.store import search as search_store
+from tui.store.db import LibraryUnusable as LibraryUnusable  # for the app and command line
 from tui.store.db import connect, transaction
 from tui.store.matches import MatchRow
 
@@ -183,11 +185,16 @@ class Library:
         self.conn.execute("SAVEPOINT article")
         try:
             result = self._store(article, keys, done, total)
-        except BaseException:
+        except BaseException as error:
             self.conn.execute("ROLLBACK TO article")
             self.conn.execute("RELEASE article")
             self._candidates = None  # it may hold keys of the rolled-back article
-            raise
+            if not isinstance(error, Exception):
+                raise
+            # One article that cannot be stored (a bug, a full disk) fails alone.
+            log_exception(error, f"storing {article.source}")
+            reason = f"could not store: {type(error).__name__}: {error}"
+            return IngestResult(article.source, "failed", done, total, reason=reason)
         self.conn.execute("RELEASE article")
         if time.monotonic() - self._batch_started >= BATCH_SECONDS:
             self._commit_batch()

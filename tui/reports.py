@@ -7,6 +7,7 @@ Article text goes into Rich `Text` objects, never markup strings, so a
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from typing import Any
 
 from rich.console import Console
@@ -25,6 +26,12 @@ def describe(row: ArticleRow) -> str:
     outlet = row.outlet or "unknown outlet"
     date = row.published or "undated"
     return printable(f"#{row.id} {outlet}, {date}: {row.title or '(untitled)'}")
+
+
+def print_json_array(items: Iterable[Any]) -> None:
+    """A JSON array with one item a line: valid JSON when empty (`[]`), and easy to grep."""
+    lines = [safe_json(item) for item in items]
+    print("[\n" + ",\n".join(lines) + "\n]" if lines else "[]")
 
 
 def print_compare(library: Library, left: ArticleRow, right: ArticleRow, as_json: bool) -> None:
@@ -64,24 +71,25 @@ def print_compare(library: Library, left: ArticleRow, right: ArticleRow, as_json
 
 
 def print_shared(library: Library, kind: str | None, as_json: bool) -> None:
+    """Groups of shared sentences, largest first: a JSON array or a readable list."""
     rows = {row.id: row for row in library.articles()}
     groups = library.groups(kind)
     if as_json:
-        for group in groups:
-            origin = rows[group.origin[0]]
-            data = {
+        print_json_array(
+            {
                 "members": [list(ref) for ref in group.members],
                 "origin": list(group.origin),
                 "outlets": sorted({rows[a].outlet or "" for a in group.articles} - {""}),
                 "kinds": sorted(group.kinds),
-                "text": library.sentences(origin.id)[group.origin[1]].text,
+                "text": library.sentences(group.origin[0])[group.origin[1]].text,
             }
-            print(safe_json(data))
+            for group in groups
+        )
+        return
+    if not groups:
+        print("No shared sentences.", file=sys.stderr)
         return
     console = Console(highlight=False)
-    if not groups:
-        console.print("No shared sentences.", file=sys.stderr)
-        return
     for number, group in enumerate(groups, start=1):
         origin = rows[group.origin[0]]
         text = library.sentences(origin.id)[group.origin[1]].text

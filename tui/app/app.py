@@ -6,10 +6,12 @@ import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from rich.text import Text
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.worker import WorkerFailed
 
 from tui.app.commands import ArticleCommands, binding_commands
 from tui.app.idle_gc import IdleCollector
@@ -17,6 +19,8 @@ from tui.app.messages import IngestFinished, IngestProgress
 from tui.app.safe import one_line
 from tui.app.screens.library import LibraryScreen
 from tui.library import Library, SearchHit
+from tui.logs import log_exception
+from tui.text.sanitize import printable
 
 SHORT = 12  # below this many rows, bars give way to content (the -short class)
 NARROW = 40  # below this many columns, boxes take the whole width (the -narrow class)
@@ -99,13 +103,23 @@ class CopydeskApp(App[None]):
 
     @work(thread=True, exclusive=True, group="ingest")
     def ingest(self, sources: list[str]) -> None:
-        """Ingest in a thread with its own connection; report through messages only."""
+        """Ingest in a thread with its own connection; report through messages only.
+
+        A source that fails is reported and the batch goes on. An error that
+        stops the batch (the library cannot be opened or written) is logged
+        and reported; the articles committed before it stay.
+        """
         counts = {"added": 0, "present": 0, "failed": 0}
-        with Library(self.db_path) as library:
-            for result in library.ingest(sources):
-                counts[result.status] += 1
-                self.post_message(IngestProgress(result))
-        self.post_message(IngestFinished(counts["added"], counts["present"], counts["failed"]))
+        stopped: str | None = None
+        try:
+            with Library(self.db_path) as library:
+                for result in library.ingest(sources):
+                    counts[result.status] += 1
+                    self.post_message(IngestProgress(result))
+        except Exception as error:
+            log = log_exception(error, "ingest in the app")
+            stopped = f"{type(error).__name__}: {error} (details in {log})"
+        self.post_message(IngestFinished(**counts, stopped=stopped))
 
     def on_ingest_progress(self, message: IngestProgress) -> None:
         result = message.result
@@ -129,7 +143,16 @@ class CopydeskApp(App[None]):
         summary = f"{message.added} added, {message.present} already present"
         if message.failed:
             summary += f", {message.failed} failed"
-        self.notify(summary, title="Ingest finished", markup=False)
+        if message.stopped:
+            self.notify(
+                one_line(f"{summary}; stopped by {message.stopped}"),
+                title="Ingest stopped",
+                markup=False,
+                severity="error",
+                timeout=15,
+            )
+        else:
+            self.notify(summary, title="Ingest finished", markup=False)
 
     # -- actions available everywhere -----------------------------------------
 
@@ -171,6 +194,22 @@ class CopydeskApp(App[None]):
             right_id = related[0][0]
         self.push_screen(CompareScreen(left_id, right_id))
 
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error ends the app with status 1: the traceback goes to the log.
 
-def run(db_path: Path | str | None, sources: Sequence[str]) -> None:
-    CopydeskApp(db_path, sources).run()
+        Textual would print a screen-filling traceback on exit; the user gets
+        one line naming the log file instead. (A private Textual hook: Textual
+        is pinned below 9.)
+        """
+        cause = error.error if isinstance(error, WorkerFailed) else error
+        log = log_exception(cause, "unexpected error in the app")
+        super()._handle_exception(error)
+        line = f"copydesk: unexpected error ({type(cause).__name__}); the traceback is in {log}"
+        self._exit_renderables[:] = [Text(printable(line))]
+
+
+def run(db_path: Path | str | None, sources: Sequence[str]) -> int:
+    """Run the app until it quits; returns the exit status (1 after an unexpected error)."""
+    app = CopydeskApp(db_path, sources)
+    app.run()
+    return app.return_code or 0

@@ -16,11 +16,15 @@ class IngestProgress(Message):
 
 
 class IngestFinished(Message):
-    """An ingest batch is over; screens showing the library should refresh."""
+    """An ingest batch is over; screens showing the library should refresh.
 
-    def __init__(self, added: int, present: int, failed: int) -> None:
+    `stopped` is the one-line reason when an error ended the batch early.
+    """
+
+    def __init__(self, added: int, present: int, failed: int, stopped: str | None = None) -> None:
         super().__init__()
         self.added, self.present, self.failed = added, present, failed
+        self.stopped = stopped
 
 
 class SearchResults(Message):

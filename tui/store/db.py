@@ -79,20 +79,33 @@ MIGRATIONS: list[str] = [
 BUSY_TIMEOUT_MS = 30_000
 
 
+class LibraryUnusable(Exception):
+    """The library file cannot be opened or upgraded; the message is one line for the user."""
+
+
 def connect(path: Path | str) -> sqlite3.Connection:
     """Open (creating if needed) a library: WAL, foreign keys, schema migrated.
 
-    Autocommit mode: callers group writes with `transaction()`.
+    Autocommit mode: callers group writes with `transaction()`. Raises
+    LibraryUnusable ("PATH: reason") when the file is not a library, its
+    folder cannot be made, or its schema is newer than this code.
     """
-    if str(path) != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-    conn.row_factory = sqlite3.Row
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    migrate(conn)
+    conn = None
+    try:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+    except (sqlite3.DatabaseError, OSError, RuntimeError) as error:
+        if conn is not None:
+            conn.close()
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        raise LibraryUnusable(f"{path}: cannot use as a library: {reason}") from error
     return conn
 
 
