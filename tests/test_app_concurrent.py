@@ -8,6 +8,7 @@ of failing.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from tests.app_helpers import drive, wait_for_workers
+from tui.test_hooks import PAUSE_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = [
@@ -67,29 +69,35 @@ def titles_in_table(app) -> set[str]:
 
 
 def test_app_stays_usable_while_another_process_ingests(seeded: Path, tmp_path: Path) -> None:
+    """The other process pauses mid-batch (tui/test_hooks.py), so the app is driven while
+    it is still running whatever the machine's speed, then it goes on and finishes."""
     path = library_copy(seeded, tmp_path)
     titles = write_articles(tmp_path / "feed", 40, seed=1)
-    seen: list[int | None] = []  # rows after each refresh; None once the other process ended
 
     async def script(app, pilot) -> None:
         table = app.screen.query_one(DataTable)
-        process = copydesk("--db", str(path), "ingest", str(tmp_path / "feed"))
+        process = copydesk(
+            "--db",
+            str(path),
+            "ingest",
+            str(tmp_path / "feed"),
+            stdin=subprocess.PIPE,
+            env={**os.environ, PAUSE_VARIABLE: "20"},
+        )
         try:
-            while process.poll() is None or not seen:
-                running = process.poll() is None
+            assert process.stderr.readline() == "copydesk: paused after 20 articles\n"
+            for _ in range(3):
                 await pilot.press("g", "j")
                 assert table.cursor_row == 1
                 selected = app.screen.current_id()
-                if len(seen) % 3 == 0:
-                    await pilot.press("enter")
-                    assert app.screen.article_id == selected
-                    await pilot.press("j", "n", "escape")
-                    assert type(app.screen).__name__ == "LibraryScreen"
+                await pilot.press("enter")
+                assert app.screen.article_id == selected
+                await pilot.press("j", "n", "escape")
+                assert type(app.screen).__name__ == "LibraryScreen"
                 await pilot.press("r")  # a refresh halfway through an ingest is fine too
                 assert app.screen.current_id() == selected
-                assert 5 <= table.row_count <= 5 + len(titles)
-                seen.append(table.row_count if running else None)
-            _, errors = process.communicate(timeout=60)
+                assert table.row_count == 5 + 20
+            _, errors = process.communicate("\n", timeout=120)
         finally:
             if process.poll() is None:
                 process.kill()
@@ -99,16 +107,15 @@ def test_app_stays_usable_while_another_process_ingests(seeded: Path, tmp_path: 
         assert set(titles) <= titles_in_table(app)
 
     drive(path, script, size=(100, 30))
-    assert seen[0] is not None, "the app was driven while the other process ran"
 
 
 HOLD_LOCK = """
-import sqlite3, sys, time
+import sqlite3, sys
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("BEGIN IMMEDIATE")  # the write lock, as a long ingest batch holds it
 conn.execute("UPDATE articles SET title = title WHERE id = 1")
 print("locked", flush=True)
-time.sleep(float(sys.argv[2]))
+sys.stdin.readline()  # until the test lets go
 conn.execute("COMMIT")
 """
 
@@ -117,7 +124,10 @@ def test_app_ingest_waits_for_another_writer(seeded: Path, tmp_path: Path) -> No
     path = library_copy(seeded, tmp_path)
     titles = write_articles(tmp_path / "mine", 3, seed=2)
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(path), "1.5"], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", HOLD_LOCK, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
 
     async def script(app, pilot) -> None:
@@ -127,10 +137,12 @@ def test_app_ingest_waits_for_another_writer(seeded: Path, tmp_path: Path) -> No
             app.screen.query_one("#add-input").value = str(tmp_path / "mine")
             await pilot.press("enter")
             table = app.screen.query_one(DataTable)
-            while holder.poll() is None:  # the worker waits on the lock; the keys do not
+            for _ in range(5):  # the worker waits on the lock; the keys do not
                 await pilot.press("j", "k")
                 assert table.cursor_row == 0
-                await pilot.pause(0.1)
+            (ingest,) = [w for w in app.workers if w.group == "ingest"]
+            assert not ingest.is_finished  # it cannot commit while the lock is held
+            holder.communicate("\n", timeout=30)
             await wait_for_workers(app, pilot)
         finally:
             if holder.poll() is None:

@@ -143,7 +143,7 @@ def test_help_add_and_palette_at_every_size(seeded: Path) -> None:
                     visible(app.screen.query_one(Input))
             if modal == "CommandPalette":
                 await pilot.press(*"help")
-                await pilot.pause(0.2)
+                await wait_for_workers(app, pilot)  # the palette searches in a worker
                 await pilot.press("enter")
                 await pilot.pause()
                 assert type(app.screen).__name__ == "HelpScreen"

@@ -132,10 +132,10 @@ def test_command_palette_lists_articles_literally(hostile) -> None:
 
     async def script(app, pilot) -> None:
         await pilot.press("ctrl+p")
-        await pilot.pause(0.2)  # discovery lists "Read: <title>" (a markup crash, once)
+        await wait_for_workers(app, pilot)  # discovery lists "Read: <title>" (a markup crash, once)
         assert_inert(app, literals=())
         await pilot.press(*"budget")
-        await pilot.pause(0.3)
+        await wait_for_workers(app, pilot)  # the palette searches in a worker
         text = assert_inert(app, literals=("Budget [bold red]x[/] [link=file:///etc]y[/link]",))
         assert "Read: Budget" in text and "Compare: Budget" in text
         await pilot.press("enter")

@@ -8,12 +8,12 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from tui.library import Library
+from tui.test_hooks import PAUSE_VARIABLE
 
 from .synthetic import article_count, assert_consistent, matched_pairs, write_articles
 
@@ -45,34 +45,53 @@ def reference(articles: Path, tmp_path_factory: pytest.TempPathFactory) -> set[t
     return _matched_pairs(db)
 
 
+def start_paused_ingest(db: Path, *sources: Path, after: int) -> subprocess.Popen:
+    """`copydesk ingest` that commits `after` articles, then waits (tui/test_hooks.py)."""
+    process = subprocess.Popen(
+        _ingest_command(db, *sources),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, PAUSE_VARIABLE: str(after)},
+        start_new_session=True,  # its cleaning workers too, for the clean-up
+    )
+    assert process.stderr is not None
+    assert process.stderr.readline() == f"copydesk: paused after {after} articles\n"
+    return process
+
+
 def test_kill_9_mid_ingest_then_resume(articles: Path, reference: set, tmp_path: Path) -> None:
     db = tmp_path / "lib.sqlite"
-    process = subprocess.Popen(
-        _ingest_command(db, articles),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,  # its cleaning worker too, for the clean-up below
-    )
+    process = start_paused_ingest(db, articles, after=40)
     try:
-        while article_count(db) < 40 and process.poll() is None:
-            time.sleep(0.02)
         process.send_signal(signal.SIGKILL)  # the main process only, as a user would
         process.wait()
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
-    stored = article_count(db)
-    assert process.returncode == -signal.SIGKILL, "the ingest ended before it could be killed"
-    assert 40 <= stored < ARTICLES
+    assert process.returncode == -signal.SIGKILL
+    assert article_count(db) == 40  # exactly what was committed when it was killed
 
     with sqlite3.connect(db) as conn:
         assert_consistent(conn)
 
     with Library(db) as library:
         statuses = [r.status for r in library.ingest([str(articles)])]
-        assert statuses.count("present") == stored
-        assert statuses.count("added") == ARTICLES - stored
+        assert statuses.count("present") == 40
+        assert statuses.count("added") == ARTICLES - 40
         assert_consistent(library.conn)
+    assert _matched_pairs(db) == reference
+
+
+def test_a_paused_ingest_goes_on_when_told(articles: Path, reference: set, tmp_path: Path) -> None:
+    """The pause point itself: committed while it waits, and the rest follows."""
+    db = tmp_path / "lib.sqlite"
+    process = start_paused_ingest(db, articles, after=7)
+    assert article_count(db) == 7
+    _, errors = process.communicate("\n", timeout=300)
+    assert process.returncode == 0, errors
+    assert f"{ARTICLES} added" in errors
     assert _matched_pairs(db) == reference
 
 

@@ -6,7 +6,6 @@ import functools
 import gzip
 import socket
 import threading
-import time
 import zlib
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler
@@ -176,17 +175,15 @@ def test_unreachable() -> None:
 
 
 def test_slow_response_times_out(server: str) -> None:
-    started = time.monotonic()
+    """The page would come after 3 s; a fetch without the 0.5 s deadline would get it."""
     assert reason(server + "/slow", timeout=0.5) == "timed out"
-    assert time.monotonic() - started < 1.5
 
 
 @pytest.mark.parametrize("path", ["/drip", "/drip-headers"])
 def test_slow_drip_hits_the_deadline(server: str, path: str) -> None:
-    """Each byte arrives well within the timeout; the whole never would."""
-    started = time.monotonic()
+    """Each byte arrives well within the timeout, so only a deadline on the whole fetch
+    stops it: without one, /drip would succeed after about 7 s (no clock is read here)."""
     assert reason(server + path, timeout=0.5) == "timed out"
-    assert time.monotonic() - started < 1.5
 
 
 @pytest.mark.parametrize("path", ["/gzip", "/deflate", "/raw-deflate"])

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO, Literal
 import platformdirs
 from rapidfuzz import fuzz, process
 
+from tui import test_hooks
 from tui.errors import SourceError
 from tui.ingest.sources import DEFAULT_MAX_BYTES, SourceFailure, expand_sources
 from tui.logs import log_exception
@@ -124,6 +125,8 @@ class Library:
         self._candidates: CandidateIndex | None = None  # built on the first add
         self._batch_started = 0.0  # when the open ingest transaction began
         self._batch_after = 0  # the last sentence id stored before it
+        self._added = 0  # articles this connection has added
+        self._pause_after = test_hooks.pause_after()
 
     def close(self) -> None:
         self.conn.close()
@@ -196,7 +199,11 @@ class Library:
             reason = f"could not store: {type(error).__name__}: {error}"
             return IngestResult(article.source, "failed", done, total, reason=reason)
         self.conn.execute("RELEASE article")
-        if time.monotonic() - self._batch_started >= BATCH_SECONDS:
+        self._added += result.status == "added"
+        if self._added == self._pause_after and result.status == "added":
+            self._commit_batch()
+            test_hooks.pause(self._added)
+        elif time.monotonic() - self._batch_started >= BATCH_SECONDS:
             self._commit_batch()
         return result
 
