@@ -37,6 +37,31 @@ def write_articles(folder: Path, count: int, seed: int = 1) -> list[Path]:
     return paths
 
 
+TITLE_WORDS = [
+    *("harbour", "council", "ferry", "budget", "river", "bridge", "school", "market"),
+    *("station", "tunnel", "mayor", "report", "vote", "plan", "storm", "coast"),
+    *("farmers", "prices", "road", "museum", "hospital"),
+]
+
+
+def write_titled_articles(folder: Path, count: int, seed: int) -> list[str]:
+    """`count` plain-text articles with distinct titles; pairs share a sentence."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    titles = []
+    for n in range(count):
+        title = f"Generated story {seed}-{n} about the {rng.choice(TITLE_WORDS)}"
+        topic = TITLE_WORDS[n % 7]
+        shared = f"The {topic} committee said on Monday that work on story {n // 2} would go on."
+        body = [shared] + [
+            " ".join(rng.choice(TITLE_WORDS) for _ in range(12)).capitalize() + "."
+            for _ in range(6)
+        ]
+        (folder / f"story-{seed}-{n:03}.txt").write_text(f"{title}\n\n" + " ".join(body) + "\n")
+        titles.append(title)
+    return titles
+
+
 def assert_consistent(conn: sqlite3.Connection) -> None:
     """Every stored article is whole: its sentences, their search index, shared flags, counts."""
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -9,7 +9,6 @@ of failing.
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import subprocess
 import sys
@@ -18,32 +17,10 @@ from pathlib import Path
 from textual.widgets import DataTable
 
 from tests.app_helpers import drive, wait_for_workers
+from tests.synthetic import write_titled_articles
 from tui.test_hooks import PAUSE_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
-WORDS = [
-    *("harbour", "council", "ferry", "budget", "river", "bridge", "school", "market"),
-    *("station", "tunnel", "mayor", "report", "vote", "plan", "storm", "coast"),
-    *("farmers", "prices", "road", "museum", "hospital"),
-]
-
-
-def write_articles(folder: Path, count: int, seed: int) -> list[str]:
-    """`count` plain-text articles with distinct titles; pairs share a sentence."""
-    rng = random.Random(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    titles = []
-    for n in range(count):
-        title = f"Generated story {seed}-{n} about the {rng.choice(WORDS)}"
-        shared = (
-            f"The {WORDS[n % 7]} committee said on Monday that work on story {n // 2} would go on."
-        )
-        body = [shared] + [
-            " ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + "." for _ in range(6)
-        ]
-        (folder / f"story-{seed}-{n:03}.txt").write_text(f"{title}\n\n" + " ".join(body) + "\n")
-        titles.append(title)
-    return titles
 
 
 def library_copy(seeded: Path, tmp_path: Path) -> Path:
@@ -72,7 +49,7 @@ def test_app_stays_usable_while_another_process_ingests(seeded: Path, tmp_path: 
     """The other process pauses mid-batch (tui/test_hooks.py), so the app is driven while
     it is still running whatever the machine's speed, then it goes on and finishes."""
     path = library_copy(seeded, tmp_path)
-    titles = write_articles(tmp_path / "feed", 40, seed=1)
+    titles = write_titled_articles(tmp_path / "feed", 40, seed=1)
 
     async def script(app, pilot) -> None:
         table = app.screen.query_one(DataTable)
@@ -122,7 +99,7 @@ conn.execute("COMMIT")
 
 def test_app_ingest_waits_for_another_writer(seeded: Path, tmp_path: Path) -> None:
     path = library_copy(seeded, tmp_path)
-    titles = write_articles(tmp_path / "mine", 3, seed=2)
+    titles = write_titled_articles(tmp_path / "mine", 3, seed=2)
     holder = subprocess.Popen(
         [sys.executable, "-c", HOLD_LOCK, str(path)],
         stdin=subprocess.PIPE,
@@ -158,8 +135,8 @@ def test_app_ingest_waits_for_another_writer(seeded: Path, tmp_path: Path) -> No
 def test_app_and_command_line_ingest_into_one_library(seeded: Path, tmp_path: Path) -> None:
     """The app ingesting while `copydesk ingest` writes the same library: nothing lost."""
     path = library_copy(seeded, tmp_path)
-    theirs = write_articles(tmp_path / "theirs", 12, seed=3)
-    mine = write_articles(tmp_path / "mine", 12, seed=4)
+    theirs = write_titled_articles(tmp_path / "theirs", 12, seed=3)
+    mine = write_titled_articles(tmp_path / "mine", 12, seed=4)
 
     async def script(app, pilot) -> None:
         process = copydesk("--db", str(path), "ingest", str(tmp_path / "theirs"))

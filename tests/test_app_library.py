@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,33 @@ def test_sources_given_at_launch_are_ingested_in_a_worker(tmp_path: Path) -> Non
         assert any("5 added" in m and "1 failed" in m for m in messages)
 
     drive(tmp_path / "lib.sqlite", script, sources=(str(SEEDS), str(bad)))
+
+
+def test_an_ingest_stopped_by_an_error_is_a_notification(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The library file goes away under the ingest: the app says so and stays usable."""
+    monkeypatch.setenv("COPYDESK_LOG", str(tmp_path / "copydesk.log"))
+    real = Library.ingest
+
+    def failing(self, specs, **options):
+        for result in real(self, specs, **options):
+            yield result
+            raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(Library, "ingest", failing)
+
+    async def script(app, pilot) -> None:
+        await wait_for_workers(app, pilot)
+        (message,) = [n.message for n in app._notifications]
+        assert message.startswith("1 added, 0 already present; stopped by OperationalError: ")
+        assert str(tmp_path / "copydesk.log") in message
+        assert len(rows(app)) == 1  # what was committed before the error
+        await pilot.press("enter")
+        assert type(app.screen).__name__ == "ReaderScreen"
+
+    drive(tmp_path / "lib.sqlite", script, sources=(str(SEEDS),))
+    assert "disk I/O error" in (tmp_path / "copydesk.log").read_text()
 
 
 def test_add_source_from_inside_the_app(tmp_path: Path) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from rich.text import Text
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -45,6 +45,7 @@ class CopydeskApp(App[None]):
         self._searcher: Library | None = None  # the search workers' own connection
         self._searcher_lock = threading.Lock()
         self._collector = IdleCollector(self)
+        self.crash: str | None = None  # what ended the app, if an unexpected error did
 
     @property
     def db_path(self) -> Path:
@@ -197,19 +198,22 @@ class CopydeskApp(App[None]):
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error ends the app with status 1: the traceback goes to the log.
 
-        Textual would print a screen-filling traceback on exit; the user gets
+        Textual would print a screen-filling traceback on exit; `run` prints
         one line naming the log file instead. (A private Textual hook: Textual
         is pinned below 9.)
         """
         cause = error.error if isinstance(error, WorkerFailed) else error
         log = log_exception(cause, "unexpected error in the app")
+        if self.crash is None:
+            self.crash = f"unexpected error ({type(cause).__name__}); the traceback is in {log}"
         super()._handle_exception(error)
-        line = f"copydesk: unexpected error ({type(cause).__name__}); the traceback is in {log}"
-        self._exit_renderables[:] = [Text(printable(line))]
+        self._exit_renderables.clear()
 
 
 def run(db_path: Path | str | None, sources: Sequence[str]) -> int:
     """Run the app until it quits; returns the exit status (1 after an unexpected error)."""
     app = CopydeskApp(db_path, sources)
     app.run()
+    if app.crash is not None:
+        print(printable(f"copydesk: {app.crash}"), file=sys.stderr)
     return app.return_code or 0
