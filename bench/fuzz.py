@@ -1,6 +1,6 @@
 """Fuzz the pipeline with hostile input for as long as you like.
 
-    python bench/fuzz.py [--seconds 300] [--seed N] [--out DIR] [--library-every 20]
+    python bench/fuzz.py [--seconds 300 | --inputs N] [--seed N] [--out DIR] [--library-every 20]
 
 Generates bytes (random noise, mutated seeds and pages, escape-laden text in
 many encodings, deep and broken markup, element floods) and feeds each through
@@ -310,6 +310,9 @@ def replay(path: Path) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=60.0, help="time budget (default 60)")
+    parser.add_argument(
+        "--inputs", type=int, metavar="N", help="stop after N inputs instead (same on any machine)"
+    )
     parser.add_argument("--seed", type=int, default=None, help="for a reproducible run")
     parser.add_argument("--out", type=Path, default=Path("fuzz-findings"), help="reproducers")
     parser.add_argument("--library-every", type=int, default=20, metavar="N")
@@ -322,11 +325,17 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(seed)
     names = list(GENERATORS)
     weights = [GENERATORS[name][1] for name in names]
-    print(f"fuzzing for {args.seconds:g} s, seed {seed}; findings go to {args.out}/", flush=True)
+    budget = f"{args.inputs:,} inputs" if args.inputs is not None else f"{args.seconds:g} s"
+    print(f"fuzzing for {budget}, seed {seed}; findings go to {args.out}/", flush=True)
     with tempfile.TemporaryDirectory(prefix="copydesk-fuzz-") as tmp:
         fuzzer = Fuzzer(args.out, Path(tmp) / "fuzz.sqlite", args.library_every, args.slow)
         started = last_report = time.monotonic()
-        while (now := time.monotonic()) - started < args.seconds:
+        while (
+            fuzzer.tried < args.inputs
+            if args.inputs is not None
+            else (time.monotonic() - started < args.seconds)
+        ):
+            now = time.monotonic()
             kind = rng.choices(names, weights)[0]
             fuzzer.feed(kind, GENERATORS[kind][0](rng))
             if now - last_report >= 10:
