@@ -11,8 +11,9 @@ from rich.style import Style
 from textual.widgets import DataTable, Input
 
 from tests.app_helpers import SEEDS, drive, wait_for_workers
+from tui.app.messages import IngestProgress
 from tui.app.widgets.result_list import ResultList, Terms, fit
-from tui.library import Library
+from tui.library import IngestResult, Library
 from tui.models import Article
 from tui.text.sentences import split_sentences
 
@@ -121,6 +122,23 @@ def test_an_ingest_stopped_by_an_error_is_a_notification(
 
     drive(tmp_path / "lib.sqlite", script, sources=(str(SEEDS),))
     assert "disk I/O error" in (tmp_path / "copydesk.log").read_text()
+
+
+def test_ingest_progress_shows_in_the_status_line_and_bar(seeded: Path) -> None:
+    async def script(app, pilot) -> None:
+        status = app.screen.query_one("#library-status")
+        bar = app.screen.query_one("#ingest-progress")
+        assert not bar.display
+        app.post_message(IngestProgress(IngestResult("x.html", "failed", 24, 60, reason="empty")))
+        await pilot.pause()
+        assert str(status.render()).startswith("adding 24 of 60 · 5 of 5 articles · ")
+        assert bar.display and bar.progress == 24 and bar.total == 60
+        app.post_message(IngestProgress(IngestResult("y.html", "failed", 60, 60, reason="empty")))
+        await pilot.pause()
+        assert str(status.render()).startswith("5 of 5 articles · 1 outlet · 1 story with")
+        assert not bar.display
+
+    drive(seeded, script)
 
 
 def test_add_source_from_inside_the_app(tmp_path: Path) -> None:

@@ -91,7 +91,7 @@ def test_an_unexpected_error_exits_1_with_one_line_naming_the_log(
     args = ["--db", str(tmp_path / "lib.sqlite"), one]
     app = Terminal(args, env=env, command=("-c", CRASH_ON_OPEN))
     terminals.append(app)
-    app.wait_for("1 of 1 articles")
+    app.wait_for("1 of 1 article ·")
     app.press("enter")
     assert app.exit_status() == 1
     log = env["COPYDESK_LOG"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -24,6 +25,9 @@ from tui.text.sanitize import printable
 
 SHORT = 12  # below this many rows, bars give way to content (the -short class)
 NARROW = 40  # below this many columns, boxes take the whole width (the -narrow class)
+# During an ingest the table is reloaded at most this often (seconds), and never
+# for more than a tenth of the time: a 10,000-article reload is not free.
+RELOAD_EVERY = 1.0
 
 
 class CopydeskApp(App[None]):
@@ -46,6 +50,7 @@ class CopydeskApp(App[None]):
         self._searcher_lock = threading.Lock()
         self._collector = IdleCollector(self)
         self.crash: str | None = None  # what ended the app, if an unexpected error did
+        self._next_reload = 0.0  # when an ingest may next reload the library table
 
     @property
     def db_path(self) -> Path:
@@ -132,9 +137,15 @@ class CopydeskApp(App[None]):
                 severity="error",
                 timeout=8,
             )
+        reload = result.status == "added" and time.monotonic() >= self._next_reload
         for screen in self.screen_stack:
             if isinstance(screen, LibraryScreen):
                 screen.show_progress(result.done, result.total)
+                if reload:  # rows appear as they are committed, not only at the end
+                    started = time.monotonic()
+                    screen.reload()
+                    took = time.monotonic() - started
+                    self._next_reload = time.monotonic() + max(RELOAD_EVERY, 10 * took)
 
     def on_ingest_finished(self, message: IngestFinished) -> None:
         self.library.refresh()

@@ -29,6 +29,11 @@ SORTS = ("story", "date", "outlet", "shared", "words", "title")
 STORY_COLOURS = ("cyan", "magenta", "green", "yellow", "blue", "red")
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """Say "1 story", "2 stories", "1,204 articles"."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
+
+
 def story_label(story: int | None) -> Text:
     if story is None:
         return Text("  ·", style="dim")
@@ -59,6 +64,8 @@ class LibraryScreen(Screen[None]):
         self.rows: list[ArticleRow] = []
         self.stories: dict[int, int] = {}
         self._drawn_width = -1  # the table is rebuilt only when the width really changes
+        self._status = ""  # counts of what is shown
+        self._progress = ""  # an ingest's progress, shown before them
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -139,11 +146,13 @@ class LibraryScreen(Screen[None]):
         self.query_one("#library-empty").display = empty
         outlets = len({r.outlet for r in self.rows if r.outlet})
         stories = len(set(self.stories.values()))
-        status = (
-            f"{len(visible)} of {len(self.rows)} articles · {outlets} outlets · "
-            f"{stories} stories with shared sentences · sorted by {self.sort_key}"
+        self._status = (
+            f"{len(visible)} of {counted(len(self.rows), 'article')} · "
+            f"{counted(outlets, 'outlet')} · "
+            f"{counted(stories, 'story', 'stories')} with shared sentences · "
+            f"sorted by {self.sort_key}"
         )
-        self.query_one("#library-status", Static).update(status)
+        self._show_status()
         if selected is not None and str(selected) in table.rows:
             table.move_cursor(row=table.get_row_index(str(selected)))
 
@@ -187,9 +196,15 @@ class LibraryScreen(Screen[None]):
         return int(row_key.value) if row_key.value else None
 
     def show_progress(self, done: int, total: int) -> None:
+        """An ingest's progress: the bar, and "adding 24 of 60" in the status line."""
         bar = self.query_one(ProgressBar)
         bar.display = done < total
         bar.update(total=total, progress=done)
+        self._progress = f"adding {done:,} of {total:,} · " if done < total else ""
+        self._show_status()
+
+    def _show_status(self) -> None:
+        self.query_one("#library-status", Static).update(self._progress + self._status)
 
     # -- actions -------------------------------------------------------------------
 
