@@ -130,13 +130,7 @@ class CopydeskApp(App[None]):
     def on_ingest_progress(self, message: IngestProgress) -> None:
         result = message.result
         if result.status == "failed":
-            self.notify(
-                one_line(f"{result.source}: {result.reason}"),
-                title="Could not add",
-                markup=False,
-                severity="error",
-                timeout=8,
-            )
+            self.notify_error(f"{result.source}: {result.reason}", title="Could not add")
         reload = result.status == "added" and time.monotonic() >= self._next_reload
         for screen in self.screen_stack:
             if isinstance(screen, LibraryScreen):
@@ -156,15 +150,13 @@ class CopydeskApp(App[None]):
         if message.failed:
             summary += f", {message.failed} failed"
         if message.stopped:
-            self.notify(
-                one_line(f"{summary}; stopped by {message.stopped}"),
-                title="Ingest stopped",
-                markup=False,
-                severity="error",
-                timeout=15,
-            )
+            self.notify_error(f"{summary}; stopped by {message.stopped}", "Ingest stopped", 15)
         else:
             self.notify(summary, title="Ingest finished", markup=False)
+
+    def notify_error(self, text: str, title: str, timeout: float = 8) -> None:
+        """An error notification of untrusted text: one line, never parsed as markup."""
+        self.notify(one_line(text), title=title, markup=False, severity="error", timeout=timeout)
 
     # -- actions available everywhere -----------------------------------------
 
