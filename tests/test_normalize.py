@@ -69,7 +69,12 @@ def test_words() -> None:
         "5",
         "rose",
     ]
-    assert words("Ｔｏｋｙｏ — Москва, 東京") == ["tokyo", "москва", "東京"]
+    assert words("Ｔｏｋｙｏ — Москва, 東京") == [
+        "tokyo",
+        "москва",
+        "東",
+        "京",
+    ]  # unspaced: characters
     assert words("") == []
     assert words("'' — …") == []
 

@@ -21,6 +21,9 @@ SIMILAR_SCORE = 65.0
 # Sentences shorter than this (in words) never match on their own: "He said."
 # or "Read more" are shared by everyone and mean nothing.
 MIN_WORDS = 6
+# The same for scripts written without spaces, counted in characters: a
+# Chinese word is one to four characters, so 12 is about as much as 6 words.
+MIN_CHARACTERS = 12
 
 
 def classify(score: float, identical: bool) -> Kind | None:

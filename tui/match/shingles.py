@@ -13,9 +13,9 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tui.match.kinds import MIN_WORDS
+from tui.match.kinds import MIN_CHARACTERS, MIN_WORDS
+from tui.text.normalize import UNSPACED_CHARACTER, fold
 from tui.text.normalize import WORD_PATTERN as _WORD
-from tui.text.normalize import fold
 
 
 def stable_hash(text: str) -> int:
@@ -53,10 +53,16 @@ def unpack(blob: bytes) -> array:
 
 
 def sentence_key(text: str) -> SentenceKey:
-    """Fold a sentence and hash it whole and by word 3-grams."""
+    """Fold a sentence and hash it whole and by 3-grams of its tokens.
+
+    Tokens are words, or single characters in scripts written without spaces
+    (see `tui.text.normalize.WORD_PATTERN`), so Chinese, Japanese and Thai are
+    keyed by character 3-grams. Too short to match (fewer than MIN_WORDS
+    tokens, or MIN_CHARACTERS where unspaced characters appear): no keys.
+    """
     folded = fold(text)
     tokens = _WORD.findall(folded)
-    if len(tokens) < MIN_WORDS:
+    if len(tokens) < (MIN_CHARACTERS if UNSPACED_CHARACTER.search(folded) else MIN_WORDS):
         return SentenceKey(folded, None, b"")
     # CRC-32 of each 3-gram: fast, stable, and 32 bits is plenty for finding
     # candidates (a collision only adds a pair, which verification rejects).

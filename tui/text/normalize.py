@@ -27,7 +27,15 @@ _TO_TRANSLATE = re.compile("[" + re.escape(_QUOTE_MARKS + _DASHES + _INVISIBLE) 
 # After the table, every quotation mark is "'"; one between two word characters
 # is an apostrophe ("russia's", "o'brien") and stays, any other goes.
 _NOT_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)")
-WORD_PATTERN = re.compile(r"\w+(?:'\w+)*")  # a word of folded text
+# Scripts written without spaces between words: kana, CJK ideographs, Thai,
+# Lao, Myanmar, Khmer. Each of their characters is a token of its own, so a
+# Chinese clause is not one long "word" (Hangul is written with spaces).
+_UNSPACED = (
+    "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+)
+UNSPACED_CHARACTER = re.compile(f"[{_UNSPACED}]")
+# A token of folded text: one character of an unspaced script, or a word.
+WORD_PATTERN = re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+(?:'[^\W{_UNSPACED}]+)*")
 
 
 def fold(text: str) -> str:
@@ -50,5 +58,6 @@ def fold(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Return the word tokens of the folded text; "russia's" stays one token."""
+    """Return the tokens of the folded text: words ("russia's" is one), and each
+    character of a script written without spaces ("铁路停运" is four)."""
     return WORD_PATTERN.findall(fold(text))

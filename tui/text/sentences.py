@@ -30,8 +30,14 @@ import re
 
 from tui.models import Sentence
 
+# Full stops of scripts that need no space after them: CJK (。！？), Arabic script
+# (Urdu ۔, question mark ؟, semicolon ؛), Devanagari and Bengali danda (। ॥),
+# Ethiopic (።) and Armenian (։).
 _CJK_TERMINALS = "。！？"
-_TERMINALS = ".!?…‽।" + _CJK_TERMINALS
+_NO_SPACE_TERMINALS = _CJK_TERMINALS + "۔؟؛।॥።։"
+_TERMINALS = ".!?…‽" + _NO_SPACE_TERMINALS
+# Stops that can close a quoted exclamation or question inside a sentence.
+_EXCLAIMS = "!?‽！？؟"
 _QUOTES = "\"'“”‘’„‚‟‛«»‹›"
 _CLOSERS = _QUOTES + ")]}」』）】"
 _OPENERS = _QUOTES + "([{¿¡「『（【"
@@ -52,7 +58,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*+\n\s*+")
 # one pass; the pattern opens with a character class, which lets the regex
 # engine skip ahead quickly.
 _STOP_RUN = re.compile(
-    rf"([{_T}](?<![{_T}]{{2}})[{_T}]*+)[{_C}]*+(?:(?!\S)|(?<=[{_CJK_TERMINALS}」』）】]))"
+    rf"([{_T}](?<![{_T}]{{2}})[{_T}]*+)[{_C}]*+(?:(?!\S)|(?<=[{_NO_SPACE_TERMINALS}」』）】]))"
 )
 # The start of what follows a stop: whitespace, opening quotes, first word.
 _NEXT = re.compile(rf"\s*+[{_O}]*+(\w*+)")
@@ -69,7 +75,10 @@ def _word_set(words: str) -> frozenset[str]:
 _NEVER_FINAL = _word_set(
     "mr mrs ms mx dr prof st gen sen rep gov lt col capt cmdr sgt cpl maj adm brig "
     "pvt rev hon pres supt insp det atty amb messrs mme mlle fr rt "
-    "vs v e.g i.e cf viz approx ca mt"
+    "vs v e.g i.e cf viz approx ca mt "
+    # Hindi and Bengali honorifics, written with a period where the sentence
+    # ends with a danda: "श्री. रमेश", "डॉ. शर्मा".
+    "श्री श्रीमती सुश्री डॉ प्रो শ্রী ডা ডঃ"
 )
 # Abbreviations that often end a sentence too: "shares of Apple Inc. The ...".
 _MAYBE_FINAL = _word_set("inc ltd co corp llc plc bros etc jr sr ave blvd rd ft dept est al")
@@ -142,6 +151,8 @@ def _ends_sentence(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     if char.islower() or char in _CONTINUATIONS:
         return False
     stops = m.group(1)
+    if _quoted_exclamation_goes_on(stops, end > m.end(1), char):
+        return False
     if stops != "." or end > m.end(1):
         # "?", "!", "...", or a period inside closing quotes or brackets.
         return True
@@ -149,6 +160,17 @@ def _ends_sentence(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     next_is_initial = len(next_word) == 1 and text[after.end(1) : after.end(1) + 1] == "."
     word, at_start = _word_before(text, lo, m.start())
     return _period_ends(word, at_start, next_word, next_is_initial)
+
+
+def _quoted_exclamation_goes_on(stops: str, quoted: bool, next_char: str) -> bool:
+    """'"Stop!" he said' in a script without case: the attribution goes on the sentence.
+
+    In cased scripts a lowercase letter tells (rule 3). In Devanagari, Arabic
+    or CJK every letter is caseless, so after a quoted "!" or "?" the next word
+    is taken as the attribution ("...पहुँचेगा!" बोले थे ...).
+    """
+    caseless = next_char.isalpha() and not next_char.isupper() and not next_char.islower()
+    return quoted and caseless and stops[-1] in _EXCLAIMS
 
 
 def _word_before(text: str, lo: int, end: int) -> tuple[str, bool]:

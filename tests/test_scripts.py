@@ -1,0 +1,124 @@
+"""Every script a newsroom reads: sentence ends, tokens and matching (tests/multilingual.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.multilingual import STORIES, articles, page
+from tui.library import Library
+from tui.match.shingles import sentence_key
+from tui.text.normalize import words
+from tui.text.sentences import split_sentences
+
+LANGUAGES = sorted(STORIES)
+CASES = Path(__file__).resolve().parent.parent.parent / "shared" / "cases"
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
+    folder = tmp_path_factory.mktemp("multilingual")
+    for language in LANGUAGES:
+        for name, text in articles(language).items():
+            path = folder / f"{language}-{name}.html"
+            path.write_text(page(f"{name.title()} story ({language})", text), encoding="utf-8")
+    library = Library(tmp_path_factory.mktemp("db") / "lib.sqlite")
+    results = list(library.ingest([str(folder)]))
+    assert [r.status for r in results] == ["added"] * len(results), results
+    yield library
+    library.close()
+
+
+def _article(library: Library, language: str, name: str) -> int:
+    (row,) = [r for r in library.articles() if r.source.endswith(f"/{language}-{name}.html")]
+    return row.id
+
+
+def _pairs(library: Library, language: str, name: str) -> dict[tuple[int, int], str]:
+    """(i here, i in the wire) -> kind, for matches with the wire only."""
+    here, wire = _article(library, language, name), _article(library, language, "wire")
+    return {(m.a_i, m.b_i): m.kind for m in library.matches(here) if m.b_article == wire}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_wire_story_is_three_sentences(library: Library, language: str) -> None:
+    sentences = library.sentences(_article(library, language, "wire"))
+    assert [s.text for s in sentences] == STORIES[language]["wire"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_exact_copy_matches_every_sentence(library: Library, language: str) -> None:
+    assert _pairs(library, language, "exact") == {(0, 0): "exact", (1, 1): "exact", (2, 2): "exact"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_copy_with_one_word_changed_is_near(library: Library, language: str) -> None:
+    assert _pairs(library, language, "edited") == {(0, 0): "exact", (1, 1): "near", (2, 2): "exact"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_an_unrelated_story_matches_nothing(library: Library, language: str) -> None:
+    assert library.matches(_article(library, language, "unrelated")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "یہ پہلا جملہ ہے۔یہ دوسرا ہے؟ اور یہ تیسرا؛ آخری۔",
+            ["یہ پہلا جملہ ہے۔", "یہ دوسرا ہے؟", "اور یہ تیسرا؛", "آخری۔"],
+        ),
+        ("यह पहला वाक्य है॥यह दूसरा है। और तीसरा।", ["यह पहला वाक्य है॥", "यह दूसरा है।", "और तीसरा।"]),
+        ("এটি প্রথম বাক্য।এটি দ্বিতীয়।", ["এটি প্রথম বাক্য।", "এটি দ্বিতীয়।"]),
+        (
+            "ይህ አንድ ዓረፍተ ነገር ነው።ሁለተኛው ይሄ ነው። ሦስተኛው።",
+            ["ይህ አንድ ዓረፍተ ነገር ነው።", "ሁለተኛው ይሄ ነው።", "ሦስተኛው።"],
+        ),
+        ("Սա առաջինն է։Սա երկրորդն է։ Վերջ։", ["Սա առաջինն է։", "Սա երկրորդն է։", "Վերջ։"]),
+        (
+            "大桥明年通车。费用约四亿元！你知道吗？",
+            ["大桥明年通车。", "费用约四亿元！", "你知道吗？"],
+        ),
+        ("橋は来年開通する。費用は約四十億円だ。", ["橋は来年開通する。", "費用は約四十億円だ。"]),
+    ],
+)
+def test_sentence_ends_of_every_script_with_or_without_a_space(text: str, expected) -> None:
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A quoted exclamation and its attribution, in scripts without case.
+        ('"हर घर तक पानी पहुँचेगा!" बोले थे मंत्री। काम शुरू हुआ।', 2),
+        ("«سيصل الماء إلى كل بيت!» قال الوزير. وبدأ العمل.", 2),
+        ("“我们一定会赢！”队长说。比赛明天开始。", 2),
+        # An honorific with a period where the sentence ends with a danda.
+        ("उद्घाटन श्री. रमेश वर्मा ने किया। डॉ. शर्मा भी आए।", 2),
+        # An acronym at a sentence end.
+        ("The sanctions were imposed by the U.S. The ministry said it would respond.", 2),
+        ("Он сказал: «Хватит!» Потом ушёл.", 2),
+    ],
+)
+def test_quotes_abbreviations_and_acronyms(text: str, expected: int) -> None:
+    assert len(split_sentences(text)) == expected, [s.text for s in split_sentences(text)]
+
+
+def test_the_hindi_case_keeps_its_quote_and_honorific() -> None:
+    path = CASES / "10_hindi_sentences.txt"
+    if not path.exists():
+        pytest.skip("../shared/cases is not beside this checkout")
+    texts = [s.text for s in split_sentences(path.read_text(encoding="utf-8"))]
+    (quoted,) = [t for t in texts if "पहुँचेगा" in t]
+    assert quoted.startswith('"हर घर') and "श्री. रमेश कुमार वर्मा" in quoted
+    assert quoted.endswith("के समय।")
+
+
+def test_unspaced_scripts_are_keyed_by_characters() -> None:
+    assert words("铁路停运 Beijing 2025") == ["铁", "路", "停", "运", "beijing", "2025"]
+    assert words("สะพานใหม่")[:3] == ["ส", "ะ", "พ"]
+    # Twelve characters are needed to match, not six "words" (a clause is one word).
+    assert sentence_key("铁路部门表示列车停运").fold_hash is None  # ten characters
+    assert sentence_key("铁路部门表示约有一百二十趟旅客列车停运").fold_hash is not None
+    assert sentence_key("Short one here.").fold_hash is None
