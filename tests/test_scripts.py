@@ -99,6 +99,10 @@ def test_sentence_ends_of_every_script_with_or_without_a_space(text: str, expect
         # An acronym at a sentence end.
         ("The sanctions were imposed by the U.S. The ministry said it would respond.", 2),
         ("Он сказал: «Хватит!» Потом ушёл.", 2),
+        # French spaces inside guillemets; German ordinal days.
+        ("« Nous gagnerons ! » a-t-il dit. M. Dupont est arrivé hier.", 2),
+        ("« C'est fini ! » Puis il est parti.", 2),
+        ("Am 3. Oktober feiert Deutschland. Die Feier beginnt um 10 Uhr.", 2),
     ],
 )
 def test_quotes_abbreviations_and_acronyms(text: str, expected: int) -> None:

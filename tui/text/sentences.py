@@ -57,11 +57,13 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*+\n\s*+")
 # first stop of a run, so with possessive quantifiers a long run of dots costs
 # one pass; the pattern opens with a character class, which lets the regex
 # engine skip ahead quickly.
+# French sets a space inside guillemets ("gagnerons ! »"): that » still closes.
 _STOP_RUN = re.compile(
-    rf"([{_T}](?<![{_T}]{{2}})[{_T}]*+)[{_C}]*+(?:(?!\S)|(?<=[{_NO_SPACE_TERMINALS}」』）】]))"
+    rf"([{_T}](?<![{_T}]{{2}})[{_T}]*+)(?:[{_C}]|[ \u00a0\u202f]»)*+"
+    rf"(?:(?!\S)|(?<=[{_NO_SPACE_TERMINALS}」』）】]))"
 )
 # The start of what follows a stop: whitespace, opening quotes, first word.
-_NEXT = re.compile(rf"\s*+[{_O}]*+(\w*+)")
+_NEXT = re.compile(rf"\s*+(?:[{_O}][ \u00a0\u202f]?)*+(\w*+)")
 # Dotted initialisms such as "U.S", "a.m", "Ph.D" (the final dot is the stop).
 _DOTTED = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 
@@ -83,6 +85,11 @@ _NEVER_FINAL = _word_set(
 # Abbreviations that often end a sentence too: "shares of Apple Inc. The ...".
 _MAYBE_FINAL = _word_set("inc ltd co corp llc plc bros etc jr sr ave blvd rd ft dept est al")
 _MONTHS = _word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
+# German (and Danish, Norwegian) write ordinal days with a period: "am 3. Oktober".
+_MONTH_NAMES = _word_set(
+    "januar februar märz april mai juni juli august september oktober november dezember "
+    "marts maj oktober desember"
+)
 # Abbreviations that stand before a number: "No. 10", "Jan. 6", "p. 4".
 _BEFORE_NUMBER = _MONTHS | _word_set("no nos nr vol vols art p pp ch sec fig figs para op")
 # Words that commonly open a news sentence; after an ambiguous abbreviation or
@@ -202,6 +209,8 @@ def _period_ends(word: str, at_start: bool, next_word: str, next_is_initial: boo
     if next_word[:1].isdigit() and key in _BEFORE_NUMBER:
         return False
     if at_start and key.isdigit() and len(key) <= 3:  # "1. Tax cuts" (a numbered list)
+        return False
+    if key.isdigit() and len(key) <= 2 and next_word.lower() in _MONTH_NAMES:
         return False
     if _is_abbreviation(word, key):
         return not next_is_initial and next_word.lower() in _STARTERS
