@@ -17,8 +17,8 @@ from rich.text import Text
 from tui.library import ArticleRow, Library
 from tui.text.sanitize import printable, safe_json
 
-MARKS = {"exact": "=", "near": "~", "similar": "≈"}
-STYLES = {"exact": "bold green", "near": "yellow", "similar": "cyan"}
+MARKS = {"exact": "=", "near": "~", "partial": "⊂", "similar": "≈"}
+STYLES = {"exact": "bold green", "near": "yellow", "partial": "magenta", "similar": "cyan"}
 
 
 def describe(row: ArticleRow) -> str:

@@ -11,11 +11,10 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from tui.match.index import CandidateIndex
-from tui.match.kinds import SIMILAR_SCORE, Kind, classify
+from tui.match.kinds import Kind
 from tui.match.shingles import SentenceKey, sentence_key
+from tui.match.verify import Verdict, check_names, score_pair
 from tui.models import Article
 from tui.store import articles as store
 
@@ -51,33 +50,42 @@ def _verify(
     index: CandidateIndex,
     article_id: int,
     keys: Mapping[int, SentenceKey],
+    texts: Mapping[int, str],
     candidates: dict[int, list[int]],
 ) -> list[Match]:
-    """Score candidates with rapidfuzz and keep those that reach a kind.
+    """Verify candidates (tui/match/verify.py) and keep those that reach a kind.
 
-    One `fuzz.ratio` call per pair: a new sentence has only a few candidates,
-    and `process.extract` costs more to set up than that many calls.
+    `keys` and `texts` are the new sentences' keys and original texts by id.
+    Folded text decides first; the original text of the other side is read
+    only for the pairs that passed, to tell a template by its names.
     """
-    matches: list[tuple[int, Match]] = []
+    passed: list[tuple[int, int, int, Verdict]] = []  # new id, old id, old article, verdict
     for new_id, old_ids in candidates.items():
         text = keys[new_id].folded
         for old_id in old_ids:
             other_article, other_text = index.folded[old_id]
             if other_article == article_id:
                 continue
-            score = fuzz.ratio(text, other_text, score_cutoff=SIMILAR_SCORE)
-            kind = classify(score, identical=other_text == text)
-            if kind is None:
-                continue
-            (a_sentence, a_article), (b_sentence, b_article) = sorted(
-                [(new_id, article_id), (old_id, other_article)]
-            )
-            match = Match(a_sentence, b_sentence, a_article, b_article, round(score, 1), kind)
-            matches.append((old_id, match))
+            verdict = score_pair(text, other_text)
+            if verdict is not None:
+                passed.append((new_id, old_id, other_article, verdict))
     # Another process may have deleted an article the in-memory index still lists.
-    sql = "SELECT id FROM sentences WHERE id IN ({})"
-    alive = {row[0] for row in _in_query(conn, sql, (old_id for old_id, _ in matches))}
-    return [match for old_id, match in matches if old_id in alive]
+    sql = "SELECT id, text FROM sentences WHERE id IN ({})"
+    stored = {row[0]: row[1] for row in _in_query(conn, sql, (old for _, old, _, _ in passed))}
+    matches = []
+    for new_id, old_id, other_article, verdict in passed:
+        if old_id not in stored:
+            continue
+        checked = check_names(verdict, texts[new_id], stored[old_id])
+        if checked is None:
+            continue
+        (a_sentence, a_article), (b_sentence, b_article) = sorted(
+            [(new_id, article_id), (old_id, other_article)]
+        )
+        matches.append(
+            Match(a_sentence, b_sentence, a_article, b_article, checked.score, checked.kind)
+        )
+    return matches
 
 
 def _mark_shared(conn: sqlite3.Connection, sentence_ids: Iterable[int]) -> None:
@@ -118,7 +126,8 @@ def store_article(
         for sentence_id, key in zip(ids, keys, strict=True)
         if key.fold_hash is not None
     }
-    matches = _verify(conn, index, article_id, by_id, index.candidates(by_id))
+    texts = {i: sentence.text for i, sentence in zip(ids, article.sentences, strict=True)}
+    matches = _verify(conn, index, article_id, by_id, texts, index.candidates(by_id))
     conn.executemany(
         "INSERT OR IGNORE INTO matches (a_sentence, b_sentence, a_article, b_article, score, kind)"
         " VALUES (?, ?, ?, ?, ?, ?)",

@@ -13,11 +13,27 @@ from __future__ import annotations
 
 from typing import Literal
 
-Kind = Literal["exact", "near", "similar"]
-KINDS: tuple[Kind, ...] = ("exact", "near", "similar")
+Kind = Literal["exact", "near", "partial", "similar"]
+KINDS: tuple[Kind, ...] = ("exact", "near", "partial", "similar")  # strongest first
 
 NEAR_SCORE = 90.0
 SIMILAR_SCORE = 65.0
+# Clauses moved: the same words in another order (`fuzz.token_sort_ratio`).
+REORDER_SCORE = 95.0
+# A trimmed or extended copy: the shorter sentence is at most this share of the
+# longer one's words, and at least PARTIAL_COVERAGE of its own words stand in
+# the longer one in order (word-level LCS). See tui/match/verify.py.
+PARTIAL_LENGTH = 0.8
+PARTIAL_COVERAGE = 0.8
+# A rewrite ("similar") is decided by weighing several measures (verify.evidence)
+# with a logistic regression fitted on the MSRP train split's 4,076 news pairs
+# judged by people: `python bench/msrp.py ../shared/bench/msrp-train --fit`
+# prints these. Order: ratio, token sort, token set, LCS coverage of the
+# shorter and of the longer side, length ratio, Jaccard, containment,
+# partial ratio, figures differ, negation differs.
+EVIDENCE_WEIGHTS = (4.438, 3.642, 1.302, -1.552, 2.325, 1.387, 2.343, 0.477, -4.773, -0.623, -1.141)
+EVIDENCE_BIAS = -5.065
+SIMILAR_PROBABILITY = 0.5
 # Sentences shorter than this (in words) never match on their own: "He said."
 # or "Read more" are shared by everyone and mean nothing.
 MIN_WORDS = 6

@@ -12,7 +12,8 @@ from textual.widgets import Static
 
 INTRO = (
     "Copydesk highlights every sentence that another outlet also printed: "
-    "exact copies, near copies (a word or comma changed) and similar rewrites. "
+    "exact copies, near copies (a word or comma changed, clauses moved), partial copies "
+    "(trimmed or extended) and similar rewrites. "
     "Every action is also in the command palette (ctrl+p). Key ids can be remapped "
     "in a keymap."
 )

@@ -26,7 +26,7 @@ from tui.app.wrap import wrap_offsets
 from tui.library import ArticleRow
 from tui.models import Sentence
 
-KINDS = ("exact", "near", "similar")
+KINDS = ("exact", "near", "partial", "similar")
 """Match kinds, strongest first: a sentence shows the strongest it has."""
 
 GUTTER = 2  # a change bar in the kind's colour, then a space
@@ -36,7 +36,7 @@ _PARAGRAPH_LINE = re.compile(r"[^\n]+")
 
 
 def strongest(kinds: Iterable[str]) -> str | None:
-    """The strongest of some match kinds (exact > near > similar), or None."""
+    """The strongest of some match kinds (exact > near > partial > similar), or None."""
     present = set(kinds)
     return next((kind for kind in KINDS if kind in present), None)
 
@@ -58,9 +58,11 @@ class ArticleView(CachedLinesView, can_focus=True):
         "article-view--meta",
         "article-view--exact",
         "article-view--near",
+        "article-view--partial",
         "article-view--similar",
         "article-view--exact-mark",
         "article-view--near-mark",
+        "article-view--partial-mark",
         "article-view--similar-mark",
         "article-view--cursor",
         "article-view--cursor-mark",
@@ -82,9 +84,11 @@ class ArticleView(CachedLinesView, can_focus=True):
     ArticleView > .article-view--meta { color: $text-muted; }
     ArticleView > .article-view--exact { background: $success 25%; }
     ArticleView > .article-view--near { background: $warning 25%; }
+    ArticleView > .article-view--partial { background: $secondary 25%; }
     ArticleView > .article-view--similar { background: $primary 25%; }
     ArticleView > .article-view--exact-mark { color: $success; }
     ArticleView > .article-view--near-mark { color: $warning; }
+    ArticleView > .article-view--partial-mark { color: $secondary; }
     ArticleView > .article-view--similar-mark { color: $primary; }
     ArticleView > .article-view--cursor { background: $foreground 20%; text-style: bold; }
     ArticleView > .article-view--cursor-mark { color: $foreground; text-style: bold; }

@@ -29,7 +29,7 @@ from tui.match.diff import word_diff
 from tui.models import Sentence
 from tui.text.normalize import fold
 
-MARKS = {"exact": "=", "near": "~", "similar": "≈"}
+MARKS = {"exact": "=", "near": "~", "partial": "⊂", "similar": "≈"}
 MIN_COLUMN = 16  # below this a column is unreadable: stack the sides instead
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _TOKEN = re.compile(r"\S+")
@@ -52,7 +52,7 @@ class Block:
     """What the cursor moves over: one aligned row, or a folded run of unshared rows."""
 
     rows: range
-    kind: str | None  # exact / near / similar, None when unshared, "fold"
+    kind: str | None  # exact / near / partial / similar, None when unshared, "fold"
     left: Side | None
     right: Side | None
 
@@ -130,7 +130,7 @@ def paragraph_starts(text: str, sentences: list[Sentence]) -> set[int]:
 
 
 def row_blocks(left: ArticleRow, right: ArticleRow, rows: list[Row]) -> list[Block]:
-    """One block per aligned row, with diff highlights for near and similar pairs."""
+    """One block per aligned row, with diff highlights for near, partial and similar pairs."""
     left_starts = paragraph_starts(left.text, [r.left for r in rows if r.left])
     right_starts = paragraph_starts(right.text, [r.right for r in rows if r.right])
     blocks = []
@@ -139,7 +139,7 @@ def row_blocks(left: ArticleRow, right: ArticleRow, rows: list[Row]) -> list[Blo
         b = _CONTROL.sub(" ", row.right.text) if row.right else None
         a_changed: tuple[Span, ...] = ()
         b_changed: tuple[Span, ...] = ()
-        if row.kind in ("near", "similar") and a is not None and b is not None:
+        if row.kind in ("near", "partial", "similar") and a is not None and b is not None:
             a_changed, b_changed = diff_spans(a, b)
         left_side = right_side = None
         if row.left and a is not None:
@@ -202,6 +202,7 @@ class CompareView(ScrollView, can_focus=True):
         "compare-view--header",
         "compare-view--exact",
         "compare-view--near",
+        "compare-view--partial",
         "compare-view--similar",
         "compare-view--changed",
         "compare-view--cursor",
@@ -219,6 +220,7 @@ class CompareView(ScrollView, can_focus=True):
         & > .compare-view--header { background: $primary 25%; text-style: bold; }
         & > .compare-view--exact { background: $success 15%; color: $text-success; }
         & > .compare-view--near { background: $warning 15%; color: $text-warning; }
+        & > .compare-view--partial { background: $secondary 20%; color: $text-secondary; }
         & > .compare-view--similar { background: $primary 20%; color: $text-primary; }
         & > .compare-view--changed { background: $warning 55%; text-style: bold; }
         & > .compare-view--cursor { background: $foreground 14%; color: $text-accent; }
