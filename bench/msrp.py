@@ -119,7 +119,7 @@ def fit(pairs: list[Pair], ridge: float = 1.0, rounds: int = 30):
     rows = []
     for _, a, b in pairs:
         fa, fb = fold(a), fold(b)
-        rows.append(evidence(fa, fb, tokens(fa), tokens(fb)))
+        rows.append((*evidence(fa, fb, tokens(fa), tokens(fb)), fuzz.partial_ratio(fa, fb) / 100))
     x = np.hstack([np.array(rows), np.ones((len(rows), 1))])
     y = np.array([label for label, _, _ in pairs], dtype=float)
     w = np.zeros(x.shape[1])
@@ -147,8 +147,9 @@ def cross_validated_accuracy(pairs: list[Pair], folds: int = 10) -> float:
 
 def print_fit(pairs: list[Pair]) -> None:
     _, _, w = fit(pairs)
-    weights = ", ".join(f"{value:.3f}" for value in w[:-1])
-    print(f"EVIDENCE_WEIGHTS = ({weights})\nEVIDENCE_BIAS = {w[-1]:.3f}")
+    weights = ", ".join(f"{value:.3f}" for value in w[:-2])
+    print(f"EVIDENCE_WEIGHTS = ({weights})")
+    print(f"PARTIAL_RATIO_WEIGHT = {w[-2]:.3f}\nEVIDENCE_BIAS = {w[-1]:.3f}")
     accuracy = cross_validated_accuracy(pairs)
     print(f"10-fold cross-validated accuracy of the evidence alone: {accuracy:.3f}")
 

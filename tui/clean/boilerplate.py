@@ -151,6 +151,10 @@ _END_PREFIXES = _Phrases(
     (?:schlagwörter|schlagworte|stichwörter|themen|mots-clés|étiquettes|etiquetas|temas)\s*:
     mots clés\s*:; (?:disclaimer|haftungsausschluss|avertissement)\s*:; aviso legal\s*:
     copyright\b; powered by\b; all rights reserved
+    our standards\s*:; (?:editorial|journalism) standards\s*:; the thomson reuters trust principles
+    (?:read|see) our (?:editorial )?(?:standards|corrections policy|ethics policy)
+    reporting by [^.\x3b]{1,80}[\x3b,] (?:writing|editing|edited) by
+    additional reporting by [^.\x3b]{1,80}[\x3b,] (?:writing|editing|edited) by
     """,
     whole_line=False,
 )

@@ -19,7 +19,7 @@ from lxml.html import HtmlElement
 from readability.readability import Unparseable
 
 from tui.clean.html_body import readability_article
-from tui.clean.html_lines import drop_datelines, drop_headline
+from tui.clean.html_lines import drop_datelines, drop_headline, drop_trailer
 from tui.clean.html_meta import PageMeta, host_name, iso_date, page_meta
 from tui.clean.html_prune import prune
 from tui.clean.html_text import element_paragraphs, stream_paragraphs
@@ -48,7 +48,8 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     meta = _metadata(tree, url)
     published = meta.published or _htmldate(tree, url)  # before readability touches the tree
     paragraphs = drop_datelines(drop_headline(_body(html, tree, truncated), meta.title))
-    text = "\n\n".join(paragraphs)
+    credit = _credit("\n\n".join(paragraphs))  # a sign-off may name the agency
+    text = "\n\n".join(drop_trailer(paragraphs))
     if not _WORD.search(text):
         raise SourceError("no article text found")
     return Cleaned(
@@ -57,7 +58,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         outlet=meta.outlet,
         published=published,
         byline=meta.byline,
-        credit=_credit(text),
+        credit=credit,
     )
 
 

@@ -1,4 +1,4 @@
-"""Paragraph-level clean-up of the extracted body: the repeated headline and date lines.
+"""Paragraph-level clean-up of the extracted body: the repeated headline, date lines, trailer.
 
 These work on text, after the tree has become paragraphs, because what gives them
 away is the words (the page title, a date) rather than the markup around them.
@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from tui.clean.boilerplate import line_role
 from tui.clean.html_meta import fold_key
 
 _WORDS = re.compile(r"\w+")
@@ -49,6 +50,16 @@ def drop_headline(paragraphs: list[str], title: str | None) -> list[str]:
             kept_above = [p for p in paragraphs[:i] if len(p.split()) > _KICKER_WORDS]
             return kept_above + paragraphs[i + 1 :]
     return paragraphs
+
+
+def drop_trailer(paragraphs: list[str]) -> list[str]:
+    """The outlet's lines under the story go: a standards note ("Our Standards: The
+    Thomson Reuters Trust Principles."), a copyright line, a sign-off. They are
+    printed under every story, so left in they would be "shared" by all of them."""
+    end = len(paragraphs)
+    while end > 1 and line_role(paragraphs[end - 1]) is not None:
+        end -= 1
+    return paragraphs[:end]
 
 
 def drop_datelines(paragraphs: list[str]) -> list[str]:

@@ -25,12 +25,15 @@ from rapidfuzz.distance import LCSseq
 
 from tui.match.kinds import (
     EVIDENCE_BIAS,
+    EVIDENCE_FLOOR,
     EVIDENCE_WEIGHTS,
     MIN_CHARACTERS,
     MIN_WORDS,
     NEAR_SCORE,
     PARTIAL_COVERAGE,
+    PARTIAL_DENSITY,
     PARTIAL_LENGTH,
+    PARTIAL_RATIO_WEIGHT,
     REORDER_SCORE,
     SIMILAR_PROBABILITY,
     Kind,
@@ -76,17 +79,19 @@ def long_enough(folded: str, count: int) -> bool:
 
 
 def _negated(words: list[str]) -> bool:
-    return any(word in NEGATIONS or word.endswith("n't") for word in words)
+    return not NEGATIONS.isdisjoint(words) or any(
+        word.endswith("n't") for word in words if "'" in word
+    )
 
 
 def evidence(a: str, b: str, words_a: list[str], words_b: list[str]) -> tuple[float, ...]:
-    """The measures the `similar` decision weighs, each 0-1, in EVIDENCE_WEIGHTS' order.
+    """The cheap measures the `similar` decision weighs, each 0-1, in EVIDENCE_WEIGHTS' order.
 
     Character edits (`fuzz.ratio`), word order ignored (`token_sort_ratio`,
     `token_set_ratio`), in-order word coverage of the shorter and of the longer
-    side (LCS), the length ratio, word-set Jaccard and containment, the best
-    aligned window (`partial_ratio`), and whether the figures or a negation
-    differ. No single one separates reuse from same-story sentences
+    side (LCS), the length ratio, word-set Jaccard and containment, and
+    whether the figures or a negation differ. `reuse_score` adds the best
+    aligned window (`partial_ratio`). No single one separates reuse from same-story sentences
     on MSRP (0.70-0.73 accuracy each); weighed together they reach about 0.76.
     """
     short, long = sorted((words_a, words_b), key=len)
@@ -101,7 +106,6 @@ def evidence(a: str, b: str, words_a: list[str], words_b: list[str]) -> tuple[fl
         len(short) / len(long),
         len(set_a & set_b) / len(set_a | set_b),
         len(set_a & set_b) / min(len(set_a), len(set_b)),
-        fuzz.partial_ratio(a, b) / 100,
         float(_numbers(words_a) != _numbers(words_b)),
         float(_negated(words_a) != _negated(words_b)),
     )
@@ -110,23 +114,56 @@ def evidence(a: str, b: str, words_a: list[str], words_b: list[str]) -> tuple[fl
 def _coverage(short: list[str], long: list[str]) -> tuple[float, bool]:
     """How much of `short` stands in order in `long` (0-1), and whether the
     negation differs within the stretch of `long` that `short` covers (a
-    negation in the part an editor cut is no flip)."""
+    negation in the part an editor cut is no flip). Words scattered over a
+    stretch of `long` more than 1/PARTIAL_DENSITY times their number count as
+    no coverage: unrelated sentences share phrases that way."""
     blocks = [block for block in LCSseq.opcodes(short, long) if block.tag == "equal"]
+    # A lone word aligned far from the rest ("the" at the start of `long`) is
+    # the alignment's chance, not part of the copy.
+    while len(blocks) > 1 and _stray(blocks[0], blocks[1]):
+        blocks.pop(0)
+    while len(blocks) > 1 and _stray(blocks[-1], blocks[-2]):
+        blocks.pop()
     common = sum(block.src_end - block.src_start for block in blocks)
     if not blocks:
         return 0.0, False
     span = long[blocks[0].dest_start : blocks[-1].dest_end]
+    if common < PARTIAL_DENSITY * len(span):  # scattered: a shared phrase, not a copy
+        return 0.0, False
     return common / len(short), _negated(short) != _negated(span)
+
+
+def _stray(edge, neighbour) -> bool:
+    """An edge block of one word standing more than two words away from the next."""
+    gap = max(neighbour.dest_start - edge.dest_end, edge.dest_start - neighbour.dest_end)
+    return edge.src_end - edge.src_start == 1 and gap > 2
 
 
 def _numbers(words: list[str]) -> set[str]:
     return {word for word in words if word[:1].isdigit()}
 
 
-def reuse_probability(measures: tuple[float, ...]) -> float:
-    """Logistic regression over `evidence`: how likely people call the pair one sentence."""
-    z = EVIDENCE_BIAS + sum(w * x for w, x in zip(EVIDENCE_WEIGHTS, measures, strict=True))
-    return 1 / (1 + math.exp(-z))
+def reuse_score(
+    a: str, b: str, words_a: list[str], words_b: list[str], ratio: float
+) -> float | None:
+    """How likely (0-100) people would call the pair one sentence, or None below
+    SIMILAR_PROBABILITY: a logistic regression over `evidence` and `partial_ratio`.
+
+    `partial_ratio` is the costly measure (about 50 µs a pair) and its weight is
+    negative, while it is never below `ratio`: it is computed only when the
+    decision still depends on it.
+    """
+    z = EVIDENCE_BIAS + sum(
+        w * x for w, x in zip(EVIDENCE_WEIGHTS, evidence(a, b, words_a, words_b), strict=True)
+    )
+    if z + PARTIAL_RATIO_WEIGHT * ratio / 100 < _THRESHOLD:
+        return None
+    z += PARTIAL_RATIO_WEIGHT * fuzz.partial_ratio(a, b) / 100
+    return None if z < _THRESHOLD else round(100 / (1 + math.exp(-z)), 1)
+
+
+_THRESHOLD = math.log(SIMILAR_PROBABILITY / (1 - SIMILAR_PROBABILITY))
+assert PARTIAL_RATIO_WEIGHT <= 0, "reuse_score's shortcut needs a non-positive weight"
 
 
 def score_pair(a: str, b: str) -> Verdict | None:
@@ -165,10 +202,10 @@ def score_pair(a: str, b: str) -> Verdict | None:
         coverage, flipped_inside = _coverage(short, long)
         if coverage >= PARTIAL_COVERAGE and not flipped_inside:
             return Verdict("partial", round(100 * coverage, 1))
-    probability = reuse_probability(evidence(a, b, words_a, words_b))
-    if probability >= SIMILAR_PROBABILITY:
-        return Verdict("similar", round(100 * probability, 1))
-    return None
+    if ratio < EVIDENCE_FLOOR:  # no rewrite people judged the same sentence scored lower
+        return None
+    score = reuse_score(a, b, words_a, words_b, ratio)
+    return None if score is None else Verdict("similar", score)
 
 
 # A capitalised word that is not a name: calendar words change in real copies.
