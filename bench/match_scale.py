@@ -52,7 +52,7 @@ import tui.match.index
 import tui.pipeline
 import tui.store.articles
 from tui.library import Library
-from tui.match.kinds import MIN_WORDS, SIMILAR_SCORE, classify
+from tui.match.kinds import MIN_WORDS, SIMILAR_SCORE
 from tui.store.matches import all_matches
 from tui.text.normalize import fold, words
 
@@ -336,7 +336,7 @@ def _brute_force(
     bf_pairs: set[tuple[SentenceRef, SentenceRef]] = set()
     for i, j in hits:
         identical = texts[i] == texts[j]
-        if classify(100.0 if identical else fuzz.ratio(texts[i], texts[j]), identical):
+        if identical or fuzz.ratio(texts[i], texts[j]) >= SIMILAR_SCORE:
             bf_pairs.add(tuple(sorted([keys[i], keys[j]])))
     engine_stored = {tuple(sorted(info[2])) for info in found.values()}
     both = len(bf_pairs & engine_stored)

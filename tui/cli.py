@@ -260,8 +260,12 @@ def run_ingest(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     with _library(args) as library:
         rows = library.articles()
+        derived = library.derived() if args.json else {}
     if args.json:
-        print_json_array(_without_text(article_json(row, with_id=True)) for row in rows)
+        print_json_array(
+            _without_text(article_json(row, with_id=True, derived=derived.get(row.id, [])))
+            for row in rows
+        )
         return 0
     for row in rows:
         fields = (row.id, row.outlet or "-", row.published or "-", row.title or "-")

@@ -22,6 +22,7 @@ from tui.errors import SourceError
 from tui.ingest.sources import DEFAULT_MAX_BYTES, SourceFailure, expand_sources
 from tui.logs import log_exception
 from tui.match.align import Row, align
+from tui.match.derived import backfill as fill_derived
 from tui.match.engine import forget_article, keys_of, store_article
 from tui.match.groups import Group, build_groups, build_stories
 from tui.match.index import CandidateIndex
@@ -41,6 +42,9 @@ ArticleRow = store.ArticleRow
 # each article alone costs about a third of the ingest time (FTS5 flushes its
 # index and the WAL grows at every commit); a kill loses at most this much work.
 BATCH_SECONDS = 0.5
+# A smaller share of an article's words printed earlier elsewhere is a quote or
+# a shared line, not a derived story.
+MIN_DERIVED_SHARE = 0.05
 
 
 def default_db_path() -> Path:
@@ -99,6 +103,21 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Derivation:
+    """An earlier article and the share (0-1) of a later article's words it printed first."""
+
+    source: ArticleRow
+    share: float
+
+    def label(self) -> str:
+        """ "68% from IANS, 2025-07-15": the source's outlet (or wire credit) and date."""
+        name = self.source.credit if self.source.credit and not self.source.outlet else None
+        who = name or self.source.label_outlet
+        when = f", {self.source.published}" if self.source.published else ""
+        return f"{self.share:.0%} from {who}{when}"
+
+
+@dataclass(frozen=True)
 class SearchHit:
     """A search result: an article by its title or outlet (i is None), or one sentence."""
 
@@ -119,6 +138,7 @@ class Library:
     def __init__(self, path: Path | str | None = None) -> None:
         self.path = Path(path) if path is not None else default_db_path()
         self.conn: sqlite3.Connection = connect(self.path)
+        self._fill_derived_shares()
         self._vocabulary: search_store.Vocabulary | None = None
         self._titles: search_store.TitleIndex | None = None
         self._rows: dict[int, ArticleRow] = {}  # the articles the title index was built from
@@ -130,6 +150,15 @@ class Library:
 
     def close(self) -> None:
         self.conn.close()
+
+    def _fill_derived_shares(self) -> None:
+        """A library matched before derived shares were stored gets them once, now."""
+        (missing,) = self.conn.execute(
+            "SELECT EXISTS (SELECT 1 FROM matches) AND NOT EXISTS (SELECT 1 FROM derived)"
+        ).fetchone()
+        if missing:
+            with transaction(self.conn):
+                fill_derived(self.conn)
 
     def refresh(self) -> None:
         """Forget cached search indexes after another connection changed the library."""
@@ -299,6 +328,37 @@ class Library:
                 links.append(Link(other, other_i, text, kind, score))
         return sorted(links, key=lambda link: (first_printed(link.article), link.i))
 
+    def derived(self, article_id: int | None = None) -> dict[int, list[Derivation]]:
+        """Article id -> the earlier articles it shares words with, largest share first.
+
+        Only sources printed before the article count (see `first_printed`), and
+        only shares of at least MIN_DERIVED_SHARE. With `article_id`, that
+        article's entry alone (absent when it derives from nothing).
+        """
+        rows = match_store.derived_shares(self.conn, article_id)
+        if article_id is None:
+            articles = {row.id: row for row in self.articles()}
+        else:
+            ids = {article_id} | {source for _, source, _ in rows}
+            articles = {i: row for i in ids if (row := self.article(i)) is not None}
+        found: dict[int, list[Derivation]] = {}
+        for article, source, share in rows:
+            if article not in articles or source not in articles or share < MIN_DERIVED_SHARE:
+                continue
+            if first_printed(articles[source]) < first_printed(articles[article]):
+                found.setdefault(article, []).append(Derivation(articles[source], share))
+        for derivations in found.values():
+            derivations.sort(key=lambda d: -d.share)
+        return found
+
+    def derived_between(self, a: int, b: int) -> tuple[int, Derivation] | None:
+        """(the later article's id, its derivation from the earlier) for a pair, or None."""
+        for later, earlier in ((a, b), (b, a)):
+            for derivation in self.derived(later).get(later, []):
+                if derivation.source.id == earlier:
+                    return later, derivation
+        return None
+
     def stories(self) -> dict[int, int]:
         """Article id -> story number (1 = largest); articles that share nothing are absent."""
         return build_stories(match_store.article_pairs(self.conn))
@@ -360,9 +420,12 @@ class Library:
     def export(self) -> dict[str, Any]:
         """The whole library as one JSON-ready document."""
         matches = match_store.all_matches(self.conn)
+        derived = self.derived()
         return {
             "articles": [
-                article_json(full, self.sentences(row.id), with_id=True)
+                article_json(
+                    full, self.sentences(row.id), with_id=True, derived=derived.get(row.id, [])
+                )
                 for row in self.articles()
                 if (full := self.article(row.id)) is not None
             ],
@@ -387,9 +450,17 @@ class Library:
 
 
 def article_json(
-    article: ArticleRow | Article, sentences: list[Sentence] | None = None, *, with_id: bool
+    article: ArticleRow | Article,
+    sentences: list[Sentence] | None = None,
+    *,
+    with_id: bool,
+    derived: list[Derivation] | None = None,
 ) -> dict[str, Any]:
-    """The JSON shape of an article shared by `extract --json` and `export --json`."""
+    """The JSON shape of an article shared by `extract --json`, `list --json` and export.
+
+    With `derived` (stored articles), `"derived": [{"from": id, "share": 0.68}]`:
+    the earlier articles that printed its words, largest share (0-1) first.
+    """
     data: dict[str, Any] = {}
     if with_id and isinstance(article, ArticleRow):
         data["id"] = article.id
@@ -406,6 +477,8 @@ def article_json(
         data["version"] = article.version
         data["words"] = article.words
         data["added"] = article.added
+    if derived is not None:
+        data["derived"] = [{"from": d.source.id, "share": round(d.share, 3)} for d in derived]
     if sentences is not None:
         data["sentences"] = [
             {"i": s.i, "text": s.text, "start": s.start, "end": s.end} for s in sentences

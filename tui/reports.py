@@ -36,10 +36,18 @@ def print_json_array(items: Iterable[Any]) -> None:
 
 def print_compare(library: Library, left: ArticleRow, right: ArticleRow, as_json: bool) -> None:
     rows = library.compare(left.id, right.id)
+    found = library.derived_between(left.id, right.id)
     if as_json:
         data: dict[str, Any] = {
             "left": {"id": left.id, "title": left.title, "outlet": left.outlet},
             "right": {"id": right.id, "title": right.title, "outlet": right.outlet},
+            "derived": None
+            if found is None
+            else {
+                "article": found[0],
+                "from": found[1].source.id,
+                "share": round(found[1].share, 3),
+            },
             "rows": [
                 {
                     "left": {"i": r.left.i, "text": r.left.text} if r.left else None,
@@ -68,6 +76,9 @@ def print_compare(library: Library, left: ArticleRow, right: ArticleRow, as_json
     shared = sum(1 for row in rows if row.kind)
     legend = "  ".join(f"{mark} {kind}" for kind, mark in MARKS.items())
     console.print(Text(f"{shared} shared sentences aligned.  {legend}"))
+    if found is not None:
+        later, derivation = found
+        console.print(Text(printable(f"#{later}: {derivation.label()} (#{derivation.source.id})")))
 
 
 def print_shared(library: Library, kind: str | None, as_json: bool) -> None:

@@ -11,10 +11,11 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from tui.match.derived import store_shares
 from tui.match.index import CandidateIndex
 from tui.match.kinds import Kind
 from tui.match.shingles import SentenceKey, sentence_key
-from tui.match.verify import Verdict, check_names, score_pair
+from tui.match.verify import Verdict, check_names, score_pair, tokens
 from tui.models import Article
 from tui.store import articles as store
 
@@ -62,11 +63,12 @@ def _verify(
     passed: list[tuple[int, int, int, Verdict]] = []  # new id, old id, old article, verdict
     for new_id, old_ids in candidates.items():
         text = keys[new_id].folded
+        words = tokens(text)
         for old_id in old_ids:
             other_article, other_text = index.folded[old_id]
             if other_article == article_id:
                 continue
-            verdict = score_pair(text, other_text)
+            verdict = score_pair(text, other_text, words)
             if verdict is not None:
                 passed.append((new_id, old_id, other_article, verdict))
     # Another process may have deleted an article the in-memory index still lists.
@@ -134,6 +136,8 @@ def store_article(
         [(m.a_sentence, m.b_sentence, m.a_article, m.b_article, m.score, m.kind) for m in matches],
     )
     _mark_shared(conn, {m.a_sentence for m in matches} | {m.b_sentence for m in matches})
+    others = {m.a_article for m in matches} | {m.b_article for m in matches}
+    store_shares(conn, article_id, others - {article_id})
     index.add(article_id, by_id)
     return article_id, matches
 

@@ -74,6 +74,17 @@ MIGRATIONS: list[str] = [
     """
     DROP TRIGGER sentences_fts_insert;
     """,
+    # 3: how much of each article's words another printed (tui/match/derived.py),
+    # both directions of every matched pair.
+    """
+    CREATE TABLE derived (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        source_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        share REAL NOT NULL,
+        PRIMARY KEY (article_id, source_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX derived_source ON derived(source_id);
+    """,
 ]
 
 BUSY_TIMEOUT_MS = 30_000

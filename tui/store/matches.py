@@ -88,3 +88,12 @@ def sentence_links(
         (article_id, i, article_id, i),
     )
     return [(row[0], row[1], row[2], row[3], row[4]) for row in rows]
+
+
+def derived_shares(conn: sqlite3.Connection, article_id: int | None = None) -> list[tuple]:
+    """(article id, source id, share 0-1) rows of the derived table: all, or one article's."""
+    if article_id is None:
+        return conn.execute("SELECT article_id, source_id, share FROM derived").fetchall()
+    return conn.execute(
+        "SELECT article_id, source_id, share FROM derived WHERE article_id = ?", (article_id,)
+    ).fetchall()

@@ -85,6 +85,11 @@ class CompareScreen(Screen[None]):
         left_share = len({m.a_i for m in pairs}) / max(1, left.sentence_count)
         right_share = len({m.b_i for m in pairs}) / max(1, right.sentence_count)
         self.status = summary(rows, left_share, right_share)
+        found = library.derived_between(self.left_id, self.right_id)
+        if found is not None:
+            later, derivation = found
+            side = "left" if later == self.left_id else "right"
+            self.status += f" · {side} {derivation.share:.0%} copied"
         self.view.show(left, right, rows)
         self.update_status()
 

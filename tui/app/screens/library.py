@@ -25,7 +25,7 @@ or from a shell:   copydesk ingest ~/saved-pages/   or   copydesk seeds/
 Copydesk cleans each page down to its story and highlights every sentence
 that another outlet also printed."""
 
-SORTS = ("story", "date", "outlet", "shared", "words", "title")
+SORTS = ("story", "date", "outlet", "shared", "copied", "words", "title")
 STORY_COLOURS = ("cyan", "magenta", "green", "yellow", "blue", "red")
 
 
@@ -63,6 +63,9 @@ class LibraryScreen(Screen[None]):
         self.sort_key = "story"
         self.rows: list[ArticleRow] = []
         self.stories: dict[int, int] = {}
+        self.copied: dict[
+            int, float
+        ] = {}  # article id -> largest share of its words printed earlier
         self._drawn_width = -1  # the table is rebuilt only when the width really changes
         self._status = ""  # counts of what is shown
         self._progress = ""  # an ingest's progress, shown before them
@@ -93,7 +96,7 @@ class LibraryScreen(Screen[None]):
         """Fixed columns for the short fields; the title gets whatever is left."""
         table = self.query_one(DataTable)
         outlet = max(8, min(24, width // 6))
-        fixed = {"story": 5, "outlet": outlet, "date": 10, "words": 7, "shared": 6}
+        fixed = {"story": 5, "outlet": outlet, "date": 10, "words": 7, "shared": 6, "copied": 6}
         title = max(10, width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 2)
         table.clear(columns=True)
         for label, key, size in (
@@ -103,6 +106,7 @@ class LibraryScreen(Screen[None]):
             ("Date", "date", 10),
             ("Words", "words", fixed["words"]),
             ("Shared", "shared", 6),
+            ("Copied", "copied", 6),
         ):
             table.add_column(label, key=key, width=size)
 
@@ -113,6 +117,7 @@ class LibraryScreen(Screen[None]):
         library = self.app.library  # type: ignore[attr-defined]
         self.rows = library.articles()
         self.stories = library.stories()
+        self.copied = {i: sources[0].share for i, sources in library.derived().items()}
         self._cell_texts.clear()  # story numbers change with the library
         self.redraw()
 
@@ -122,6 +127,7 @@ class LibraryScreen(Screen[None]):
             "date": lambda r: (r.published or "9999", r.added, r.id),
             "outlet": lambda r: ((r.outlet or "~").lower(), r.published or "", r.id),
             "shared": lambda r: (-r.shared_share, r.id),
+            "copied": lambda r: (-self.copied.get(r.id, 0.0), r.id),
             "words": lambda r: (-r.words, r.id),
             "title": lambda r: ((r.title or "~").lower(), r.id),
         }
@@ -178,6 +184,10 @@ class LibraryScreen(Screen[None]):
             self._cell(
                 ("shared", f"{shared:4.0%}", bool(row.shared_count)),
                 lambda key: Text(key[1], justify="right", style="bold green" if key[2] else "dim"),
+            ),
+            self._cell(
+                ("copied", f"{copied:4.0%}" if (copied := self.copied.get(row.id)) else "·"),
+                lambda key: Text(key[1], justify="right", style="bold" if key[1] != "·" else "dim"),
             ),
         )
 

@@ -64,8 +64,16 @@ class ReaderScreen(Screen[None]):
             for match in self.library.matches(self.article_id):
                 self._matches.setdefault(match.a_i, []).append(match)
             kinds = {i: strongest(m.kind for m in ms) for i, ms in self._matches.items()}
+            sources = self.library.derived(self.article_id).get(self.article_id)
+            derived = sources[0].label() if sources else None
             with Container(id="reader-body"):
-                yield ArticleView(self.article, self.sentences, kinds, self.sentence)  # type: ignore[arg-type]
+                yield ArticleView(
+                    self.article,
+                    self.sentences,
+                    kinds,  # type: ignore[arg-type]
+                    self.sentence,
+                    derived=derived,
+                )
                 yield LinksPanel()
         yield KeyFooter()
 

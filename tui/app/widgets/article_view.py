@@ -84,11 +84,11 @@ class ArticleView(CachedLinesView, can_focus=True):
     ArticleView > .article-view--meta { color: $text-muted; }
     ArticleView > .article-view--exact { background: $success 25%; }
     ArticleView > .article-view--near { background: $warning 25%; }
-    ArticleView > .article-view--partial { background: $secondary 25%; }
+    ArticleView > .article-view--partial { background: magenta 20%; }
     ArticleView > .article-view--similar { background: $primary 25%; }
     ArticleView > .article-view--exact-mark { color: $success; }
     ArticleView > .article-view--near-mark { color: $warning; }
-    ArticleView > .article-view--partial-mark { color: $secondary; }
+    ArticleView > .article-view--partial-mark { color: magenta; }
     ArticleView > .article-view--similar-mark { color: $primary; }
     ArticleView > .article-view--cursor { background: $foreground 20%; text-style: bold; }
     ArticleView > .article-view--cursor-mark { color: $foreground; text-style: bold; }
@@ -124,10 +124,12 @@ class ArticleView(CachedLinesView, can_focus=True):
         kinds: dict[int, str],
         cursor: int | None = None,
         *,
+        derived: str | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.article, self.sentences, self.kinds = article, sentences, kinds
+        self.derived = derived  # "68% from IANS, 2025-07-15": who printed its words first
         self._starts = [s.start for s in sentences]
         self._ends = [s.end for s in sentences]
         self.shared = sorted(kinds)
@@ -147,7 +149,7 @@ class ArticleView(CachedLinesView, can_focus=True):
         a = self.article
         parts = [a.label_outlet, a.published or "undated"]
         parts += [p for p in (a.byline, a.credit and f"credit: {a.credit}") if p]
-        return [*parts, f"{a.words:,} words"]
+        return [*parts, f"{a.words:,} words", *([self.derived] if self.derived else [])]
 
     # -- layout ------------------------------------------------------------------
 

@@ -220,7 +220,7 @@ class CompareView(ScrollView, can_focus=True):
         & > .compare-view--header { background: $primary 25%; text-style: bold; }
         & > .compare-view--exact { background: $success 15%; color: $text-success; }
         & > .compare-view--near { background: $warning 15%; color: $text-warning; }
-        & > .compare-view--partial { background: $secondary 20%; color: $text-secondary; }
+        & > .compare-view--partial { background: magenta 15%; color: $text; }
         & > .compare-view--similar { background: $primary 20%; color: $text-primary; }
         & > .compare-view--changed { background: $warning 55%; text-style: bold; }
         & > .compare-view--cursor { background: $foreground 14%; color: $text-accent; }

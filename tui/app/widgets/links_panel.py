@@ -54,7 +54,7 @@ class LinksPanel(CachedLinesView):
     LinksPanel > .links-panel--outlet { text-style: bold; color: $text; }
     LinksPanel > .links-panel--exact { color: $text-success; text-style: bold; }
     LinksPanel > .links-panel--near { color: $text-warning; text-style: bold; }
-    LinksPanel > .links-panel--partial { color: $text-secondary; text-style: bold; }
+    LinksPanel > .links-panel--partial { color: magenta; text-style: bold; }
     LinksPanel > .links-panel--similar { color: $text-primary; text-style: bold; }
     LinksPanel > .links-panel--delete { color: $text-error; text-style: strike; }
     LinksPanel > .links-panel--insert { color: $text-success; text-style: underline; }

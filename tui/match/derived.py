@@ -1,0 +1,67 @@
+"""How much of one article's text another printed: the derived share of a pair.
+
+For articles A and B, A's share from B is the part of A's words (tokens, see
+`tui.text.normalize.words`) that stand in B: for each of A's sentences matched
+to B, the words of the longest common subsequence with its best match there
+(all of them for an exact copy, the kept words for a trimmed one), summed and
+divided by all of A's words. This is containment over aligned spans rather
+than the share of whole sentences matched: an editor who trims every wire
+sentence still printed most of the wire's words. Which of the pair is derived
+depends on who printed first, which is the library's call (tui/library.py);
+both directions are stored.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+
+from rapidfuzz.distance import LCSseq
+
+from tui.text.normalize import words
+
+
+def _tokens(conn: sqlite3.Connection, article_id: int) -> dict[int, list[str]]:
+    rows = conn.execute("SELECT id, text FROM sentences WHERE article_id = ?", (article_id,))
+    return {sentence_id: words(text) for sentence_id, text in rows}
+
+
+def pair_shares(conn: sqlite3.Connection, a: int, b: int) -> tuple[float, float]:
+    """(A's share from B, B's share from A), each 0-1, from the stored matches."""
+    of_a, of_b = _tokens(conn, a), _tokens(conn, b)
+    tokens = {**of_a, **of_b}
+    best: dict[int, int] = defaultdict(int)  # sentence id -> its words found on the other side
+    rows = conn.execute(
+        "SELECT a_sentence, b_sentence FROM matches WHERE (a_article = ? AND b_article = ?)"
+        " OR (a_article = ? AND b_article = ?)",
+        (a, b, b, a),
+    )
+    for x, y in rows:
+        common = LCSseq.similarity(tokens[x], tokens[y])
+        best[x] = max(best[x], common)
+        best[y] = max(best[y], common)
+    return _share(of_a, best), _share(of_b, best)
+
+
+def _share(tokens: dict[int, list[str]], best: dict[int, int]) -> float:
+    total = sum(len(words) for words in tokens.values())
+    return min(1.0, sum(best.get(i, 0) for i in tokens) / total) if total else 0.0
+
+
+def store_shares(conn: sqlite3.Connection, article_id: int, others: Iterable[int]) -> None:
+    """Work out and store the shares between `article_id` and each article it matched."""
+    rows = []
+    for other in set(others):
+        mine, theirs = pair_shares(conn, article_id, other)
+        rows += [(article_id, other, round(mine, 4)), (other, article_id, round(theirs, 4))]
+    conn.executemany(
+        "INSERT OR REPLACE INTO derived (article_id, source_id, share) VALUES (?, ?, ?)", rows
+    )
+
+
+def backfill(conn: sqlite3.Connection) -> None:
+    """Shares for every matched pair (a library made before shares were stored)."""
+    pairs = conn.execute("SELECT DISTINCT a_article, b_article FROM matches").fetchall()
+    for a, b in {tuple(sorted(pair)) for pair in pairs}:
+        store_shares(conn, a, [b])
