@@ -129,7 +129,7 @@ STAGES = [
     (tui.clean, "split_sentences", "segment sentences"),
     (tui.pipeline, "load", "other load (sanitise, hash)"),
     (tui.pipeline, "keys_of", KEYS),
-    (tui.store.articles, "find_by_hash", "duplicate check"),
+    (tui.store.articles, "find_copy", "duplicate check"),
     (tui.store.articles, "insert_article", STORE),
     (tui.match.index.CandidateIndex, "candidates", CANDIDATES),
     (tui.match.engine, "_verify", VERIFY),

@@ -9,7 +9,7 @@ import pytest
 
 from tui.models import Article, Sentence
 from tui.store import articles as store
-from tui.store.db import MIGRATIONS, LibraryUnusable, connect, transaction
+from tui.store.db import MIGRATIONS, LibraryUnusable, connect, copy_key, transaction
 
 
 def make_article(source: str = "/a.txt", text: str = "One. Two.", digest: str = "h1") -> Article:
@@ -136,6 +136,9 @@ def test_a_first_version_library_is_upgraded_in_place(tmp_path: Path) -> None:
 
     conn = connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+    # migration 4: the content hash stays, and the unique key is now bytes + source
+    row = conn.execute("SELECT content_hash, copy_key FROM articles WHERE id = 1").fetchone()
+    assert tuple(row) == ("h", copy_key("h", "a"))
     triggers = {
         row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='trigger'")
     }

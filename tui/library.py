@@ -264,8 +264,8 @@ class Library:
     def _store(
         self, article: Article, keys: list[SentenceKey], done: int, total: int
     ) -> IngestResult:
-        """Store and match an article unless identical content is already here."""
-        existing = store.find_by_hash(self.conn, article.content_hash)
+        """Store and match an article unless the same bytes from the same source are here."""
+        existing = store.find_copy(self.conn, article)
         if existing is not None:
             return IngestResult(article.source, "present", done, total, existing, article.title)
         if self._candidates is None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tui.models import Article, Sentence
+from tui.store.db import copy_key
 from tui.text.sanitize import printable
 
 
@@ -76,8 +77,10 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-def find_by_hash(conn: sqlite3.Connection, content_hash: str) -> int | None:
-    row = conn.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+def find_copy(conn: sqlite3.Connection, article: Article) -> int | None:
+    """The stored article with these bytes from this source (see `db.copy_key`), if any."""
+    key = copy_key(article.content_hash, article.source)
+    row = conn.execute("SELECT id FROM articles WHERE copy_key = ?", (key,)).fetchone()
     return row[0] if row else None
 
 
@@ -97,11 +100,13 @@ def insert_article(
         "SELECT COALESCE(MAX(version), 0) FROM articles WHERE source = ?", (article.source,)
     ).fetchone()
     cursor = conn.execute(
-        "INSERT INTO articles (source, version, content_hash, title, outlet, published, byline,"
-        " credit, text, words, sentence_count, added) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO articles (source, version, copy_key, content_hash, title, outlet, published,"
+        " byline, credit, text, words, sentence_count, added)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             article.source,
             latest + 1,
+            copy_key(article.content_hash, article.source),
             article.content_hash,
             article.title,
             article.outlet,

@@ -6,6 +6,7 @@ have run, so an old library is upgraded in place when it is opened.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -85,9 +86,27 @@ MIGRATIONS: list[str] = [
     ) WITHOUT ROWID;
     CREATE INDEX derived_source ON derived(source_id);
     """,
+    # 4: the same bytes from two sources are two articles (a reprint), the same
+    # bytes from the same source stay one: the unique key is now the copy key,
+    # sha256 of (content hash, source); the content hash stays beside it.
+    """
+    ALTER TABLE articles RENAME COLUMN content_hash TO copy_key;
+    ALTER TABLE articles ADD COLUMN content_hash TEXT;
+    UPDATE articles SET content_hash = copy_key, copy_key = copy_key(copy_key, source);
+    CREATE INDEX articles_content ON articles(content_hash);
+    """,
 ]
 
 BUSY_TIMEOUT_MS = 30_000
+
+
+def copy_key(content_hash: str, source: str) -> str:
+    """What makes an article unique: its bytes (their sha256) *from* one source.
+
+    Re-reading the same bytes from the same source is "already present"; the
+    same bytes from another source is a reprint, stored as an article of its own.
+    """
+    return hashlib.sha256(f"{content_hash}\0{source}".encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class LibraryUnusable(Exception):
@@ -107,6 +126,7 @@ def connect(path: Path | str) -> sqlite3.Connection:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         conn.row_factory = sqlite3.Row
+        conn.create_function("copy_key", 2, copy_key, deterministic=True)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
