@@ -19,17 +19,32 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import LCSseq
 
-from tui.text.normalize import words
+from tui.text.normalize import WORD_PATTERN, words
 
 
 def _tokens(conn: sqlite3.Connection, article_id: int) -> dict[int, list[str]]:
-    rows = conn.execute("SELECT id, text FROM sentences WHERE article_id = ?", (article_id,))
-    return {sentence_id: words(text) for sentence_id, text in rows}
+    """Sentence id -> tokens; the folded text stored for matching saves folding again."""
+    rows = conn.execute(
+        "SELECT id, folded, text FROM sentences WHERE article_id = ?", (article_id,)
+    )
+    return {
+        sentence_id: WORD_PATTERN.findall(folded) if folded is not None else words(text)
+        for sentence_id, folded, text in rows
+    }
 
 
-def pair_shares(conn: sqlite3.Connection, a: int, b: int) -> tuple[float, float]:
-    """(A's share from B, B's share from A), each 0-1, from the stored matches."""
-    of_a, of_b = _tokens(conn, a), _tokens(conn, b)
+def pair_shares(
+    conn: sqlite3.Connection, a: int, b: int, known: dict[int, dict[int, list[str]]] | None = None
+) -> tuple[float, float]:
+    """(A's share from B, B's share from A), each 0-1, from the stored matches.
+
+    `known` caches articles' sentence tokens across calls (article id -> sentence id -> tokens).
+    """
+    known = {} if known is None else known
+    for article in (a, b):
+        if article not in known:
+            known[article] = _tokens(conn, article)
+    of_a, of_b = known[a], known[b]
     tokens = {**of_a, **of_b}
     best: dict[int, int] = defaultdict(int)  # sentence id -> its words found on the other side
     rows = conn.execute(
@@ -52,8 +67,10 @@ def _share(tokens: dict[int, list[str]], best: dict[int, int]) -> float:
 def store_shares(conn: sqlite3.Connection, article_id: int, others: Iterable[int]) -> None:
     """Work out and store the shares between `article_id` and each article it matched."""
     rows = []
+    known: dict[int, dict[int, list[str]]] = {}  # the new article is tokenised once
     for other in set(others):
-        mine, theirs = pair_shares(conn, article_id, other)
+        mine, theirs = pair_shares(conn, article_id, other, known)
+        known.pop(other, None)
         rows += [(article_id, other, round(mine, 4)), (other, article_id, round(theirs, 4))]
     conn.executemany(
         "INSERT OR REPLACE INTO derived (article_id, source_id, share) VALUES (?, ?, ?)", rows
