@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from rapidfuzz.distance import LCSseq
 
@@ -64,21 +64,72 @@ def _share(tokens: dict[int, list[str]], best: dict[int, int]) -> float:
     return min(1.0, sum(best.get(i, 0) for i in tokens) / total) if total else 0.0
 
 
-def store_shares(conn: sqlite3.Connection, article_id: int, others: Iterable[int]) -> None:
-    """Work out and store the shares between `article_id` and each article it matched."""
+def store_shares(
+    conn: sqlite3.Connection,
+    article_id: int,
+    pairs: Iterable[tuple[int, int, int]],
+    folded: Mapping[int, str],
+    total: int,
+) -> None:
+    """Store the shares between a newly matched article and each article it matched.
+
+    `pairs` are (its sentence id, the other sentence id, the other article id) for
+    every match just made; `folded` gives both sides' folded text by sentence id;
+    `total` is the new article's token count. Works from what matching already
+    holds in memory, so a new article costs one LCS per match and one query.
+    """
+    best: dict[tuple[int, int], int] = defaultdict(int)  # (other article, sentence) -> words
+    mine: dict[int, set[int]] = defaultdict(set)  # other article -> this article's sentences
+    tokens: dict[int, list[str]] = {}
+    for here, there, other in pairs:
+        for sentence in (here, there):
+            if sentence not in tokens:
+                tokens[sentence] = WORD_PATTERN.findall(folded[sentence])
+        common = LCSseq.similarity(tokens[here], tokens[there])
+        for sentence in (here, there):
+            best[other, sentence] = max(best[other, sentence], common)
+        mine[other].add(here)
+    conn.execute("UPDATE articles SET tokens = ? WHERE id = ?", (total, article_id))
+    totals = _totals(conn, list(mine))
     rows = []
-    known: dict[int, dict[int, list[str]]] = {}  # the new article is tokenised once
-    for other in set(others):
-        mine, theirs = pair_shares(conn, article_id, other, known)
-        known.pop(other, None)
-        rows += [(article_id, other, round(mine, 4)), (other, article_id, round(theirs, 4))]
+    for other, sentences in mine.items():
+        found = sum(best[other, sentence] for sentence in sentences)
+        theirs = sum(
+            w for (o, sentence), w in best.items() if o == other and sentence not in sentences
+        )
+        rows.append((article_id, other, round(min(1.0, found / total), 4) if total else 0.0))
+        rows.append(
+            (
+                other,
+                article_id,
+                round(min(1.0, theirs / totals[other]), 4) if totals[other] else 0.0,
+            )
+        )
     conn.executemany(
         "INSERT OR REPLACE INTO derived (article_id, source_id, share) VALUES (?, ?, ?)", rows
     )
 
 
+def _totals(conn: sqlite3.Connection, articles: list[int]) -> dict[int, int]:
+    """Articles' token counts; counted once from their sentences where not stored yet."""
+    totals = {}
+    for article in articles:
+        (stored,) = conn.execute("SELECT tokens FROM articles WHERE id = ?", (article,)).fetchone()
+        if stored is None:
+            stored = sum(len(words) for words in _tokens(conn, article).values())
+            conn.execute("UPDATE articles SET tokens = ? WHERE id = ?", (stored, article))
+        totals[article] = stored
+    return totals
+
+
 def backfill(conn: sqlite3.Connection) -> None:
     """Shares for every matched pair (a library made before shares were stored)."""
     pairs = conn.execute("SELECT DISTINCT a_article, b_article FROM matches").fetchall()
+    known: dict[int, dict[int, list[str]]] = {}
+    rows = []
     for a, b in {tuple(sorted(pair)) for pair in pairs}:
-        store_shares(conn, a, [b])
+        share_a, share_b = pair_shares(conn, a, b, known)
+        rows += [(a, b, round(share_a, 4)), (b, a, round(share_b, 4))]
+    conn.executemany(
+        "INSERT OR REPLACE INTO derived (article_id, source_id, share) VALUES (?, ?, ?)", rows
+    )

@@ -136,8 +136,16 @@ def store_article(
         [(m.a_sentence, m.b_sentence, m.a_article, m.b_article, m.score, m.kind) for m in matches],
     )
     _mark_shared(conn, {m.a_sentence for m in matches} | {m.b_sentence for m in matches})
-    others = {m.a_article for m in matches} | {m.b_article for m in matches}
-    store_shares(conn, article_id, others - {article_id})
+    pairs = [
+        (m.a_sentence, m.b_sentence, m.b_article)
+        if m.a_article == article_id
+        else (m.b_sentence, m.a_sentence, m.a_article)
+        for m in matches
+    ]
+    folded = {i: key.folded for i, key in by_id.items()}
+    folded.update((there, index.folded[there][1]) for _, there, _ in pairs)
+    total = sum(len(tokens(key.folded)) for key in keys)
+    store_shares(conn, article_id, pairs, folded, total)
     index.add(article_id, by_id)
     return article_id, matches
 

@@ -95,6 +95,11 @@ MIGRATIONS: list[str] = [
     UPDATE articles SET content_hash = copy_key, copy_key = copy_key(copy_key, source);
     CREATE INDEX articles_content ON articles(content_hash);
     """,
+    # 5: each article's token count, the denominator of its derived shares
+    # (tui/match/derived.py); NULL until first needed for articles stored before.
+    """
+    ALTER TABLE articles ADD COLUMN tokens INTEGER;
+    """,
 ]
 
 BUSY_TIMEOUT_MS = 30_000
