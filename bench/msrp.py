@@ -32,7 +32,7 @@ from rapidfuzz import fuzz
 from tui.match.index import MIN_SHARED_SHINGLES
 from tui.match.kinds import KINDS, SIMILAR_SCORE
 from tui.match.shingles import sentence_key
-from tui.match.verify import evidence, tokens, verify
+from tui.match.verify import evidence, profile, verify
 from tui.text.normalize import fold
 
 Pair = tuple[int, str, str]  # label, sentence 1, sentence 2
@@ -119,7 +119,7 @@ def fit(pairs: list[Pair], ridge: float = 1.0, rounds: int = 30):
     rows = []
     for _, a, b in pairs:
         fa, fb = fold(a), fold(b)
-        rows.append((*evidence(fa, fb, tokens(fa), tokens(fb)), fuzz.partial_ratio(fa, fb) / 100))
+        rows.append((*evidence(fa, fb, profile(fa), profile(fb)), fuzz.partial_ratio(fa, fb) / 100))
     x = np.hstack([np.array(rows), np.ones((len(rows), 1))])
     y = np.array([label for label, _, _ in pairs], dtype=float)
     w = np.zeros(x.shape[1])

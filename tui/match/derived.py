@@ -78,36 +78,30 @@ def store_shares(
     `total` is the new article's token count. Works from what matching already
     holds in memory, so a new article costs one LCS per match and one query.
     """
-    best: dict[tuple[int, int], int] = defaultdict(int)  # (other article, sentence) -> words
-    mine: dict[int, set[int]] = defaultdict(set)  # other article -> this article's sentences
+    # other article -> {sentence id -> its words found on the other side}, for both sides
+    here_best: dict[int, dict[int, int]] = defaultdict(dict)
+    there_best: dict[int, dict[int, int]] = defaultdict(dict)
     tokens: dict[int, list[str]] = {}
     for here, there, other in pairs:
         for sentence in (here, there):
             if sentence not in tokens:
                 tokens[sentence] = WORD_PATTERN.findall(folded[sentence])
         common = LCSseq.similarity(tokens[here], tokens[there])
-        for sentence in (here, there):
-            best[other, sentence] = max(best[other, sentence], common)
-        mine[other].add(here)
+        for best, sentence in ((here_best[other], here), (there_best[other], there)):
+            best[sentence] = max(best.get(sentence, 0), common)
     conn.execute("UPDATE articles SET tokens = ? WHERE id = ?", (total, article_id))
-    totals = _totals(conn, list(mine))
+    totals = _totals(conn, list(here_best))
     rows = []
-    for other, sentences in mine.items():
-        found = sum(best[other, sentence] for sentence in sentences)
-        theirs = sum(
-            w for (o, sentence), w in best.items() if o == other and sentence not in sentences
-        )
-        rows.append((article_id, other, round(min(1.0, found / total), 4) if total else 0.0))
-        rows.append(
-            (
-                other,
-                article_id,
-                round(min(1.0, theirs / totals[other]), 4) if totals[other] else 0.0,
-            )
-        )
+    for other, best in here_best.items():
+        rows.append((article_id, other, _ratio(sum(best.values()), total)))
+        rows.append((other, article_id, _ratio(sum(there_best[other].values()), totals[other])))
     conn.executemany(
         "INSERT OR REPLACE INTO derived (article_id, source_id, share) VALUES (?, ?, ?)", rows
     )
+
+
+def _ratio(found: int, total: int) -> float:
+    return round(min(1.0, found / total), 4) if total else 0.0
 
 
 def _totals(conn: sqlite3.Connection, articles: list[int]) -> dict[int, int]:

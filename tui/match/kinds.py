@@ -40,6 +40,9 @@ SIMILAR_PROBABILITY = 0.5
 # Below this fuzz.ratio the evidence is not weighed at all (it costs ~300 µs a
 # pair): on MSRP no pair the weights call similar scores under 40.8.
 EVIDENCE_FLOOR = 40.0
+# Sentence profiles the verifier keeps (about 3 KB each): the sentences most
+# often scored again are the wire's, printed by many outlets.
+PROFILE_CACHE = 1 << 14
 # Sentences shorter than this (in words) never match on their own: "He said."
 # or "Read more" are shared by everyone and mean nothing.
 MIN_WORDS = 6
