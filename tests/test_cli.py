@@ -327,3 +327,49 @@ def test_a_file_that_is_not_a_library_gives_one_line(capsys, tmp_path: Path, mak
         assert status == 1 and out == ""
         assert err.startswith(f"copydesk: {path}: cannot use as a library: ")
         assert len(err.splitlines()) == 1
+
+
+def test_reading_commands_never_make_a_library(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "typo" / "lib.sqlite"
+    for args in (["list"], ["export"], ["shared"], ["compare", "1", "2"]):
+        status, out, err = run(capsys, "--db", str(path), *args)
+        assert status == 1 and out == ""
+        assert err == f"copydesk: {path}: no library here (copydesk ingest makes one)\n"
+    assert not path.parent.exists()
+
+
+def test_another_programs_database_is_left_alone(capsys, tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "places.sqlite"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    status, _, err = run(capsys, "--db", str(path), "list")
+    assert status == 1 and "another program's database" in err
+    with sqlite3.connect(path) as conn:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+    assert tables == {"moz_places"}
+
+
+@pytest.mark.parametrize("size", ["nan", "inf", "1e400", "0", "-5", "lots"])
+def test_a_bad_max_size_is_a_usage_error(capsys, db_path: Path, size: str) -> None:
+    status, out, err = run(capsys, "ingest", "--max-size", size, "x.txt")
+    assert status == 2 and "--max-size" in err and not db_path.exists()
+
+
+def test_max_size_before_or_after_the_command(capsys, db_path: Path, seeds: Path) -> None:
+    seed = str(seeds / "002_a925cdd380a090ad.txt")
+    status, _, err = run(capsys, "--max-size", "0.001", "ingest", seed)
+    assert status == 1 and "too large" in err
+    status, _, err = run(capsys, "ingest", "--max-size", "1", seed)
+    assert status == 0
+
+
+def test_compare_lookups(capsys, db_path: Path, seeds: Path) -> None:
+    run(capsys, "ingest", str(seeds))
+    status, out, _ = run(capsys, "compare", "JAPAN WILLING TO RESUME", "4")
+    assert status == 0 and "shared sentences aligned" in out  # titles ignore case
+    status, out, err = run(capsys, "compare", "2", "2")
+    assert status == 1 and err == "copydesk: both name the same article (#2)\n"
+    status, out, err = run(capsys, "compare", "9" * 30, "1")
+    assert status == 1 and err.startswith("copydesk: no article matches")

@@ -126,3 +126,11 @@ def test_unspaced_scripts_are_keyed_by_characters() -> None:
     assert sentence_key("铁路部门表示列车停运").fold_hash is None  # ten characters
     assert sentence_key("铁路部门表示约有一百二十趟旅客列车停运").fold_hash is not None
     assert sentence_key("Short one here.").fold_hash is None
+
+
+def test_word_counts_in_unspaced_scripts_count_characters() -> None:
+    from tui.store.articles import word_count
+
+    assert word_count("铁路部门表示，列车停运。") == 10  # characters, punctuation aside
+    assert word_count("The bridge opens in 2025.") == 5
+    assert word_count("東京 Tokyo 2025年") == 4  # 東 京, Tokyo, 年 (2025 rides with it)

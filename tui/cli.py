@@ -39,19 +39,30 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         metavar="PATH",
-        type=Path,
+        type=lambda value: Path(value).expanduser(),
         default=argparse.SUPPRESS,
         help=f"library file (default: $COPYDESK_DB or {default_db_path()})",
     )
+
+
+def _megabytes(value: str) -> float:
+    """A size in MiB for --max-size: a positive, finite number."""
+    try:
+        size = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 < size < 2**40 or size != size:
+        raise argparse.ArgumentTypeError(f"must be a positive number of MiB: {value!r}")
+    return size
 
 
 def _add_max_size_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-size",
         metavar="MB",
-        type=float,
-        default=DEFAULT_MAX_BYTES / 2**20,
-        help="refuse sources larger than this many MiB (default: %(default)g)",
+        type=_megabytes,
+        default=argparse.SUPPRESS,  # given before or after the command, the last one wins
+        help=f"refuse sources larger than this many MiB (default: {DEFAULT_MAX_BYTES / 2**20:g})",
     )
 
 
@@ -68,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     _add_db_option(parser)
+    _add_max_size_option(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", prog="copydesk")
 
     ingest = commands.add_parser("ingest", help="add files, folders, globs, URLs or - (stdin)")
@@ -86,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     exporting = commands.add_parser("export", help="the whole library as one JSON document")
     _add_db_option(exporting)
-    exporting.add_argument("--json", action="store_true", required=True)
+    exporting.add_argument("--json", action="store_true", help="the only format, for now")
 
     comparing = commands.add_parser("compare", help="two articles side by side, aligned")
     _add_db_option(comparing)
@@ -195,12 +207,13 @@ def run_help(args: argparse.Namespace) -> int:
     return 0
 
 
-def _library(args: argparse.Namespace) -> Library:
-    return Library(getattr(args, "db", None))
+def _library(args: argparse.Namespace, create: bool = False) -> Library:
+    """The library named by --db or the default; only ingest and the app create one."""
+    return Library(getattr(args, "db", None), create=create)
 
 
 def _max_bytes(args: argparse.Namespace) -> int:
-    return max(1, int(args.max_size * 2**20))
+    return max(1, int(getattr(args, "max_size", DEFAULT_MAX_BYTES / 2**20) * 2**20))
 
 
 def _failure_line(source: str, reason: str | None) -> str:
@@ -253,7 +266,7 @@ def ingest(library: Library, sources: list[str], max_bytes: int) -> int:
 
 
 def run_ingest(args: argparse.Namespace) -> int:
-    with _library(args) as library:
+    with _library(args, create=True) as library:
         return ingest(library, args.sources, _max_bytes(args))
 
 
@@ -303,8 +316,11 @@ def run_compare(args: argparse.Namespace) -> int:
         sides = [library.resolve(reference) for reference in (args.left, args.right)]
         for reference, side in zip((args.left, args.right), sides, strict=True):
             if side is None:
-                print(f"copydesk: no article matches {reference!r}", file=sys.stderr)
+                print(printable(f"copydesk: no article matches {reference!r}"), file=sys.stderr)
                 return 1
+        if sides[0].id == sides[1].id:  # type: ignore[union-attr]
+            print(f"copydesk: both name the same article (#{sides[0].id})", file=sys.stderr)  # type: ignore[union-attr]
+            return 1
         print_compare(library, sides[0], sides[1], args.json)  # type: ignore[arg-type]
     return 0
 

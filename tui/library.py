@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 import platformdirs
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz, process, utils
 
 from tui import test_hooks
 from tui.errors import SourceError
@@ -135,9 +135,14 @@ def first_printed(row: ArticleRow) -> tuple:
 class Library:
     """An open library file. Cheap to create; close it when done."""
 
-    def __init__(self, path: Path | str | None = None) -> None:
+    def __init__(self, path: Path | str | None = None, *, create: bool = True) -> None:
+        """Open the library at `path` (default: `default_db_path()`).
+
+        Raises LibraryUnusable when it cannot be used, or does not exist and
+        `create` is false (commands that only read never make one).
+        """
         self.path = Path(path) if path is not None else default_db_path()
-        self.conn: sqlite3.Connection = connect(self.path)
+        self.conn: sqlite3.Connection = connect(self.path, create=create)
         self._fill_derived_shares()
         self._vocabulary: search_store.Vocabulary | None = None
         self._titles: search_store.TitleIndex | None = None
@@ -411,10 +416,13 @@ class Library:
     def resolve(self, reference: str) -> ArticleRow | None:
         """An article by id, or by the title that best matches `reference` (typos welcome)."""
         if reference.isdigit():
-            return self.article(int(reference))
+            number = int(reference)
+            return self.article(number) if number < 2**63 else None
         articles = self.articles()
         titles = {row.id: row.title or "" for row in articles}
-        best = process.extractOne(reference, titles, scorer=fuzz.WRatio, score_cutoff=60)
+        best = process.extractOne(
+            reference, titles, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=60
+        )
         return self.article(best[2]) if best else None
 
     def export(self) -> dict[str, Any]:

@@ -67,10 +67,10 @@ def print_compare(library: Library, left: ArticleRow, right: ArticleRow, as_json
     table.add_column(Text(describe(right)), ratio=1)
     for row in rows:
         style = STYLES.get(row.kind or "", "")
-        table.add_row(
-            Text(row.left.text, style=style) if row.left else Text(""),
+        table.add_row(  # "fold": CJK has no spaces to wrap at, and must not be cut off
+            Text(row.left.text, style=style, overflow="fold") if row.left else Text(""),
             Text(MARKS.get(row.kind or "", ""), style=style),
-            Text(row.right.text, style=style) if row.right else Text(""),
+            Text(row.right.text, style=style, overflow="fold") if row.right else Text(""),
         )
     console.print(table)
     shared = sum(1 for row in rows if row.kind)
@@ -100,7 +100,8 @@ def print_shared(library: Library, kind: str | None, as_json: bool) -> None:
     if not groups:
         print("No shared sentences.", file=sys.stderr)
         return
-    console = Console(highlight=False)
+    # Piped, a line per line of output (grep-able); on a terminal, the terminal wraps.
+    console = Console(highlight=False, soft_wrap=True)
     for number, group in enumerate(groups, start=1):
         origin = rows[group.origin[0]]
         text = library.sentences(origin.id)[group.origin[1]].text

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from tui.models import Article, Sentence
 from tui.store.db import copy_key
+from tui.text.normalize import UNSPACED_CHARACTER
 from tui.text.sanitize import printable
 
 
@@ -74,7 +75,9 @@ def _row(row: sqlite3.Row) -> ArticleRow:
 
 
 def word_count(text: str) -> int:
-    return len(text.split())
+    """Words as readers count them: space-separated, and each character of a script
+    written without spaces (Chinese, Japanese, Thai) counts as one."""
+    return sum(len(UNSPACED_CHARACTER.findall(chunk)) or 1 for chunk in text.split())
 
 
 def find_copy(conn: sqlite3.Connection, article: Article) -> int | None:

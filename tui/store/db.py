@@ -118,13 +118,16 @@ class LibraryUnusable(Exception):
     """The library file cannot be opened or upgraded; the message is one line for the user."""
 
 
-def connect(path: Path | str) -> sqlite3.Connection:
-    """Open (creating if needed) a library: WAL, foreign keys, schema migrated.
+def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:
+    """Open a library (creating it if `create`): WAL, foreign keys, schema migrated.
 
     Autocommit mode: callers group writes with `transaction()`. Raises
-    LibraryUnusable ("PATH: reason") when the file is not a library, its
-    folder cannot be made, or its schema is newer than this code.
+    LibraryUnusable ("PATH: reason") when the file is not a library (or
+    another program's database), its folder cannot be made, its schema is
+    newer than this code, or it does not exist and `create` is false.
     """
+    if not create and str(path) != ":memory:" and not Path(path).exists():
+        raise LibraryUnusable(f"{path}: no library here (copydesk ingest makes one)")
     conn = None
     try:
         if str(path) != ":memory:":
@@ -149,6 +152,8 @@ def migrate(conn: sqlite3.Connection) -> None:
     """Run the migrations this library has not seen yet, each in its own transaction."""
     with transaction(conn):
         current = conn.execute("PRAGMA user_version").fetchone()[0]
+        if current == 0 and conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
+            raise RuntimeError("another program's database (it holds tables of its own)")
         if current > len(MIGRATIONS):
             raise RuntimeError(
                 f"library schema version {current} is newer than this copydesk understands"
