@@ -248,7 +248,7 @@ class ArticleView(CachedLinesView, can_focus=True):
         for kind in KINDS:
             legend.append(f" {kind} ", self._style(kind)).append(" ")
         shared, total = len(self.shared), len(self.sentences)
-        legend.append(f" {shared} of {total} sentences printed elsewhere", self._style("meta"))
+        legend.append(f" {shared} of {total} sentences shared", self._style("meta"))
         return legend
 
     def _text_line(self, line: Line) -> tuple[Text, Text]:
