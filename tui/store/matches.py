@@ -90,10 +90,19 @@ def sentence_links(
     return [(row[0], row[1], row[2], row[3], row[4]) for row in rows]
 
 
-def derived_shares(conn: sqlite3.Connection, article_id: int | None = None) -> list[tuple]:
-    """(article id, source id, share 0-1) rows of the derived table: all, or one article's."""
+def derived_shares(
+    conn: sqlite3.Connection, min_share: float, article_id: int | None = None
+) -> list[tuple[int, int, float]]:
+    """(article id, source id, share 0-1) rows of the derived table with a share of at
+    least `min_share`: all, or one article's. Plain tuples (10k articles: ~50k rows)."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
     if article_id is None:
-        return conn.execute("SELECT article_id, source_id, share FROM derived").fetchall()
-    return conn.execute(
-        "SELECT article_id, source_id, share FROM derived WHERE article_id = ?", (article_id,)
-    ).fetchall()
+        sql, args = (
+            "SELECT article_id, source_id, share FROM derived WHERE share >= ?",
+            (min_share,),
+        )
+    else:
+        sql = "SELECT article_id, source_id, share FROM derived WHERE article_id = ? AND share >= ?"
+        args = (article_id, min_share)
+    return cursor.execute(sql, args).fetchall()

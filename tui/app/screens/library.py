@@ -117,7 +117,7 @@ class LibraryScreen(Screen[None]):
         library = self.app.library  # type: ignore[attr-defined]
         self.rows = library.articles()
         self.stories = library.stories()
-        self.copied = {i: sources[0].share for i, sources in library.derived().items()}
+        self.copied = library.copied(self.rows)
         self._cell_texts.clear()  # story numbers change with the library
         self.redraw()
 
