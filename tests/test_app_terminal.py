@@ -61,8 +61,9 @@ def test_app_ingests_a_folder_added_with_a(folder, env, tmp_path, terminals) -> 
     terminals.append(app)
     app.wait_for("0 of 0 articles")
     app.press("a")
-    app.wait_for("Add")
+    app.wait_for("enter adds · escape cancels")  # the dialog's own words ("Add" is in the footer)
     app.type(str(folder))
+    app.wait_for(str(folder)[-30:])  # typed into the dialog's input, not as keys to the library
     app.press("enter")
     screen = app.wait_for(f"{ARTICLES} of {ARTICLES} articles")
     assert "Generated story 7-0 " in screen
