@@ -22,6 +22,7 @@ from tui.errors import SourceError
 from tui.ingest.sources import DEFAULT_MAX_BYTES, SourceFailure, expand_sources
 from tui.logs import log_exception
 from tui.match.align import Row, align
+from tui.match.boilerplate import scan as find_boilerplate
 from tui.match.derived import backfill as fill_derived
 from tui.match.engine import forget_article, keys_of, store_article
 from tui.match.groups import Group, build_groups, build_stories
@@ -118,6 +119,19 @@ class Derivation:
 
 
 @dataclass(frozen=True)
+class BoilerplateLine:
+    """A line the library learned is boilerplate (tui/match/boilerplate.py).
+
+    `outlet` is who printed it under `stories` unrelated stories (outlet names
+    are folded to lower case); `text` is one printing of it.
+    """
+
+    text: str
+    outlet: str
+    stories: int
+
+
+@dataclass(frozen=True)
 class SearchHit:
     """A search result: an article by its title or outlet (i is None), or one sentence."""
 
@@ -144,6 +158,7 @@ class Library:
         self.path = Path(path) if path is not None else default_db_path()
         self.conn: sqlite3.Connection = connect(self.path, create=create)
         self._fill_derived_shares()
+        self._find_boilerplate()
         self._vocabulary: search_store.Vocabulary | None = None
         self._titles: search_store.TitleIndex | None = None
         self._rows: dict[int, ArticleRow] = {}  # the articles the title index was built from
@@ -164,6 +179,15 @@ class Library:
         if missing:
             with transaction(self.conn):
                 fill_derived(self.conn)
+
+    def _find_boilerplate(self) -> None:
+        """A library stored before boilerplate was learned gets it found once, now."""
+        if self.conn.execute("SELECT 1 FROM scans WHERE name = 'boilerplate'").fetchone():
+            with transaction(self.conn):
+                index = CandidateIndex()
+                index.catch_up(self.conn)
+                find_boilerplate(self.conn, index)
+                self.conn.execute("DELETE FROM scans WHERE name = 'boilerplate'")
 
     def refresh(self) -> None:
         """Forget cached search indexes after another connection changed the library."""
@@ -374,6 +398,13 @@ class Library:
                     return later, derivation
         return None
 
+    def boilerplate(self) -> list[BoilerplateLine]:
+        """Lines never highlighted or counted because an outlet prints them under any story."""
+        rows = self.conn.execute(
+            "SELECT text, outlet, stories FROM boilerplate ORDER BY outlet, text"
+        )
+        return [BoilerplateLine(*row) for row in rows]
+
     def stories(self) -> dict[int, int]:
         """Article id -> story number (1 = largest); articles that share nothing are absent."""
         return build_stories(match_store.article_pairs(self.conn))
@@ -463,6 +494,10 @@ class Library:
                     "kinds": sorted(g.kinds),
                 }
                 for g in self.groups(matches=matches)
+            ],
+            "boilerplate": [
+                {"text": line.text, "outlet": line.outlet, "stories": line.stories}
+                for line in self.boilerplate()
             ],
         }
 

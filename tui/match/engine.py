@@ -11,6 +11,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from tui.match.boilerplate import detect as detect_boilerplate
+from tui.match.boilerplate import outlet_key, refresh_shared
 from tui.match.derived import store_shares
 from tui.match.index import CandidateIndex
 from tui.match.kinds import Kind
@@ -127,6 +129,10 @@ def store_article(
         for sentence_id, key in zip(ids, keys, strict=True)
         if key.fold_hash is not None
     }
+    outlet = outlet_key(article.outlet, article.source)
+    index.outlets[article_id] = outlet
+    index.articles_up_to = max(index.articles_up_to, article_id)
+    detect_boilerplate(conn, index, article_id, outlet, (k.fold_hash for k in by_id.values()))
     texts = {i: sentence.text for i, sentence in zip(ids, article.sentences, strict=True)}
     matches = _verify(conn, index, article_id, by_id, texts, index.candidates(by_id))
     conn.executemany(
@@ -164,16 +170,4 @@ def forget_article(conn: sqlite3.Connection, article_id: int) -> None:
         (article_id, article_id),
     ).fetchall()
     store.delete_article(conn, article_id)
-    touched = {row[1] for row in others}
-    _in_query(
-        conn,
-        "UPDATE sentences SET shared = EXISTS (SELECT 1 FROM matches"
-        " WHERE a_sentence = sentences.id OR b_sentence = sentences.id) WHERE id IN ({})",
-        (row[0] for row in others),
-    )
-    conn.executemany(
-        "UPDATE articles SET shared_count ="
-        " (SELECT COUNT(*) FROM sentences WHERE article_id = articles.id AND shared = 1)"
-        " WHERE id = ?",
-        [(article,) for article in touched],
-    )
+    refresh_shared(conn, (row[0] for row in others), {row[1] for row in others})

@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import chain
 
+from tui.match.boilerplate import outlet_key
 from tui.match.shingles import SentenceKey, unpack
 
 MIN_SHARED_SHINGLES = 3
@@ -40,6 +41,12 @@ class CandidateIndex:
         self.by_fold: dict[int, list[int]] = defaultdict(list)
         self.folded: dict[int, tuple[int, str]] = {}  # sentence id -> (article id, folded text)
         self.seen_up_to = 0  # sentences with a larger id are not loaded yet
+        # Who printed each article (tui/match/boilerplate.outlet_key), and the
+        # lines found to be boilerplate: fold hashes, and the sentences holding them.
+        self.outlets: dict[int, str | None] = {}
+        self.articles_up_to = 0
+        self.boilerplate: set[int] = set()
+        self.boilerplate_sentences: set[int] = set()
 
     def catch_up(self, conn: sqlite3.Connection) -> None:
         """Load the keys of sentences stored since the last look (by any process).
@@ -56,6 +63,21 @@ class CandidateIndex:
             self._add(sentence_id, article_id, folded, fold_hash, unpack(blob))
         (top,) = conn.execute("SELECT COALESCE(MAX(id), 0) FROM sentences").fetchone()
         self.seen_up_to = max(self.seen_up_to, top)
+        rows = conn.execute(
+            "SELECT id, outlet, source FROM articles WHERE id > ? ORDER BY id",
+            (self.articles_up_to,),
+        )
+        for article_id, outlet, source in rows:
+            self.outlets[article_id] = outlet_key(outlet, source)
+            self.articles_up_to = article_id
+        for (fold_hash,) in conn.execute("SELECT fold_hash FROM boilerplate"):
+            if fold_hash not in self.boilerplate:
+                self.mark_boilerplate(fold_hash)
+
+    def mark_boilerplate(self, fold_hash: int) -> None:
+        """Never offer sentences equal to this one (after folding) as candidates again."""
+        self.boilerplate.add(fold_hash)
+        self.boilerplate_sentences.update(self.by_fold.get(fold_hash, ()))
 
     def _add(
         self,
@@ -67,6 +89,8 @@ class CandidateIndex:
     ) -> None:
         self.folded[sentence_id] = (article_id, folded)
         self.by_fold[fold_hash].append(sentence_id)
+        if fold_hash in self.boilerplate:
+            self.boilerplate_sentences.add(sentence_id)
         for shingle in shingles:
             self.postings[shingle].append(sentence_id)
 
@@ -80,13 +104,14 @@ class CandidateIndex:
     def candidates(self, keys: Mapping[int, SentenceKey]) -> dict[int, list[int]]:
         """For each new sentence id, the stored sentence ids worth scoring.
 
-        A stored sentence qualifies by sharing two of the new sentence's
-        rarest word 3-grams, or by being equal after folding.
+        A stored sentence qualifies by sharing MIN_SHARED_SHINGLES of the new
+        sentence's rarest word 3-grams, or by being equal after folding.
+        Boilerplate (tui/match/boilerplate.py) is never a candidate, on either side.
         """
         found: dict[int, list[int]] = {}
         postings = self.postings
         for sentence_id, key in keys.items():
-            if key.fold_hash is None:
+            if key.fold_hash is None or key.fold_hash in self.boilerplate:
                 continue
             lists = sorted(
                 (stored for shingle in key.hashes if (stored := postings.get(shingle))),
@@ -102,6 +127,7 @@ class CandidateIndex:
             shared = Counter(chain.from_iterable(lists[:counted]))  # one call: counted in C
             others = {other for other, count in shared.items() if count >= MIN_SHARED_SHINGLES}
             others.update(self.by_fold.get(key.fold_hash, ()))
+            others -= self.boilerplate_sentences
             if others:
                 found[sentence_id] = sorted(others)
         return found

@@ -100,6 +100,19 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE articles ADD COLUMN tokens INTEGER;
     """,
+    # 6: lines an outlet prints under unrelated stories (tui/match/boilerplate.py),
+    # by folded-text hash; `scans` lists library-wide checks still to run once
+    # (a library stored before this one needs its boilerplate found).
+    """
+    CREATE TABLE boilerplate (
+        fold_hash INTEGER PRIMARY KEY,
+        outlet TEXT NOT NULL,
+        stories INTEGER NOT NULL,
+        text TEXT NOT NULL  -- one printing of it, as printed
+    );
+    CREATE TABLE scans (name TEXT PRIMARY KEY);
+    INSERT INTO scans (name) SELECT 'boilerplate' WHERE EXISTS (SELECT 1 FROM articles);
+    """,
 ]
 
 BUSY_TIMEOUT_MS = 30_000

@@ -1,0 +1,187 @@
+"""Boilerplate learned from the library: an outlet's stock lines are not shared text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tui.library import BoilerplateLine, Library
+from tui.match import boilerplate
+
+PITCH = "Readers can send the newsroom tips at any hour of the day through the contact page."
+STORIES = {
+    "ferry": [
+        "The island ferry will stop running on Sundays from next month, the operator said.",
+        "Fewer than forty passengers a week used the Sunday crossing last winter.",
+        "Shopkeepers on the island said the change would cut them off from weekend visitors.",
+    ],
+    "library": [
+        "The town library reopened on Monday after a two-year renovation of its reading rooms.",
+        "Volunteers carried more than ten thousand books back onto the new oak shelves.",
+        "The mayor cut a ribbon at the front steps while a brass band played on the lawn.",
+    ],
+    "orchard": [
+        "A late frost destroyed most of the apple blossom in the valley orchards this spring.",
+        "Growers expect the smallest harvest in twenty years and fear for their seasonal staff.",
+        "The regional farm office has promised emergency loans to the worst hit families.",
+    ],
+    "bridge": [
+        "Engineers closed the old rail bridge after finding cracks in two of its stone piers.",
+        "Trains between the two market towns will be replaced by buses for at least a month.",
+        "The rail company said repairs would begin as soon as divers had checked the riverbed.",
+    ],
+}
+
+
+def page(folder: Path, name: str, outlet: str | None, sentences: list[str]) -> Path:
+    meta = f'<meta property="og:site_name" content="{outlet}">' if outlet else ""
+    body = "".join(f"<p>{s}</p>" for s in sentences)
+    path = folder / f"{name}.html"
+    path.write_text(
+        f"<html><head><title>{name}</title>{meta}</head><body><article><h1>{name}</h1>"
+        f"{body}</article></body></html>"
+    )
+    return path
+
+
+def ingest(library: Library, *paths: Path) -> None:
+    for path in paths:
+        results = list(library.ingest([str(path)]))
+        assert [r.status for r in results] == ["added"], results
+
+
+def pitch_sentences(library: Library) -> list[tuple[int, bool]]:
+    """(article id, matched anywhere) of every stored copy of the pitch, and the flag agrees."""
+    found = []
+    for row in library.articles():
+        matched = {m.a_i for m in library.matches(row.id)}
+        for sentence in library.sentences(row.id):
+            if sentence.text == PITCH:
+                found.append((row.id, sentence.i in matched))
+        assert row.shared_count == len(matched)
+    return found
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "pages").mkdir()
+    return tmp_path / "pages"
+
+
+def test_a_line_printed_under_three_unrelated_stories_is_not_shared(
+    folder: Path, tmp_path: Path
+) -> None:
+    with Library(tmp_path / "lib.sqlite") as library:
+        ferry, bridge, orchard, lib_ = (
+            page(folder, name, "Harbour Gazette", STORIES[name] + [PITCH])
+            for name in ("ferry", "bridge", "orchard", "library")
+        )
+        ingest(library, ferry, bridge)
+        # Two stories: not yet known to be boilerplate, so the line is shared.
+        assert [shared for _, shared in pitch_sentences(library)] == [True, True]
+        ingest(library, orchard)
+        assert pitch_sentences(library) and not any(s for _, s in pitch_sentences(library))
+        assert all(row.shared_count == 0 for row in library.articles())
+        assert library.derived() == {}
+        ingest(library, lib_)  # a fourth story never matches it
+        assert len(pitch_sentences(library)) == 4
+        assert not any(shared for _, shared in pitch_sentences(library))
+        assert library.boilerplate() == [BoilerplateLine(PITCH, "harbour gazette", 3)]
+
+
+def test_the_same_line_from_other_outlets_is_not_shared_either(
+    folder: Path, tmp_path: Path
+) -> None:
+    """Boilerplate is a property of the text: a reprint of the outlet's footer elsewhere too."""
+    with Library(tmp_path / "lib.sqlite") as library:
+        ingest(
+            library,
+            *(
+                page(folder, name, "Harbour Gazette", STORIES[name] + [PITCH])
+                for name in ("ferry", "bridge", "orchard")
+            ),
+        )
+        reprint = page(folder, "reprint", "Valley Post", STORIES["ferry"] + [PITCH])
+        ingest(library, reprint)
+        (row,) = [r for r in library.articles() if r.outlet == "Valley Post"]
+        matched = {m.a_i for m in library.matches(row.id)}
+        shared = [s.text for s in library.sentences(row.id) if s.i in matched]
+        assert shared == STORIES["ferry"]  # the story is wire copy; the footer is not
+
+
+def test_versions_of_one_story_keep_their_shared_sentences(folder: Path, tmp_path: Path) -> None:
+    """Three updates of one story by one outlet are one story, not three."""
+    with Library(tmp_path / "lib.sqlite") as library:
+        first = STORIES["bridge"]
+        second = first + ["Passengers were told to allow an extra hour for the bus journey."]
+        third = second + ["A spokesman said the bridge was last inspected eighteen months ago."]
+        ingest(
+            library,
+            *(
+                page(folder, f"bridge-{n}", "Harbour Gazette", text + [PITCH])
+                for n, text in enumerate((first, second, third))
+            ),
+        )
+        assert library.boilerplate() == []
+        assert all(shared for _, shared in pitch_sentences(library))
+
+
+def test_unknown_outlets_never_make_boilerplate(folder: Path, tmp_path: Path) -> None:
+    """Saved pages that do not name their outlet: a quote several of them carry stays shared."""
+    with Library(tmp_path / "lib.sqlite") as library:
+        ingest(
+            library,
+            *(page(folder, name, None, STORIES[name] + [PITCH]) for name in STORIES),
+        )
+        assert all(shared for _, shared in pitch_sentences(library))
+
+
+def test_a_library_stored_before_boilerplate_was_learned_is_scanned_once(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "lib.sqlite"
+    monkeypatch.setattr(boilerplate, "MIN_STORIES", 99)  # as if stored by an older copydesk
+    with Library(path) as library:
+        ingest(
+            library,
+            *(
+                page(folder, name, "Harbour Gazette", STORIES[name] + [PITCH])
+                for name in ("ferry", "bridge", "orchard")
+            ),
+        )
+        assert all(shared for _, shared in pitch_sentences(library))
+        library.conn.execute("INSERT INTO scans (name) VALUES ('boilerplate')")
+    monkeypatch.undo()
+    with Library(path) as library:
+        assert not any(shared for _, shared in pitch_sentences(library))
+        assert [line.text for line in library.boilerplate()] == [PITCH]
+        assert library.conn.execute("SELECT COUNT(*) FROM scans").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("outlet", "source", "key"),
+    [
+        ("  Harbour   GAZETTE ", "/pages/a.html", "harbour gazette"),
+        (None, "https://www.example.org/news/1", "example.org"),
+        (None, "/pages/a.html", None),
+        ("", "-", None),
+    ],
+)
+def test_outlet_key(outlet: str | None, source: str, key: str | None) -> None:
+    assert boilerplate.outlet_key(outlet, source) == key
+
+
+def test_export_lists_the_boilerplate(folder: Path, tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.sqlite") as library:
+        ingest(
+            library,
+            *(
+                page(folder, name, "Harbour Gazette", STORIES[name] + [PITCH])
+                for name in ("ferry", "bridge", "orchard")
+            ),
+        )
+        assert library.export()["boilerplate"] == [
+            {"text": PITCH, "outlet": "harbour gazette", "stories": 3}
+        ]
+        assert library.export()["matches"] == []
