@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz.distance import LCSseq
 
+from tui.match.verify import profile
 from tui.text.normalize import WORD_PATTERN, words
 
 
@@ -81,11 +82,11 @@ def store_shares(
     # other article -> {sentence id -> its words found on the other side}, for both sides
     here_best: dict[int, dict[int, int]] = defaultdict(dict)
     there_best: dict[int, dict[int, int]] = defaultdict(dict)
-    tokens: dict[int, list[str]] = {}
+    tokens: dict[int, Sequence[str]] = {}
     for here, there, other in pairs:
         for sentence in (here, there):
-            if sentence not in tokens:
-                tokens[sentence] = WORD_PATTERN.findall(folded[sentence])
+            if sentence not in tokens:  # the verifier's cached profile: tokenized once
+                tokens[sentence] = profile(folded[sentence]).words
         common = LCSseq.similarity(tokens[here], tokens[there])
         for best, sentence in ((here_best[other], here), (there_best[other], there)):
             best[sentence] = max(best.get(sentence, 0), common)

@@ -38,6 +38,7 @@ from tui.match.kinds import (
     PARTIAL_RATIO_WEIGHT,
     PROFILE_CACHE,
     REORDER_SCORE,
+    SIMILAR_MIN_JACCARD,
     SIMILAR_PROBABILITY,
     Kind,
 )
@@ -202,7 +203,8 @@ def score_pair(a: str, b: str) -> Verdict | None:
       won the toss and chose to bat." inside "In the final on Sunday, the visitors
       won the toss, chose to bat and made 274 for 5 in their 50 overs."
     - similar: a rewrite; the weighed `evidence` gives a reuse probability of at
-      least SIMILAR_PROBABILITY (the score is that probability in percent).
+      least SIMILAR_PROBABILITY (the score is that probability in percent). Pairs
+      under EVIDENCE_FLOOR or SIMILAR_MIN_JACCARD are not weighed at all.
 
     A flipped negation ("did not claim" / "has claimed") is never near or
     partial: the claim changed, so at most similar.
@@ -226,6 +228,9 @@ def score_pair(a: str, b: str) -> Verdict | None:
         if coverage >= PARTIAL_COVERAGE and not flipped_inside:
             return Verdict("partial", round(100 * coverage, 1))
     if ratio < EVIDENCE_FLOOR:  # no rewrite people judged the same sentence scored lower
+        return None
+    shared = len(pa.vocabulary & pb.vocabulary)
+    if shared < SIMILAR_MIN_JACCARD * (len(pa.vocabulary) + len(pb.vocabulary) - shared):
         return None
     score = reuse_score(a, b, pa, pb, ratio)
     return None if score is None else Verdict("similar", score)
