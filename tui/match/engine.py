@@ -65,11 +65,14 @@ def _verify(
     passed: list[tuple[int, int, int, Verdict]] = []  # new id, old id, old article, verdict
     for new_id, old_ids in candidates.items():
         text = keys[new_id].folded
+        verdicts: dict[str, Verdict | None] = {}  # copies of one text are scored once
         for old_id in old_ids:
             other_article, other_text = index.folded[old_id]
             if other_article == article_id:
                 continue
-            verdict = score_pair(text, other_text)
+            if other_text not in verdicts:
+                verdicts[other_text] = score_pair(text, other_text)
+            verdict = verdicts[other_text]
             if verdict is not None:
                 passed.append((new_id, old_id, other_article, verdict))
     # Another process may have deleted an article the in-memory index still lists.
