@@ -185,3 +185,33 @@ def test_export_lists_the_boilerplate(folder: Path, tmp_path: Path) -> None:
             {"text": PITCH, "outlet": "harbour gazette", "stories": 3}
         ]
         assert library.export()["matches"] == []
+
+
+ARABIC_FOOTER = "تابعوا آخر الأخبار العاجلة على تطبيق الجريدة المجاني في كل وقت ومن أي مكان."
+ARABIC_STORIES = [
+    [
+        "افتتحت البلدية جسرا جديدا فوق النهر صباح الاثنين بعد عامين من الأعمال.",
+        "وقال رئيس البلدية إن الجسر سيختصر الطريق إلى السوق بنصف ساعة.",
+    ],
+    [
+        "ضربت عاصفة رملية قوية المدن الساحلية وأغلقت المطار لساعات طويلة.",
+        "وحذرت هيئة الأرصاد السائقين من قلة الرؤية على الطرق السريعة.",
+    ],
+    [
+        "فاز فريق المدينة بكأس البطولة بعد مباراة نهائية مثيرة أمام جمهور كبير.",
+        "واحتفل اللاعبون مع المشجعين في الساحة الرئيسية حتى منتصف الليل.",
+    ],
+]
+
+
+def test_an_arabic_footer_is_learned_like_any_other(folder: Path, tmp_path: Path) -> None:
+    with Library(tmp_path / "lib.sqlite") as library:
+        ingest(
+            library,
+            *(
+                page(folder, f"ar{n}", "الجريدة", story + [ARABIC_FOOTER])
+                for n, story in enumerate(ARABIC_STORIES)
+            ),
+        )
+        assert [line.text for line in library.boilerplate()] == [ARABIC_FOOTER]
+        assert all(not library.matches(row.id) for row in library.articles())
