@@ -62,11 +62,16 @@ def related_articles(conn: sqlite3.Connection, article_id: int) -> list[tuple[in
 
 
 def article_pairs(conn: sqlite3.Connection) -> list[tuple[int, int]]:
-    """Every pair of articles that share at least one sentence."""
-    return [
-        (row[0], row[1])
-        for row in conn.execute("SELECT DISTINCT a_article, b_article FROM matches")
-    ]
+    """Every pair of articles that share at least one sentence, each once.
+
+    Read from the derived shares, which hold a row for every matched pair (a
+    fifth of the rows of the matches table), as plain tuples.
+    """
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(
+        "SELECT article_id, source_id FROM derived WHERE article_id < source_id"
+    ).fetchall()
 
 
 def sentence_links(
