@@ -38,7 +38,7 @@ import json
 import math
 import random
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 from pathlib import Path
@@ -1167,15 +1167,33 @@ def _compose(
         sentences.append(writer.fresh(event).render())
         origins.append(None)
 
+    lay_out(rng, role, len(wire), take, own)
+    return sentences, origins
+
+
+def lay_out(
+    rng: random.Random,
+    role: str,
+    wire_length: int,
+    take: Callable[[int, tuple[int, int, int]], None],
+    own: Callable[[], None],
+) -> None:
+    """An article's sentences in order, by role; both generators use it.
+
+    `take(j, weights)` copies wire sentence j as (verbatim, light, rewrite)
+    with those weights; `own()` writes one of the outlet's own sentences.
+    A reprint runs 60-100% of the wire from the top plus a few of its own; a
+    mixed piece works 3-8 wire sentences into 14-26; an original is its own.
+    """
     if role == "reprint":
-        keep = rng.randint(max(8, round(0.6 * len(wire))), len(wire))
+        keep = rng.randint(max(8, round(0.6 * wire_length)), wire_length)
         for j in range(keep):
             take(j, (85, 15, 0))
         for _ in range(rng.choice([0, 0, 1, 2])):
             own()
     elif role == "mixed":
         total = rng.randint(14, 26)
-        copied = sorted(rng.sample(range(min(len(wire), 16)), k=rng.randint(3, 8)))
+        copied = sorted(rng.sample(range(min(wire_length, 16)), k=rng.randint(3, 8)))
         slots = sorted(rng.sample(range(total), k=len(copied)))
         queue = iter(copied)
         for slot in range(total):
@@ -1186,7 +1204,6 @@ def _compose(
     else:
         for _ in range(rng.randint(14, 26)):
             own()
-    return sentences, origins
 
 
 def generate(n_articles: int, seed: int = 0) -> tuple[list[GeneratedArticle], Truth]:

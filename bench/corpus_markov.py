@@ -81,6 +81,7 @@ from corpus import (
     _coin,
     _event_sizes,
     _paragraphs,
+    lay_out,
 )
 from corpus import describe as describe_classic
 from corpus import save as save_classic
@@ -742,25 +743,7 @@ class Composer:
             article.origins.append(None)
             article.frames.append(frame)
 
-        wire = story.wire
-        if role == "reprint":
-            for j in range(rng.randint(max(8, round(0.6 * len(wire))), len(wire))):
-                take(j, (85, 15, 0))
-            for _ in range(rng.choice([0, 0, 1, 2])):
-                own()
-        elif role == "mixed":
-            total = rng.randint(14, 26)
-            copied = sorted(rng.sample(range(min(len(wire), 16)), k=rng.randint(3, 8)))
-            slots = set(rng.sample(range(total), k=len(copied)))
-            queue = iter(copied)
-            for slot in range(total):
-                if slot in slots:
-                    take(next(queue), (45, 30, 25))
-                else:
-                    own()
-        else:
-            for _ in range(rng.randint(14, 26)):
-                own()
+        lay_out(rng, role, len(story.wire), take, own)
         article.paragraph_sizes = _paragraphs(rng, len(article.sentences))
         return article
 
