@@ -134,9 +134,8 @@ class CandidateIndex:
                 counted += 1
             shared = Counter(chain.from_iterable(lists[:counted]))  # one call: counted in C
             others = set(self.by_fold.get(key.fold_hash, ()))
-            for first, count in shared.items():
-                if count >= MIN_SHARED_SHINGLES:
-                    others.update(self.by_fold[self.text_of[first]])
+            for first in [first for first, count in shared.items() if count >= MIN_SHARED_SHINGLES]:
+                others.update(self.by_fold[self.text_of[first]])
             others -= self.boilerplate_sentences
             if others:
                 found[sentence_id] = sorted(others)
