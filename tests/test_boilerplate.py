@@ -69,23 +69,41 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path / "pages"
 
 
-def test_a_line_printed_under_three_unrelated_stories_is_not_shared(
+def test_a_line_only_one_outlet_prints_is_boilerplate_after_two_unrelated_stories(
     folder: Path, tmp_path: Path
 ) -> None:
     with Library(tmp_path / "lib.sqlite") as library:
-        ferry, bridge, orchard, lib_ = (
+        ferry, bridge, orchard = (
             page(folder, name, "Harbour Gazette", STORIES[name] + [PITCH])
-            for name in ("ferry", "bridge", "orchard", "library")
+            for name in ("ferry", "bridge", "orchard")
         )
-        ingest(library, ferry, bridge)
-        # Two stories: not yet known to be boilerplate, so the line is shared.
-        assert [shared for _, shared in pitch_sentences(library)] == [True, True]
-        ingest(library, orchard)
-        assert pitch_sentences(library) and not any(s for _, s in pitch_sentences(library))
+        ingest(library, ferry)
+        ingest(library, bridge)
+        assert [shared for _, shared in pitch_sentences(library)] == [False, False]
         assert all(row.shared_count == 0 for row in library.articles())
         assert library.derived() == {}
-        ingest(library, lib_)  # a fourth story never matches it
-        assert len(pitch_sentences(library)) == 4
+        assert library.boilerplate() == [BoilerplateLine(PITCH, "harbour gazette", 2)]
+        ingest(library, orchard)  # a third story never matches it
+        assert len(pitch_sentences(library)) == 3
+        assert not any(shared for _, shared in pitch_sentences(library))
+
+
+def test_a_line_other_outlets_print_too_needs_three_unrelated_stories(
+    folder: Path, tmp_path: Path
+) -> None:
+    """It may be a wire sentence the outlet reused in a follow-up: two stories are not enough."""
+    with Library(tmp_path / "lib.sqlite") as library:
+        ingest(library, page(folder, "reprint", "Valley Post", STORIES["ferry"] + [PITCH]))
+        ingest(
+            library,
+            *(
+                page(folder, name, "Harbour Gazette", STORIES[name] + [PITCH])
+                for name in ("bridge", "orchard")
+            ),
+        )
+        assert all(shared for _, shared in pitch_sentences(library))
+        assert library.boilerplate() == []
+        ingest(library, page(folder, "library", "Harbour Gazette", STORIES["library"] + [PITCH]))
         assert not any(shared for _, shared in pitch_sentences(library))
         assert library.boilerplate() == [BoilerplateLine(PITCH, "harbour gazette", 3)]
 
@@ -142,6 +160,7 @@ def test_a_library_stored_before_boilerplate_was_learned_is_scanned_once(
 ) -> None:
     path = tmp_path / "lib.sqlite"
     monkeypatch.setattr(boilerplate, "MIN_STORIES", 99)  # as if stored by an older copydesk
+    monkeypatch.setattr(boilerplate, "OWN_LINE_STORIES", 99)
     with Library(path) as library:
         ingest(
             library,
@@ -182,7 +201,7 @@ def test_export_lists_the_boilerplate(folder: Path, tmp_path: Path) -> None:
             ),
         )
         assert library.export()["boilerplate"] == [
-            {"text": PITCH, "outlet": "harbour gazette", "stories": 3}
+            {"text": PITCH, "outlet": "harbour gazette", "stories": 2}  # learned at the second
         ]
         assert library.export()["matches"] == []
 

@@ -5,9 +5,12 @@ copyright lines, "Reporting by ...; Editing by ..."; see tui/clean). What it
 cannot know is an outlet's own stock lines: a newsletter pitch, a standard
 background paragraph, a footer in another language. The library can: a
 sentence (equal after folding) that one outlet printed in articles belonging
-to at least MIN_STORIES different stories is boilerplate. Its matches are
-removed and it is never matched again, so it is neither highlighted nor
-counted in shares.
+to at least MIN_STORIES different stories is boilerplate; so is a line only
+that outlet ever printed, under OWN_LINE_STORIES different stories (a blog's
+"Leave your questions below!" under two unrelated posts). A line other
+outlets also printed needs the larger number: it may be a wire sentence that
+the outlet reused in a follow-up. Boilerplate's matches are removed and it
+is never matched again, so it is neither highlighted nor counted in shares.
 
 Two articles of one outlet belong to one story when at least STORY_OVERLAP
 of the shorter one's distinct sentences also stand in the other (versions of
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
     from tui.match.index import CandidateIndex
 
 MIN_STORIES = 3
+OWN_LINE_STORIES = 2
 STORY_OVERLAP = 0.5
 
 
@@ -95,7 +99,7 @@ def detect(
     outlet: str | None,
     fold_hashes: Iterable[int],
 ) -> list[int]:
-    """The fold hashes of a new article that its outlet has now printed under MIN_STORIES stories.
+    """The fold hashes of a new article that are now known to be its outlet's boilerplate.
 
     Call after the article is stored and before it is matched; `index` holds
     every other stored sentence (and each article's outlet key). Records and
@@ -109,20 +113,17 @@ def detect(
 
     for fold_hash in sorted(set(fold_hashes) - index.boilerplate):
         stored = index.by_fold.get(fold_hash, ())
-        if len(stored) < MIN_STORIES - 1:
+        if len(stored) < OWN_LINE_STORIES - 1:
             continue
-        same = {
-            other
-            for sentence in stored
-            if (other := index.folded[sentence][0]) != article_id
-            and index.outlets.get(other) == outlet
-        }
-        if len(same) < MIN_STORIES - 1:
+        printers = {index.folded[sentence][0] for sentence in stored} - {article_id}
+        same = {other for other in printers if index.outlets.get(other) == outlet}
+        needed = MIN_STORIES if len(same) < len(printers) else OWN_LINE_STORIES
+        if len(same) < needed - 1:
             continue
         group = frozenset(same | {article_id})
         if group not in verdicts:
             verdicts[group] = count_stories(group, hashes_of)
-        if verdicts[group] >= MIN_STORIES:
+        if verdicts[group] >= needed:
             declare(conn, index, fold_hash, outlet, verdicts[group])
             found.append(fold_hash)
     return found
@@ -204,21 +205,21 @@ def scan(conn: sqlite3.Connection, index: CandidateIndex) -> list[int]:
     rows = conn.execute(
         "SELECT fold_hash FROM sentences WHERE fold_hash IS NOT NULL"
         " GROUP BY fold_hash HAVING COUNT(DISTINCT article_id) >= ?",
-        (MIN_STORIES,),
+        (OWN_LINE_STORIES,),
     ).fetchall()
     found = []
     hashes_of = _hash_reader(conn)
 
     for (fold_hash,) in rows:
-        by_outlet: dict[str, set[int]] = {}
+        by_outlet: dict[str | None, set[int]] = {}
         for sentence in index.by_fold.get(fold_hash, ()):
             article = index.folded[sentence][0]
-            if (outlet := index.outlets.get(article)) is not None:
-                by_outlet.setdefault(outlet, set()).add(article)
-        for outlet, articles in sorted(by_outlet.items()):
-            if len(articles) >= MIN_STORIES:
+            by_outlet.setdefault(index.outlets.get(article), set()).add(article)
+        needed = MIN_STORIES if len(by_outlet) > 1 else OWN_LINE_STORIES
+        for outlet, articles in sorted(by_outlet.items(), key=lambda item: str(item[0])):
+            if outlet is not None and len(articles) >= needed:
                 stories = count_stories(articles, hashes_of)
-                if stories >= MIN_STORIES:
+                if stories >= needed:
                     declare(conn, index, fold_hash, outlet, stories)
                     found.append(fold_hash)
                     break
