@@ -307,6 +307,7 @@ class Library:
             if store.get_article(self.conn, article_id) is None:
                 return False
             forget_article(self.conn, article_id)
+            self._candidates = None  # rebuilt without it on the next add
             return True
 
     # -- reading -----------------------------------------------------------

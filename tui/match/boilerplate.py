@@ -4,18 +4,18 @@ Cleaning drops the trailers it can recognise by their words (standards notes,
 copyright lines, "Reporting by ...; Editing by ..."; see tui/clean). What it
 cannot know is an outlet's own stock lines: a newsletter pitch, a standard
 background paragraph, a footer in another language. The library can: a
-sentence (equal after folding) that one outlet printed in articles belonging
-to at least MIN_STORIES different stories is boilerplate; so is a line only
-that outlet ever printed, under OWN_LINE_STORIES different stories (a blog's
-"Leave your questions below!" under two unrelated posts). A line other
-outlets also printed needs the larger number: it may be a wire sentence that
-the outlet reused in a follow-up. Boilerplate's matches are removed and it
-is never matched again, so it is neither highlighted nor counted in shares.
+sentence (equal after folding) that one outlet printed under MIN_STORIES
+unrelated stories is boilerplate (case 15 of ../shared/cases: an agency's
+footer under two unrelated stories). Its matches are removed and it is never
+matched again, so it is neither highlighted nor counted in shares.
 
-Two articles of one outlet belong to one story when at least STORY_OVERLAP
-of the shorter one's distinct sentences also stand in the other (versions of
-an update share most of their text; unrelated stories share only the stock
-lines). Stories are the connected groups under that relation.
+Two articles of one outlet are one story when at least STORY_OVERLAP of the
+shorter one's sentences are matched (any kind) in the other: versions of an
+update share most of their text, even lightly edited. The stories a line was
+printed under are counted as articles no two of which are one story, the
+longest first, so a brief that shares half its few lines with everything
+joins nothing. The check runs after the new article is matched, and it does
+not depend on the order articles arrive in.
 
 Only articles whose outlet is known (the page's own name for it, or the host
 of its URL) take part: a folder of saved pages from many outlets is not one
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import functools
 import sqlite3
+import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -36,8 +37,7 @@ from tui.match.derived import pair_shares
 if TYPE_CHECKING:
     from tui.match.index import CandidateIndex
 
-MIN_STORIES = 3
-OWN_LINE_STORIES = 2
+MIN_STORIES = 2
 STORY_OVERLAP = 0.5
 
 
@@ -46,84 +46,86 @@ def outlet_key(outlet: str | None, source: str) -> str | None:
 
     None when neither is known (a local file with no outlet named in it).
     """
-    if outlet and outlet.strip():
-        return " ".join(outlet.casefold().split())
+    if outlet and outlet.strip():  # NFKC: full-width "ＢＢＣ" is "BBC"
+        return " ".join(unicodedata.normalize("NFKC", outlet).casefold().split())
     if "://" in source:
         host = urlsplit(source).hostname or ""
         return host.removeprefix("www.") or None
     return None
 
 
-def count_stories(articles: Iterable[int], hashes_of: Callable[[int], set[int]]) -> int:
-    """How many stories `articles` (ids) belong to; `hashes_of` gives an article's sentence hashes.
-
-    Connected groups under "at least STORY_OVERLAP of the shorter article's
-    distinct sentences stand in the other".
-    """
-    ids = sorted(set(articles))
-    parent = {article: article for article in ids}
-
-    def root(article: int) -> int:
-        while parent[article] != article:
-            parent[article] = parent[parent[article]]
-            article = parent[article]
-        return article
-
-    for n, x in enumerate(ids):
-        for y in ids[n + 1 :]:
-            hx, hy = hashes_of(x), hashes_of(y)
-            shorter = min(len(hx), len(hy))
-            if shorter and len(hx & hy) >= STORY_OVERLAP * shorter:
-                parent[root(x)] = root(y)
-    return len({root(article) for article in ids})
+def count_stories(
+    articles: Iterable[int], size: Callable[[int], int], related: Callable[[int, int], bool]
+) -> int:
+    """How many unrelated stories `articles` (ids) hold: the longest first (by `size`,
+    in sentences), each counted unless `related` to one already counted."""
+    counted: list[int] = []
+    for article in sorted(set(articles), key=lambda a: (-size(a), a)):
+        if not any(related(article, other) for other in counted):
+            counted.append(article)
+    return len(counted)
 
 
-def _hash_reader(conn: sqlite3.Connection) -> Callable[[int], set[int]]:
-    """Article id -> its sentences' fold hashes, each article read once."""
+class _Relations:
+    """Sizes and one-story tests of articles, read from the library once each."""
 
-    @functools.cache
-    def hashes_of(article_id: int) -> set[int]:
-        rows = conn.execute(
-            "SELECT fold_hash FROM sentences WHERE article_id = ? AND fold_hash IS NOT NULL",
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.size = functools.cache(self._size)
+        self.related = functools.cache(self._related)
+
+    def _size(self, article_id: int) -> int:
+        (count,) = self.conn.execute(
+            "SELECT COUNT(*) FROM sentences WHERE article_id = ? AND fold_hash IS NOT NULL",
             (article_id,),
-        )
-        return {row[0] for row in rows}
+        ).fetchone()
+        return count
 
-    return hashes_of
+    def _related(self, x: int, y: int) -> bool:
+        shorter, longer = sorted((x, y), key=lambda a: (self.size(a), a))
+        (matched,) = self.conn.execute(
+            "SELECT COUNT(DISTINCT s) FROM (SELECT a_sentence AS s FROM matches"
+            " WHERE a_article = ? AND b_article = ? UNION ALL SELECT b_sentence FROM matches"
+            " WHERE b_article = ? AND a_article = ?)",
+            (shorter, longer, shorter, longer),
+        ).fetchone()
+        return matched >= STORY_OVERLAP * max(1, self.size(shorter))
+
+    def stories(self, articles: Iterable[int]) -> int:
+        return count_stories(articles, self.size, self.related)
 
 
 def detect(
     conn: sqlite3.Connection,
     index: CandidateIndex,
-    article_id: int,
     outlet: str | None,
     fold_hashes: Iterable[int],
 ) -> list[int]:
-    """The fold hashes of a new article that are now known to be its outlet's boilerplate.
+    """The fold hashes of a new article's sentences that are now its outlet's boilerplate.
 
-    Call after the article is stored and before it is matched; `index` holds
-    every other stored sentence (and each article's outlet key). Records and
-    purges each one found (see `declare`).
+    Call once the article is stored, matched and learned by `index`, which
+    knows each article's outlet key. Records and purges each one found (see
+    `declare`).
     """
     if outlet is None:
         return []
     found = []
-    hashes_of = _hash_reader(conn)
+    relations = _Relations(conn)
     verdicts: dict[frozenset[int], int] = {}
-
     for fold_hash in sorted(set(fold_hashes) - index.boilerplate):
         stored = index.by_fold.get(fold_hash, ())
-        if len(stored) < OWN_LINE_STORIES - 1:
+        if len(stored) < MIN_STORIES:
             continue
-        printers = {index.folded[sentence][0] for sentence in stored} - {article_id}
-        same = {other for other in printers if index.outlets.get(other) == outlet}
-        needed = MIN_STORIES if len(same) < len(printers) else OWN_LINE_STORIES
-        if len(same) < needed - 1:
+        group = frozenset(
+            article
+            for sentence in stored
+            if index.outlets.get(article := index.folded[sentence][0]) == outlet
+        )
+        if len(group) < MIN_STORIES:
             continue
-        group = frozenset(same | {article_id})
         if group not in verdicts:
-            verdicts[group] = count_stories(group, hashes_of)
-        if verdicts[group] >= needed:
+            verdicts[group] = relations.stories(group)
+        if verdicts[group] >= MIN_STORIES:
             declare(conn, index, fold_hash, outlet, verdicts[group])
             found.append(fold_hash)
     return found
@@ -141,13 +143,13 @@ def declare(
     ids = sorted(index.by_fold.get(fold_hash, ()))
     if not ids:
         return
-    conn.execute(
+    marks = ",".join("?" * len(ids))
+    conn.execute(  # one printing that still exists (the index outlives deletions)
         "INSERT OR IGNORE INTO boilerplate (fold_hash, outlet, stories, text)"
-        " SELECT ?, ?, ?, text FROM sentences WHERE id = ?",
-        (fold_hash, outlet, stories, ids[0]),
+        f" SELECT ?, ?, ?, text FROM sentences WHERE id IN ({marks}) ORDER BY id LIMIT 1",
+        (fold_hash, outlet, stories, *ids),
     )
     index.mark_boilerplate(fold_hash)
-    marks = ",".join("?" * len(ids))
     lost = conn.execute(
         f"SELECT a_sentence, b_sentence, a_article, b_article FROM matches"
         f" WHERE a_sentence IN ({marks}) OR b_sentence IN ({marks})",
@@ -205,21 +207,20 @@ def scan(conn: sqlite3.Connection, index: CandidateIndex) -> list[int]:
     rows = conn.execute(
         "SELECT fold_hash FROM sentences WHERE fold_hash IS NOT NULL"
         " GROUP BY fold_hash HAVING COUNT(DISTINCT article_id) >= ?",
-        (OWN_LINE_STORIES,),
+        (MIN_STORIES,),
     ).fetchall()
     found = []
-    hashes_of = _hash_reader(conn)
-
+    relations = _Relations(conn)
     for (fold_hash,) in rows:
-        by_outlet: dict[str | None, set[int]] = {}
+        by_outlet: dict[str, set[int]] = {}
         for sentence in index.by_fold.get(fold_hash, ()):
             article = index.folded[sentence][0]
-            by_outlet.setdefault(index.outlets.get(article), set()).add(article)
-        needed = MIN_STORIES if len(by_outlet) > 1 else OWN_LINE_STORIES
-        for outlet, articles in sorted(by_outlet.items(), key=lambda item: str(item[0])):
-            if outlet is not None and len(articles) >= needed:
-                stories = count_stories(articles, hashes_of)
-                if stories >= needed:
+            if (outlet := index.outlets.get(article)) is not None:
+                by_outlet.setdefault(outlet, set()).add(article)
+        for outlet, articles in sorted(by_outlet.items()):
+            if len(articles) >= MIN_STORIES:
+                stories = relations.stories(articles)
+                if stories >= MIN_STORIES:
                     declare(conn, index, fold_hash, outlet, stories)
                     found.append(fold_hash)
                     break

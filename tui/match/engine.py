@@ -135,7 +135,6 @@ def store_article(
     outlet = outlet_key(article.outlet, article.source)
     index.outlets[article_id] = outlet
     index.articles_up_to = max(index.articles_up_to, article_id)
-    detect_boilerplate(conn, index, article_id, outlet, (k.fold_hash for k in by_id.values()))
     texts = {i: sentence.text for i, sentence in zip(ids, article.sentences, strict=True)}
     matches = _verify(conn, index, article_id, by_id, texts, index.candidates(by_id))
     conn.executemany(
@@ -155,7 +154,18 @@ def store_article(
     total = sum(len(tokens(key.folded)) for key in keys)
     store_shares(conn, article_id, pairs, folded, total)
     index.add(article_id, by_id)
+    if detect_boilerplate(conn, index, outlet, (key.fold_hash for key in by_id.values())):
+        matches = [m for m in matches if _still_stored(conn, m)]
     return article_id, matches
+
+
+def _still_stored(conn: sqlite3.Connection, match: Match) -> bool:
+    """Whether a match survived the boilerplate check (it may have removed some)."""
+    row = conn.execute(
+        "SELECT 1 FROM matches WHERE a_sentence = ? AND b_sentence = ?",
+        (match.a_sentence, match.b_sentence),
+    ).fetchone()
+    return row is not None
 
 
 def keys_of(article: Article) -> list[SentenceKey]:
