@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from tui.match.derived import pair_shares
+from tui.match.derived import rework_shares
 
 if TYPE_CHECKING:
     from tui.match.index import CandidateIndex
@@ -162,20 +162,7 @@ def declare(
     )
     sentences = {row[0] for row in lost} | {row[1] for row in lost}
     refresh_shared(conn, sentences, {row[2] for row in lost} | {row[3] for row in lost})
-    known: dict[int, dict[int, list[str]]] = {}
-    for a, b in sorted({(row[2], row[3]) for row in lost}):
-        share_a, share_b = pair_shares(conn, a, b, known)
-        if share_a == 0 and share_b == 0:
-            conn.execute(
-                "DELETE FROM derived WHERE (article_id = ? AND source_id = ?)"
-                " OR (article_id = ? AND source_id = ?)",
-                (a, b, b, a),
-            )
-        else:
-            conn.executemany(
-                "INSERT OR REPLACE INTO derived (article_id, source_id, share) VALUES (?, ?, ?)",
-                [(a, b, round(share_a, 4)), (b, a, round(share_b, 4))],
-            )
+    rework_shares(conn, [(row[2], row[3]) for row in lost])
 
 
 def refresh_shared(

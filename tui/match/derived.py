@@ -117,14 +117,25 @@ def _totals(conn: sqlite3.Connection, articles: list[int]) -> dict[int, int]:
     return totals
 
 
-def backfill(conn: sqlite3.Connection) -> None:
-    """Shares for every matched pair (a library made before shares were stored)."""
-    pairs = conn.execute("SELECT DISTINCT a_article, b_article FROM matches").fetchall()
+def rework_shares(conn: sqlite3.Connection, pairs: Iterable[tuple[int, int]]) -> None:
+    """Work out the shares of article pairs again from their stored matches.
+
+    A pair left with no matched words (both shares 0) loses its rows.
+    """
     known: dict[int, dict[int, list[str]]] = {}
-    rows = []
-    for a, b in {tuple(sorted(pair)) for pair in pairs}:
+    rows, gone = [], []
+    for a, b in sorted({tuple(sorted(pair)) for pair in pairs}):
         share_a, share_b = pair_shares(conn, a, b, known)
-        rows += [(a, b, round(share_a, 4)), (b, a, round(share_b, 4))]
+        if share_a == 0 and share_b == 0:
+            gone += [(a, b), (b, a)]
+        else:
+            rows += [(a, b, round(share_a, 4)), (b, a, round(share_b, 4))]
+    conn.executemany("DELETE FROM derived WHERE article_id = ? AND source_id = ?", gone)
     conn.executemany(
         "INSERT OR REPLACE INTO derived (article_id, source_id, share) VALUES (?, ?, ?)", rows
     )
+
+
+def backfill(conn: sqlite3.Connection) -> None:
+    """Shares for every matched pair (a library made before shares were stored)."""
+    rework_shares(conn, conn.execute("SELECT DISTINCT a_article, b_article FROM matches"))
