@@ -33,6 +33,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from tui.match.derived import rework_shares
+from tui.store.db import in_query
+from tui.store.matches import refresh_shared
 
 if TYPE_CHECKING:
     from tui.match.index import CandidateIndex
@@ -140,50 +142,33 @@ def declare(
     if another match holds them; the derived shares of each article pair that
     lost a match are worked out again from what is left.
     """
-    ids = sorted(index.by_fold.get(fold_hash, ()))
-    if not ids:
-        return
-    marks = ",".join("?" * len(ids))
-    conn.execute(  # one printing that still exists (the index outlives deletions)
-        "INSERT OR IGNORE INTO boilerplate (fold_hash, outlet, stories, text)"
-        f" SELECT ?, ?, ?, text FROM sentences WHERE id IN ({marks}) ORDER BY id LIMIT 1",
-        (fold_hash, outlet, stories, *ids),
-    )
-    index.mark_boilerplate(fold_hash)
-    lost = conn.execute(
-        f"SELECT a_sentence, b_sentence, a_article, b_article FROM matches"
-        f" WHERE a_sentence IN ({marks}) OR b_sentence IN ({marks})",
-        ids + ids,
-    ).fetchall()
-    if not lost:
+    ids = index.by_fold.get(fold_hash, ())
+    # one printing that still exists (the index outlives deletions)
+    printed = in_query(conn, "SELECT text FROM sentences WHERE id IN ({}) ORDER BY id LIMIT 1", ids)
+    if not printed:
         return
     conn.execute(
-        f"DELETE FROM matches WHERE a_sentence IN ({marks}) OR b_sentence IN ({marks})", ids + ids
+        "INSERT OR IGNORE INTO boilerplate (fold_hash, outlet, stories, text) VALUES (?, ?, ?, ?)",
+        (fold_hash, outlet, stories, printed[0][0]),
     )
+    index.mark_boilerplate(fold_hash)
+    lost = {
+        tuple(row)
+        for side in ("a_sentence", "b_sentence")
+        for row in in_query(
+            conn,
+            "SELECT a_sentence, b_sentence, a_article, b_article FROM matches"
+            f" WHERE {side} IN ({{}})",
+            ids,
+        )
+    }
+    if not lost:
+        return
+    for side in ("a_sentence", "b_sentence"):
+        in_query(conn, f"DELETE FROM matches WHERE {side} IN ({{}})", ids)
     sentences = {row[0] for row in lost} | {row[1] for row in lost}
     refresh_shared(conn, sentences, {row[2] for row in lost} | {row[3] for row in lost})
     rework_shares(conn, [(row[2], row[3]) for row in lost])
-
-
-def refresh_shared(
-    conn: sqlite3.Connection, sentences: Iterable[int], articles: Iterable[int]
-) -> None:
-    """Set the shared flag of `sentences` from the matches left, and recount `articles`."""
-    sentences = sorted(set(sentences))
-    for start in range(0, len(sentences), 5000):
-        chunk = sentences[start : start + 5000]
-        conn.execute(
-            "UPDATE sentences SET shared = EXISTS (SELECT 1 FROM matches"
-            " WHERE a_sentence = sentences.id OR b_sentence = sentences.id)"
-            f" WHERE id IN ({','.join('?' * len(chunk))})",
-            chunk,
-        )
-    conn.executemany(
-        "UPDATE articles SET shared_count ="
-        " (SELECT COUNT(*) FROM sentences WHERE article_id = articles.id AND shared = 1)"
-        " WHERE id = ?",
-        [(article,) for article in sorted(set(articles))],
-    )
 
 
 def scan(conn: sqlite3.Connection, index: CandidateIndex) -> list[int]:

@@ -8,11 +8,11 @@ transaction, so it is never present without its keys and matches.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.match.boilerplate import detect as detect_boilerplate
-from tui.match.boilerplate import outlet_key, refresh_shared
+from tui.match.boilerplate import outlet_key
 from tui.match.derived import store_shares
 from tui.match.index import CandidateIndex
 from tui.match.kinds import Kind
@@ -20,8 +20,8 @@ from tui.match.shingles import SentenceKey, sentence_key
 from tui.match.verify import Verdict, check_names, score_pair, tokens
 from tui.models import Article
 from tui.store import articles as store
-
-_SQL_CHUNK = 5000
+from tui.store.db import in_query
+from tui.store.matches import refresh_shared
 
 
 @dataclass(frozen=True)
@@ -32,20 +32,6 @@ class Match:
     b_article: int
     score: float
     kind: Kind
-
-
-def _chunks(values: Sequence[int], size: int = _SQL_CHUNK) -> Iterator[Sequence[int]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
-
-
-def _in_query(conn: sqlite3.Connection, sql: str, values: Iterable[int]) -> list[sqlite3.Row]:
-    """Run `sql` (with one `{}` for an IN list) over many values, chunked."""
-    rows: list[sqlite3.Row] = []
-    for chunk in _chunks(sorted(set(values))):
-        marks = ",".join("?" * len(chunk))
-        rows.extend(conn.execute(sql.format(marks), chunk))
-    return rows
 
 
 def _verify(
@@ -77,7 +63,7 @@ def _verify(
                 passed.append((new_id, old_id, other_article, verdict))
     # Another process may have deleted an article the in-memory index still lists.
     sql = "SELECT id, text FROM sentences WHERE id IN ({})"
-    stored = {row[0]: row[1] for row in _in_query(conn, sql, (old for _, old, _, _ in passed))}
+    stored = {row[0]: row[1] for row in in_query(conn, sql, (old for _, old, _, _ in passed))}
     matches = []
     for new_id, old_id, other_article, verdict in passed:
         if old_id not in stored:
@@ -96,13 +82,13 @@ def _verify(
 
 def _mark_shared(conn: sqlite3.Connection, sentence_ids: Iterable[int]) -> None:
     """Flag sentences as shared and bump their articles' counts, once per sentence."""
-    newly = _in_query(
+    newly = in_query(
         conn,
         "SELECT article_id, COUNT(*) FROM sentences WHERE id IN ({}) AND shared = 0"
         " GROUP BY article_id",
         sentence_ids,
     )
-    _in_query(conn, "UPDATE sentences SET shared = 1 WHERE id IN ({})", sentence_ids)
+    in_query(conn, "UPDATE sentences SET shared = 1 WHERE id IN ({})", sentence_ids)
     conn.executemany(
         "UPDATE articles SET shared_count = shared_count + ? WHERE id = ?",
         [(count, article) for article, count in newly],
@@ -132,9 +118,6 @@ def store_article(
         for sentence_id, key in zip(ids, keys, strict=True)
         if key.fold_hash is not None
     }
-    outlet = outlet_key(article.outlet, article.source)
-    index.outlets[article_id] = outlet
-    index.articles_up_to = max(index.articles_up_to, article_id)
     texts = {i: sentence.text for i, sentence in zip(ids, article.sentences, strict=True)}
     matches = _verify(conn, index, article_id, by_id, texts, index.candidates(by_id))
     conn.executemany(
@@ -153,19 +136,12 @@ def store_article(
     folded.update((there, index.folded[there][1]) for _, there, _ in pairs)
     total = sum(len(tokens(key.folded)) for key in keys)
     store_shares(conn, article_id, pairs, folded, total)
-    index.add(article_id, by_id)
+    outlet = outlet_key(article.outlet, article.source)
+    index.add(article_id, by_id, outlet)
     if detect_boilerplate(conn, index, outlet, (key.fold_hash for key in by_id.values())):
-        matches = [m for m in matches if _still_stored(conn, m)]
+        gone = index.boilerplate_sentences  # their matches were just removed
+        matches = [m for m in matches if not {m.a_sentence, m.b_sentence} & gone]
     return article_id, matches
-
-
-def _still_stored(conn: sqlite3.Connection, match: Match) -> bool:
-    """Whether a match survived the boilerplate check (it may have removed some)."""
-    row = conn.execute(
-        "SELECT 1 FROM matches WHERE a_sentence = ? AND b_sentence = ?",
-        (match.a_sentence, match.b_sentence),
-    ).fetchone()
-    return row is not None
 
 
 def keys_of(article: Article) -> list[SentenceKey]:

@@ -101,8 +101,10 @@ class CandidateIndex:
             for shingle in shingles:
                 self.postings[shingle].append(sentence_id)
 
-    def add(self, article_id: int, keys: Mapping[int, SentenceKey]) -> None:
-        """Learn an article's keys (sentence id -> key) once they are stored."""
+    def add(self, article_id: int, keys: Mapping[int, SentenceKey], outlet: str | None) -> None:
+        """Learn an article's keys (sentence id -> key) and outlet key once they are stored."""
+        self.outlets[article_id] = outlet
+        self.articles_up_to = max(self.articles_up_to, article_id)
         for sentence_id, key in keys.items():
             if key.fold_hash is not None:
                 self._add(sentence_id, article_id, key.folded, key.fold_hash, key.hashes)

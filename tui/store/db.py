@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -116,6 +116,8 @@ MIGRATIONS: list[str] = [
 ]
 
 BUSY_TIMEOUT_MS = 30_000
+# Values bound per statement by `in_query`, well under SQLite's variable limit.
+IN_CHUNK = 5000
 
 
 def copy_key(content_hash: str, source: str) -> str:
@@ -175,6 +177,16 @@ def migrate(conn: sqlite3.Connection) -> None:
             for statement in _statements(script):
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {number}")
+
+
+def in_query(conn: sqlite3.Connection, sql: str, values: Iterable[int]) -> list[sqlite3.Row]:
+    """Run `sql` (with one `{}` for an IN list) over many distinct values, IN_CHUNK at a time."""
+    ordered = sorted(set(values))
+    rows: list[sqlite3.Row] = []
+    for start in range(0, len(ordered), IN_CHUNK):
+        chunk = ordered[start : start + IN_CHUNK]
+        rows.extend(conn.execute(sql.format(",".join("?" * len(chunk))), chunk))
+    return rows
 
 
 def _statements(script: str) -> Iterator[str]:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from tui.store.db import in_query
 
 
 @dataclass(frozen=True)
@@ -111,3 +114,21 @@ def derived_shares(
         sql = "SELECT article_id, source_id, share FROM derived WHERE article_id = ? AND share >= ?"
         args = (article_id, min_share)
     return cursor.execute(sql, args).fetchall()
+
+
+def refresh_shared(
+    conn: sqlite3.Connection, sentences: Iterable[int], articles: Iterable[int]
+) -> None:
+    """Set the shared flag of `sentences` from the matches left, and recount `articles`."""
+    in_query(
+        conn,
+        "UPDATE sentences SET shared = EXISTS (SELECT 1 FROM matches"
+        " WHERE a_sentence = sentences.id OR b_sentence = sentences.id) WHERE id IN ({})",
+        sentences,
+    )
+    conn.executemany(
+        "UPDATE articles SET shared_count ="
+        " (SELECT COUNT(*) FROM sentences WHERE article_id = articles.id AND shared = 1)"
+        " WHERE id = ?",
+        [(article,) for article in sorted(set(articles))],
+    )
