@@ -1229,6 +1229,15 @@ def generate(n_articles: int, seed: int = 0) -> tuple[list[GeneratedArticle], Tr
                     "", title, sentences, origins, _paragraphs(rng, len(sentences)), number, role
                 )
             )
+    return articles, in_feed_order(rng, articles)
+
+
+def in_feed_order(rng: random.Random, articles: list) -> Truth:
+    """Shuffle `articles` into feed order, name their files, and return the true pairs.
+
+    Two articles whose text came out identical get a title note, since the
+    same bytes would be one article. Both generators use it.
+    """
     rng.shuffle(articles)
     seen_texts: set[str] = set()
     truth = Truth()
@@ -1241,7 +1250,7 @@ def generate(n_articles: int, seed: int = 0) -> tuple[list[GeneratedArticle], Tr
             if origin is not None:
                 truth.families.setdefault(origin.family, []).append((index, i, origin.variant))
     truth.families = {k: v for k, v in truth.families.items() if len({a for a, _, _ in v}) > 1}
-    return articles, truth
+    return truth
 
 
 def write_articles(articles: list[GeneratedArticle], folder: Path) -> list[Path]:

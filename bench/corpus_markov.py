@@ -81,6 +81,7 @@ from corpus import (
     _coin,
     _event_sizes,
     _paragraphs,
+    in_feed_order,
     lay_out,
 )
 from corpus import describe as describe_classic
@@ -774,19 +775,7 @@ def generate(
                 else composer.writer.headline(story.homes)
             )
             articles.append(article)
-    rng.shuffle(articles)
-    seen_texts: set[str] = set()
-    truth = Truth()
-    for index, article in enumerate(articles):
-        article.name = f"a{index:06d}.txt"
-        while article.text() in seen_texts:  # identical files would be one article
-            article.title += " " + rng.choice(["(update)", "(corrected)", "(full story)"])
-        seen_texts.add(article.text())
-        for i, origin in enumerate(article.origins):
-            if origin is not None:
-                truth.families.setdefault(origin.family, []).append((index, i, origin.variant))
-    truth.families = {k: v for k, v in truth.families.items() if len({a for a, _, _ in v}) > 1}
-    return articles, truth
+    return articles, in_feed_order(rng, articles)
 
 
 # --- saving and statistics -------------------------------------------------------------
