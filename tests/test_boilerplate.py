@@ -45,6 +45,11 @@ def page(folder: Path, name: str, outlet: str | None, sentences: list[str]) -> P
     return path
 
 
+def gazette(folder: Path, *names: str) -> list[Path]:
+    """One Harbour Gazette page per story name, each ending with the pitch."""
+    return [page(folder, name, "Harbour Gazette", STORIES[name] + [PITCH]) for name in names]
+
+
 def ingest(library: Library, *paths: Path) -> None:
     for path in paths:
         results = list(library.ingest([str(path)]))
@@ -73,10 +78,7 @@ def test_a_line_only_one_outlet_prints_is_boilerplate_after_two_unrelated_storie
     folder: Path, tmp_path: Path
 ) -> None:
     with Library(tmp_path / "lib.sqlite") as library:
-        ferry, bridge, orchard = (
-            page(folder, name, "Harbour Gazette", STORIES[name] + [PITCH])
-            for name in ("ferry", "bridge", "orchard")
-        )
+        ferry, bridge, orchard = gazette(folder, "ferry", "bridge", "orchard")
         ingest(library, ferry)
         ingest(library, bridge)
         assert [shared for _, shared in pitch_sentences(library)] == [False, False]
@@ -154,10 +156,7 @@ def test_the_same_line_from_other_outlets_is_not_shared_either(
     with Library(tmp_path / "lib.sqlite") as library:
         ingest(
             library,
-            *(
-                page(folder, name, "Harbour Gazette", STORIES[name] + [PITCH])
-                for name in ("ferry", "bridge", "orchard")
-            ),
+            *gazette(folder, "ferry", "bridge", "orchard"),
         )
         reprint = page(folder, "reprint", "Valley Post", STORIES["ferry"] + [PITCH])
         ingest(library, reprint)
@@ -202,10 +201,7 @@ def test_a_library_stored_before_boilerplate_was_learned_is_scanned_once(
     with Library(path) as library:
         ingest(
             library,
-            *(
-                page(folder, name, "Harbour Gazette", STORIES[name] + [PITCH])
-                for name in ("ferry", "bridge", "orchard")
-            ),
+            *gazette(folder, "ferry", "bridge", "orchard"),
         )
         assert all(shared for _, shared in pitch_sentences(library))
         library.conn.execute("INSERT INTO scans (name) VALUES ('boilerplate')")
@@ -234,10 +230,7 @@ def test_export_lists_the_boilerplate(folder: Path, tmp_path: Path) -> None:
     with Library(tmp_path / "lib.sqlite") as library:
         ingest(
             library,
-            *(
-                page(folder, name, "Harbour Gazette", STORIES[name] + [PITCH])
-                for name in ("ferry", "bridge", "orchard")
-            ),
+            *gazette(folder, "ferry", "bridge", "orchard"),
         )
         assert library.export()["boilerplate"] == [
             {"text": PITCH, "outlet": "harbour gazette", "stories": 2}  # learned at the second
