@@ -115,7 +115,7 @@ def test_open_graph_and_meta_tags() -> None:
     cleaned = clean_html(page(head=head))
     assert cleaned.title == "Storm batters the coast"
     assert cleaned.outlet == "The Daily Planet"
-    assert cleaned.published == "2019-11-19"  # the publisher's day, not shifted to UTC
+    assert cleaned.published == "2019-11-19T23:30:00-05:00"  # the publisher's offset, not UTC
     assert cleaned.byline == "Jane Doe"
 
 
@@ -140,7 +140,7 @@ def test_json_ld_article_inside_a_graph() -> None:
     }
     cleaned = clean_html(page(head=jsonld(data), title="Planet Site"))
     assert cleaned.title == "Storm batters the coast"
-    assert cleaned.published == "2019-11-19"
+    assert cleaned.published == "2019-11-19T10:00:00+00:00"
     assert cleaned.byline == "Jane Doe, John Roe"
     assert cleaned.outlet == "The Daily Planet"
 
@@ -169,7 +169,7 @@ def test_time_element_prefers_the_marked_publication_time() -> None:
         '<time itemprop="datePublished" datetime="2020-02-03T08:00:00Z">Feb 3</time>'
     )
     cleaned = clean_html(page(body=body))
-    assert cleaned.published == "2020-02-03"
+    assert cleaned.published == "2020-02-03T08:00:00+00:00"
     assert cleaned.byline == "Jane Doe"
 
 

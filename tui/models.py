@@ -35,6 +35,10 @@ class Article:
 
     `text` holds paragraphs separated by blank lines; `content_hash` is the
     sha256 of the original bytes, so identical input is recognised.
+    `published` and `modified` are ISO 8601 as the page gives them: with time
+    and UTC offset ("2025-03-04T06:12:00+00:00") when known, a bare date
+    ("2025-03-04") when only the day is known. `url` is the canonical URL
+    (`rel=canonical`, `og:url`), else the URL fetched, else None.
     """
 
     source: str
@@ -43,6 +47,8 @@ class Article:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+    modified: str | None = None
+    url: str | None = None
     byline: str | None = None
     credit: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
@@ -50,11 +56,16 @@ class Article:
 
 @dataclass
 class Cleaned:
-    """What a cleaner returns: the body text plus any metadata it recovered."""
+    """What a cleaner returns: the body text plus any metadata it recovered.
+
+    Times and `url` follow `Article`'s conventions.
+    """
 
     text: str
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+    modified: str | None = None
+    url: str | None = None
     byline: str | None = None
     credit: str | None = None

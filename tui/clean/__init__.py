@@ -11,6 +11,7 @@ import hashlib
 import re
 
 from tui.clean.html import clean_html
+from tui.clean.html_meta import page_url
 from tui.clean.text import clean_text
 from tui.errors import SourceError
 from tui.ingest.decode import decode
@@ -43,11 +44,15 @@ def one_line(value: str | None) -> str | None:
 
 
 def clean(raw: RawDocument) -> Article:
-    """Turn raw bytes into an article, or raise SourceError saying why not."""
+    """Turn raw bytes into an article, or raise SourceError saying why not.
+
+    The article's `url` is the page's canonical URL, else `raw.source` when that
+    is an http(s) URL (a fetched page), else None (a file or stdin).
+    """
     text = sanitize(decode(raw))
+    fetched = raw.source.startswith(("http://", "https://"))
     if looks_like_html(text, raw.media_type):
-        url = raw.source if raw.source.startswith(("http://", "https://")) else None
-        cleaned = clean_html(text, url=url)
+        cleaned = clean_html(text, url=raw.source if fetched else None)
     else:
         cleaned = clean_text(text)
     body = sanitize(cleaned.text).strip()
@@ -60,6 +65,8 @@ def clean(raw: RawDocument) -> Article:
         title=one_line(cleaned.title),
         outlet=one_line(cleaned.outlet),
         published=one_line(cleaned.published),
+        modified=one_line(cleaned.modified),
+        url=one_line(cleaned.url or (page_url(raw.source) if fetched else None)),
         byline=one_line(cleaned.byline),
         credit=one_line(cleaned.credit),
         sentences=split_sentences(body),

@@ -41,7 +41,13 @@ MAX_ELEMENTS = 50_000
 
 
 def clean_html(html: str, url: str | None = None) -> Cleaned:
-    """Extract the story body (paragraphs separated by blank lines) and metadata."""
+    """Extract the story body (paragraphs separated by blank lines) and metadata.
+
+    `url` is where the page was fetched from, if it was. `published` and
+    `modified` keep the time and zone the page gives ("2019-11-19T23:30:00-05:00");
+    htmldate's fallback gives a day ("2019-11-19"). `url` is the page's canonical
+    URL, None when it names none (`clean()` then falls back to the fetched URL).
+    """
     tree, truncated = parse_page(html)
     if tree is not None and tree.xpath("count(//*)") > MAX_ELEMENTS:
         raise SourceError(f"page too complex: over {MAX_ELEMENTS:,} HTML elements")
@@ -57,6 +63,8 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         title=meta.title,
         outlet=meta.outlet,
         published=published,
+        modified=meta.modified,
+        url=meta.url,
         byline=meta.byline,
         credit=credit,
     )
@@ -111,7 +119,7 @@ def _stream(html: str) -> list[str]:
 
 
 def _htmldate(tree: HtmlElement | None, url: str | None) -> str | None:
-    """htmldate's guess, for pages without machine-readable dates.
+    """htmldate's guess, for pages without machine-readable dates: a day ("2019-11-19").
 
     htmldate is a heuristic library with many code paths; a failure there must
     not cost us the article, hence the broad except.

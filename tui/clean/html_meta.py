@@ -1,4 +1,4 @@
-"""Page metadata (title, outlet, publication date, byline) read from an lxml tree.
+"""Page metadata (title, outlet, times, canonical URL, byline) read from an lxml tree.
 
 Each field tries the sources publishers fill in most carefully first (Open Graph,
 JSON-LD) and falls back to visible markup, because meta tags are written for
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from lxml.html import HtmlElement
 
@@ -36,6 +36,15 @@ _DATE_META = (
     "parsely-pub-date",
     "article.published",
 )
+# Tags that carry the last-modified time: never read as the publish time.
+_MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "last-modified",
+    "dc.date.modified",
+    "dcterms.modified",
+)
 _AUTHOR_META = (
     "author",
     "article:author",
@@ -48,6 +57,26 @@ _MAX_BYLINE = 120
 _SEPARATORS = re.compile(r"\s+(?:[|\-\u2013\u2014\u00b7\u2022]{1,2})\s+")
 _ISO_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
 _SLASH_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
+# What may follow an ISO date: a time ("T06:12", " 06:12:00.123") and a zone ("Z", " UTC",
+# "+0530", "-05:00"), and nothing else. Fractions of a second are read and dropped.
+_ISO_CLOCK = re.compile(
+    r"[T\s]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?"
+    r"\s*(?:(Z|UTC|GMT)|([+-])(\d{2}):?(\d{2})?)?\s*",
+    re.IGNORECASE,
+)
+# A JavaScript Date.toString() zone ("GMT+0000 (Coordinated Universal Time)"), for RFC 2822.
+_JS_ZONE = re.compile(r"\bGMT([+-]\d{4})(?:\s*\([^()]*\))?\s*$")
+_CLOCK_IN = re.compile(r"\d:\d\d")
+# email.utils skips "PM" (and then misreads the zone): "07:47 PM EST" would read as 07:47.
+_AM_PM = re.compile(r"\d\s*[ap]\.?m\b", re.IGNORECASE)
+_MAX_OFFSET = dt.timedelta(hours=14)  # UTC+14 (Kiribati) is the furthest zone in use
+# Words that mark a visible time as an update, not the publication ("Updated: ...").
+_UPDATE_WORDS = re.compile(r"\b(?:(?:last\s+)?updated|modified|edited)\b", re.IGNORECASE)
+_UPDATE_LABEL = re.compile(
+    r"\b(?:updated|modified|edited)(?:\s+(?:on|at))?[\s:\-\u2013\u2014]*$", re.IGNORECASE
+)
+_UPDATE_CLASS = re.compile(r"updat|modif", re.IGNORECASE)
+_MAX_URL = 2000
 _BY = re.compile(r"^(?:by|from|von|par|por)\s+", re.IGNORECASE)
 # Where a byline element's names end and its date or furniture begins ("Jane Doe | Nov 18, 2019",
 # "Jeff FoustMonday, November 18", "Staff Published 10:00").
@@ -68,11 +97,17 @@ class PageMeta:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+    modified: str | None = None
+    url: str | None = None
     byline: str | None = None
 
 
 def page_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
-    """Read title, outlet, date (without htmldate) and byline from a parsed page."""
+    """Read title, outlet, times (without htmldate), canonical URL and byline from a page.
+
+    `url` is where the page was fetched from, if it was: it names the outlet when
+    the page does not and resolves a relative canonical link.
+    """
     metas = meta_values(tree)
     objects = jsonld.jsonld_objects(tree)
     outlet = find_outlet(metas, objects, url)
@@ -80,6 +115,8 @@ def page_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
         title=find_title(tree, metas, objects, outlet, url),
         outlet=outlet,
         published=find_published(tree, metas, objects),
+        modified=find_modified(tree, metas, objects),
+        url=find_url(tree, metas, url),
         byline=find_byline(tree, metas, objects),
     )
 
@@ -229,46 +266,163 @@ def _is_short_name(part: str, sep: str, head: str) -> bool:
     return "|" in sep or all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 
-# --- date ---------------------------------------------------------------------
+# --- times -------------------------------------------------------------------
 
 
 def find_published(
     tree: HtmlElement, metas: dict[str, list[str]], objects: list[dict[str, Any]]
 ) -> str | None:
-    """ISO date from JSON-LD, meta tags or <time datetime> (htmldate is the caller's fallback)."""
+    """When the story was published, from JSON-LD, meta tags or <time datetime>.
+
+    Returns what `iso_datetime` makes of the first readable value, e.g.
+    "2019-11-19T23:30:00-05:00", "2019-11-19T23:30:00" (no zone given) or
+    "2019-11-19"; None when the page gives none (htmldate is the caller's fallback).
+    A time marked or labelled as an update ("Updated: ...") is never taken.
+    """
+    marked, unmarked = _time_datetimes(tree)
     candidates = [jsonld.first_string(objects, "datePublished")]
     candidates += [value for key in _DATE_META for value in metas.get(key, [])]
-    candidates += _time_datetimes(tree)
+    return _best_time(candidates + marked) or _best_time(unmarked)
+
+
+def find_modified(
+    tree: HtmlElement, metas: dict[str, list[str]], objects: list[dict[str, Any]]
+) -> str | None:
+    """When the story was last modified: JSON-LD dateModified, article:modified_time,
+    og:updated_time and like tags, or a <time> marked or labelled as an update.
+
+    Same shapes as `find_published` ("2019-11-20T08:01:24+00:00", "2019-11-20").
+    """
+    candidates = [jsonld.first_string(objects, "dateModified")]
+    candidates += [value for key in _MODIFIED_META for value in metas.get(key, [])]
+    candidates += [t.get("datetime", "") for t in tree.iter("time") if _is_update(t)]
+    return _best_time(candidates)
+
+
+def _best_time(candidates: list[str | None]) -> str | None:
+    """The first readable time, refined by a later one that adds to it.
+
+    Sources often disagree only in precision ("2019-11-19" in one tag,
+    "2019-11-19T10:00:00-05:00" in another): a later value that extends the
+    first one (same day, same wall-clock time) replaces it; any other value is ignored.
+    """
+    best = None
     for candidate in candidates:
-        date = iso_date(candidate)
-        if date:
-            return date
-    return None
+        found = iso_datetime(candidate)
+        if found and (best is None or (len(found) > len(best) and found.startswith(best))):
+            best = found
+    return best
 
 
-def _time_datetimes(tree: HtmlElement) -> list[str]:
-    """`datetime` of <time> elements, ones marked as the publication time first."""
-    times = [t for t in tree.iter("time") if t.get("datetime")]
-    marked = [t for t in times if t.get("itemprop") == "datePublished" or "pubdate" in t.attrib]
-    return [t.get("datetime", "") for t in marked + times]
+def _time_datetimes(tree: HtmlElement) -> tuple[list[str], list[str]]:
+    """`datetime` of <time> elements marked as the publication time, and of unmarked ones.
+
+    Update times (itemprop=dateModified, an "Updated" label) are in neither list.
+    """
+    marked: list[str] = []
+    unmarked: list[str] = []
+    for time in tree.iter("time"):
+        value = time.get("datetime")
+        if not value or _is_update(time):
+            continue
+        is_marked = time.get("itemprop") == "datePublished" or "pubdate" in time.attrib
+        (marked if is_marked else unmarked).append(value)
+    return marked, unmarked
 
 
-def iso_date(value: str | None) -> str | None:
-    """ISO date of "2019-11-19T10:00:00-05:00", "2019/11/19" or "Tue, 19 Nov 2019 ...".
+def _is_update(time: HtmlElement) -> bool:
+    """True for a <time> that says when the story was updated, not published.
 
-    The date is taken as written (the publisher's local day), not shifted to UTC.
+    Marked by itemprop=dateModified, an "updated" class on it or its parent (not
+    WordPress's class="published updated", which marks an unchanged post), its
+    own text ("Updated 10:30") or a label just before it ("Updated: <time>").
+    """
+    if (time.get("itemprop") or "").strip().lower() == "datemodified":
+        return True
+    parent = time.getparent()
+    parent_class = (parent.get("class") or "") if parent is not None else ""
+    classes = f"{time.get('class') or ''} {parent_class}"
+    if _UPDATE_CLASS.search(classes) and "publish" not in classes.lower():
+        return True
+    if _UPDATE_WORDS.match((time.text or "").strip()):
+        return True
+    previous = time.getprevious()
+    if previous is not None:
+        before = previous.tail or ""
+        if not before.strip() and len(previous) == 0:
+            before = previous.text or ""  # "<span>Updated:</span><time>"
+    else:
+        before = (parent.text or "") if parent is not None else ""
+    return bool(_UPDATE_LABEL.search(before[-40:]))
+
+
+def iso_datetime(value: str | None) -> str | None:
+    """A page's date value in ISO 8601, as precise as the page gives it, else None.
+
+    - time and zone: "2019-11-19T10:00:00.000Z" -> "2019-11-19T10:00:00+00:00",
+      "Tue, 19 Nov 2019 06:13:48 -0600" -> "2019-11-19T06:13:48-06:00" (the page's
+      own offset, never shifted to UTC; seconds kept, fractions dropped);
+    - a time without a zone (or one we cannot read, such as "IST"):
+      "2019-11-19 06:30:42" -> "2019-11-19T06:30:42", a wall-clock time of no known zone;
+    - a date only, or a time we cannot make sense of: "2019/1/9" -> "2019-01-09",
+      "November 19, 2019, 07:47 PM EST" -> "2019-11-19".
+
+    Dates outside 1990 to next year, impossible dates and offsets beyond 14 hours
+    are refused or dropped. Reads ISO 8601 with stdlib `datetime` and RFC 2822
+    (plus JavaScript's "GMT+0000 (UTC)") with `email.utils`.
     """
     if not value:
         return None
     value = value.strip()
     match = _ISO_DATE.match(value) or _SLASH_DATE.match(value)
     if match:
-        return _valid(*(int(g) for g in match.groups()))
+        date = _valid(*(int(g) for g in match.groups()))
+        if date is None or match.re is _SLASH_DATE:
+            return date
+        clock = _ISO_CLOCK.fullmatch(value, match.end())
+        return date + (_iso_clock(clock) if clock else "")
     try:
-        parsed = parsedate_to_datetime(value)
+        parsed = parsedate_to_datetime(_JS_ZONE.sub(r"\1", value))
     except (TypeError, ValueError, IndexError):
         return None
-    return _valid(parsed.year, parsed.month, parsed.day)
+    date = _valid(parsed.year, parsed.month, parsed.day)
+    if date is None or not _CLOCK_IN.search(value) or _AM_PM.search(value):
+        return date
+    return date + _clock(parsed.time(), parsed.utcoffset())
+
+
+def iso_date(value: str | None) -> str | None:
+    """Only the day of `iso_datetime`: "2019-11-19T23:30:00-05:00" -> "2019-11-19".
+
+    The date is taken as written (the publisher's local day), not shifted to UTC.
+    """
+    found = iso_datetime(value)
+    return found[:10] if found else None
+
+
+def _iso_clock(match: re.Match[str]) -> str:
+    """ "T06:12:00+00:00" from an `_ISO_CLOCK` match, or "" when the time is impossible."""
+    hour, minute, second, utc, sign, off_hours, off_minutes = match.groups()
+    try:
+        clock = dt.time(int(hour), int(minute), int(second or 0))
+    except ValueError:
+        return ""
+    if utc:
+        return _clock(clock, dt.timedelta(0))
+    if sign:
+        offset = dt.timedelta(hours=int(off_hours), minutes=int(off_minutes or 0))
+        return _clock(clock, -offset if sign == "-" else offset)
+    return _clock(clock, None)
+
+
+def _clock(clock: dt.time, offset: dt.timedelta | None) -> str:
+    """ "T06:12:00" plus "+05:30" when the offset is known; "" for an impossible offset."""
+    if offset is None:
+        return "T" + clock.replace(microsecond=0).isoformat()
+    if abs(offset) > _MAX_OFFSET or offset % dt.timedelta(minutes=1):
+        return ""
+    zone = dt.timezone(offset)
+    return "T" + clock.replace(microsecond=0, tzinfo=zone).isoformat()
 
 
 def _valid(year: int, month: int, day: int) -> str | None:
@@ -279,6 +433,52 @@ def _valid(year: int, month: int, day: int) -> str | None:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+# --- canonical URL ------------------------------------------------------------
+
+
+def find_url(tree: HtmlElement, metas: dict[str, list[str]], base: str | None) -> str | None:
+    """The page's own address: `<link rel="canonical" href>`, else og:url, else None.
+
+    Relative links are resolved against `base` (the fetched URL) when there is one:
+    href="/news/storm" with base "https://example.com/x?y" -> "https://example.com/news/storm".
+    Only absolute http(s) URLs under 2,000 characters, with no spaces or control
+    characters, are returned; anything else (javascript:, data:, "/x" with no base) is skipped.
+    """
+    links = [
+        link.get("href")
+        for link in tree.iter("link")
+        if "canonical" in (link.get("rel") or "").lower().split()
+    ]
+    for candidate in [*links, *metas.get("og:url", [])]:
+        url = page_url(candidate, base)
+        if url:
+            return url
+    return None
+
+
+def page_url(href: str | None, base: str | None = None) -> str | None:
+    """`href` as an absolute http(s) URL, resolved against `base`, or None if unsafe.
+
+    "  https://example.com/a  " -> "https://example.com/a"; "javascript:alert(1)",
+    "https://example.com/a b", "//example.com/a" without a base -> None.
+    """
+    if not href:
+        return None
+    href = href.strip()
+    if len(href) > _MAX_URL or any(ch.isspace() or not ch.isprintable() for ch in href):
+        return None
+    try:
+        if base and urlsplit(base).scheme.lower() in ("http", "https"):
+            href = urljoin(base, href)
+        parts = urlsplit(href)
+        host = parts.hostname
+    except ValueError:  # "http://[::1" and other broken hosts
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host or len(href) > _MAX_URL:
+        return None
+    return href
 
 
 # --- byline -------------------------------------------------------------------

@@ -14,7 +14,9 @@ stories below. The cleaner
    and headers around the story fall away while a newsletter box inside it is bridged;
 5. drops furniture, repeats, truncated teasers and the headline from that run;
 
-and reads title, date, byline, outlet and wire credit from the lines around the run.
+and reads title, dates, byline, outlet and wire credit from the lines around the run
+(a date line that spells out a time with its zone, "Published: 2025-03-04 06:12 UTC",
+gives that time too).
 No rule names a site: the signals are line length, sentence punctuation, list
 markers, repetition, position and the common vocabulary of page chrome.
 """
@@ -29,6 +31,7 @@ from enum import Enum
 from functools import cached_property
 
 from tui.clean import boilerplate as bp
+from tui.clean.html_meta import iso_datetime
 from tui.clean.meta import (
     agency_name,
     find_byline,
@@ -72,8 +75,21 @@ class Unit:
 
 # A leading "date 2025-07-15" field that some scrapers write before the text.
 _META_PREFIX = re.compile(
-    r"^\s*(?:date|published|pubdate|datum|fecha)\s*[:=]?\s*(\d{4}-\d{2}-\d{2})"
-    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?:\s+|$)",
+    r"^\s*(?:date|published|pubdate|datum|fecha)\s*[:=]?\s*(\d{4}-\d{2}-\d{2}"
+    r"(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)(?:\s+|$)",
+    re.IGNORECASE,
+)
+# "Published: ...", "Updated on ...": the labels that split a date line into its times.
+_TIME_LABEL = re.compile(
+    r"\b(?:(?P<update>(?:last\s+)?(?:updated|modified))|(?:first\s+)?published|posted)\b"
+    r"(?:\s+(?:on|at))?\s*:?",
+    re.IGNORECASE,
+)
+# The clock after a written date, with a zone we can trust ("06:12 UTC", ", 6:12 pm +05:30"),
+# then nothing but separators. Zones such as "IST" or "ET" are ambiguous: those keep the day.
+_CLOCK = re.compile(
+    r"(?:\s*,|\s+at|\s*T|\s)\s*(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?"
+    r"\s*(?P<ampm>[ap]\.?m\.?)?\s*(?P<zone>UTC|GMT|Z|[+-]\d{2}:?\d{2})\s*[|•·,]?\s*$",
     re.IGNORECASE,
 )
 _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
@@ -118,7 +134,9 @@ def _take_date_prefix(text: str) -> tuple[str | None, str]:
     match = _META_PREFIX.match(stripped)
     if not match:
         return None, text
-    return parse_date(match.group(1)), stripped[match.end() :]
+    stamp, day = match.group(1), parse_date(match.group(1))
+    exact = iso_datetime(stamp)  # "2025-07-15T10:00:00Z" keeps its time and zone
+    return (exact if day and exact and exact.startswith(day) else day), stripped[match.end() :]
 
 
 def _units(text: str) -> list[Unit]:
@@ -400,8 +418,16 @@ def _metadata(units: list[Unit], start: int, end: int, title_at: int | None) -> 
         credit, byline = credit or agency_name(byline), None
     if byline and outlet and byline.casefold() == outlet.casefold():
         byline = None  # the site's name in the byline slot
-    published = _first(_meta_date, around)
-    return Cleaned(text="", outlet=outlet, published=published, byline=byline, credit=credit)
+    published = _first(_published, around) or _first(_updated_day, around)
+    modified = _first(_modified, around)
+    return Cleaned(
+        text="",
+        outlet=outlet,
+        published=published,
+        modified=modified,
+        byline=byline,
+        credit=credit,
+    )
 
 
 def _header(units: list[Unit], start: int, title_at: int | None) -> list[Unit]:
@@ -412,9 +438,69 @@ def _header(units: list[Unit], start: int, title_at: int | None) -> list[Unit]:
     return units[title_at + 1 : start] + units[top:title_at][::-1]
 
 
-def _meta_date(line: str) -> str | None:
-    """The date of a date or byline line; None for a sentence that mentions a date."""
-    return parse_date(line) if bp.is_meta_line(line) else None
+def _published(line: str) -> str | None:
+    """The publish time of a date or byline line; None for a sentence that mentions a date.
+
+    "Published: March 4, 2025 06:12 UTC" -> "2025-03-04T06:12:00+00:00"; "July 15, 2025"
+    -> "2025-07-15". A date after "Updated" is not a publish time (see `_modified`).
+    """
+    return next((time for time, update in _line_times(line) if not update), None)
+
+
+def _modified(line: str) -> str | None:
+    """The time after "Updated"/"Modified" on a date line, in `_published`'s shapes."""
+    return next((time for time, update in _line_times(line) if update), None)
+
+
+def _updated_day(line: str) -> str | None:
+    """The day of an update, for dumps that show no other date: only its day is kept
+    (a dump that only says "Updated: July 15, 2025" was at least published by then)."""
+    modified = _modified(line)
+    return modified[:10] if modified else None
+
+
+def _line_times(line: str) -> list[tuple[str, bool]]:
+    """The times on a date or byline line, each with whether it follows an update label.
+
+    "Nov. 20, 2019 Updated: Nov. 21, 2019 1:35 GMT" -> [("2019-11-20", False),
+    ("2019-11-21T01:35:00+00:00", True)]; [] for a sentence that mentions a date.
+    """
+    if not bp.is_meta_line(line):
+        return []
+    labels = list(_TIME_LABEL.finditer(line))
+    starts = [0, *(label.end() for label in labels)]
+    ends = [*(label.start() for label in labels), len(line)]
+    updates = [False, *(bool(label["update"]) for label in labels)]
+    times = []
+    for start, end, update in zip(starts, ends, updates, strict=True):
+        time = _written_time(line[start:end])
+        if time:
+            times.append((time, update))
+    return times
+
+
+def _written_time(text: str) -> str | None:
+    """The first date in `text` with the clock after it when that has a clear zone.
+
+    "March 4, 2025 06:12 UTC" -> "2025-03-04T06:12:00+00:00"; "March 4, 2025 06:12 IST"
+    -> "2025-03-04" (an ambiguous zone); "no date here" -> None.
+    """
+    found = find_date(text)
+    if not found:
+        return None
+    day = found[0]
+    clock = _CLOCK.match(text, found[2])
+    if not clock:
+        return day
+    hour = int(clock["h"])
+    if clock["ampm"]:
+        if not 1 <= hour <= 12:
+            return day
+        hour = hour % 12 + (12 if clock["ampm"][0].lower() == "p" else 0)
+    zone = clock["zone"]
+    zone = "Z" if zone.upper() in ("UTC", "GMT", "Z") else zone
+    exact = iso_datetime(f"{day}T{hour:02d}:{clock['m']}:{clock['s'] or '00'}{zone}")
+    return exact if exact and exact.startswith(day) else day
 
 
 def _first(read: Callable[[str], str | None], units: list[Unit]) -> str | None:
