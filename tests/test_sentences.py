@@ -288,3 +288,15 @@ def test_ten_thousand_sentences() -> None:
 def test_hostile_input_gives_valid_sentences(text: str) -> None:
     for sentence in split_sentences(text):
         assert sentence.text and text[sentence.start : sentence.end] == sentence.text
+
+
+def test_a_us_state_in_a_dateline_does_not_end_the_sentence() -> None:
+    text = "LAKEVILLE, Ore. (AP) — Authorities ordered residents out. Shelters opened."
+    assert [s.text for s in split_sentences(text)] == [
+        "LAKEVILLE, Ore. (AP) — Authorities ordered residents out.",
+        "Shelters opened.",
+    ]
+    # a state abbreviation still ends a sentence before a common opening word,
+    # and a lower-case "wash" is just a word
+    assert len(split_sentences("He lives in Portland, Ore. The river rose.")) == 2
+    assert len(split_sentences("She went to the car wash. Then she left.")) == 2

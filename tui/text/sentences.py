@@ -85,6 +85,12 @@ _NEVER_FINAL = _word_set(
 # Abbreviations that often end a sentence too: "shares of Apple Inc. The ...".
 _MAYBE_FINAL = _word_set("inc ltd co corp llc plc bros etc jr sr ave blvd rd ft dept est al")
 _MONTHS = _word_set("jan feb mar apr jun jul aug sep sept oct nov dec")
+# US states as AP style abbreviates them in datelines ("LAKEVILLE, Ore. (AP) —"),
+# counted only when written with a capital (so "the car wash. Then" still breaks).
+_STATES = _word_set(
+    "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo "
+    "mont neb nev okla ore pa tenn vt va wash wis wyo"
+)
 # German (and Danish, Norwegian) write ordinal days with a period: "am 3. Oktober".
 _MONTH_NAMES = _word_set(
     "januar februar märz april mai juni juli august september oktober november dezember "
@@ -220,6 +226,8 @@ def _period_ends(word: str, at_start: bool, next_word: str, next_is_initial: boo
 def _is_abbreviation(word: str, key: str) -> bool:
     """True for words that often carry a period without ending a sentence."""
     if key in _MAYBE_FINAL or key in _MONTHS:
+        return True
+    if key in _STATES and word[:1].isupper():
         return True
     if len(word) == 1:
         return word.isupper()  # an initial: "Donald J. Trump"
