@@ -103,20 +103,21 @@ def test_panel_lists_the_july_printings_and_who_was_first(library_path: Path) ->
     async def check(pilot: Pilot, screen, view: ArticleView, panel: LinksPanel) -> None:
         text = panel.text.plain
         assert "Printed by 3 other articles" in text
-        assert "★ First: Ommcom News, 2025-07-15" in text
-        assert "Ommcom News  ★ first" in text
+        # both July printings are dated 15 July without a time: a tie, no star
+        assert "First: order unknown, same day (2025-07-15): " in text
+        assert "★" not in text
         assert "002_a925cdd380a090ad.txt" in text  # no outlet in the page: the file name
         assert "000_b6ff62e34f95e8a1.txt" in text
 
     run_reader(library_path, LATER, check, sentence=9)
 
 
-def test_panel_says_first_printed_here_for_the_earliest(library_path: Path) -> None:
+def test_panel_says_a_same_day_tie_includes_this_article(library_path: Path) -> None:
     async def check(pilot: Pilot, screen, view: ArticleView, panel: LinksPanel) -> None:
         text = panel.text.plain
         assert "Printed by 4 other articles" in text
-        assert "★ First printed here" in text
-        assert "same day as 1 other" in text  # the other 15 July copy
+        assert "First: order unknown, same day (2025-07-15): " in text
+        assert "here" in text.splitlines()[2]  # this article is one of the tied printings
 
     run_reader(library_path, WIRE, check, sentence=11)
 

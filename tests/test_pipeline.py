@@ -77,12 +77,12 @@ def test_an_article_that_cannot_be_stored_fails_alone(
     real = tui.library.store_article
     calls = []
 
-    def failing(conn, index, article, keys):
+    def failing(conn, index, article, keys, previous=None):
         calls.append(article.source)
         if len(calls) == 4:
-            real(conn, index, article, keys)  # stored, then the failure: all of it must go
+            real(conn, index, article, keys, previous)  # stored, then failing: all must go
             raise sqlite3.OperationalError("disk I/O error")
-        return real(conn, index, article, keys)
+        return real(conn, index, article, keys, previous)
 
     monkeypatch.setattr(tui.library, "store_article", failing)
     db = tmp_path / "lib.sqlite"

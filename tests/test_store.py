@@ -83,8 +83,14 @@ def test_same_source_new_content_is_a_new_version(tmp_path: Path) -> None:
     conn = connect(tmp_path / "lib.sqlite")
     with transaction(conn):
         first = _insert(conn, make_article(digest="h1"))
-        second = _insert(conn, make_article(digest="h2", text="One. Three."))
+        newer = make_article(digest="h2", text="One. Three.")
+        previous = store.previous_version(conn, newer)
+        assert previous is not None and previous.id == first
+        second = store.insert_article(conn, newer, previous=previous)
+        store.retire(conn, first)
     assert first != second
+    assert [row.id for row in store.list_articles(conn)] == [second]  # one row: the latest
+    assert [row.id for row in store.versions(conn, first)] == [first, second]
     assert store.get_article(conn, second).version == 2  # type: ignore[union-attr]
     assert store.get_article(conn, first).text == "One. Two."  # type: ignore[union-attr]
 

@@ -6,10 +6,11 @@ the pipeline (sources -> clean -> library) stays in one place.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -21,12 +22,21 @@ from tui import test_hooks
 from tui.errors import SourceError
 from tui.ingest.sources import DEFAULT_MAX_BYTES, SourceFailure, expand_sources
 from tui.logs import log_exception
-from tui.match.align import Row, align
+from tui.match.align import Row, align, pair_directly
 from tui.match.boilerplate import scan as find_boilerplate
+from tui.match.changes import Change, fact_changes
 from tui.match.derived import backfill as fill_derived
-from tui.match.engine import forget_article, keys_of, store_article
+from tui.match.diff import DiffPart, word_diff, word_diff_text
+from tui.match.engine import (
+    forget_article,
+    keys_of,
+    retire_version,
+    store_article,
+    type_changes,
+)
 from tui.match.groups import Group, build_groups, build_stories
 from tui.match.index import CandidateIndex
+from tui.match.origin import Origin, find_origin, first_of, shown_time, sort_key
 from tui.match.shingles import SentenceKey
 from tui.models import Article, Sentence
 from tui.pipeline import load, prepare_all
@@ -38,6 +48,22 @@ from tui.store.db import connect, transaction
 from tui.store.matches import MatchRow
 
 ArticleRow = store.ArticleRow
+_WEB = ("http://", "https://")
+__all__ = [  # what the app and the command line use beside Library
+    "ArticleRow",
+    "DiffPart",
+    "Library",
+    "Origin",
+    "Row",
+    "find_origin",
+    "first_printed",
+    "shown_time",
+    "version_label",
+    "web_address",
+    "where_from",
+    "word_diff",
+    "word_diff_text",
+]
 
 # How long a bulk ingest keeps adding articles to one transaction. Committing
 # each article alone costs about a third of the ingest time (FTS5 flushes its
@@ -94,28 +120,71 @@ def extract(
 
 @dataclass(frozen=True)
 class Link:
-    """Another article's printing of a sentence: where else it appears, and how alike."""
+    """Another article's printing of a sentence: where else it appears, and how alike.
+
+    `changes` are the facts the other printing changed, read from this
+    sentence (`a`) to the other (`b`): "12,000" -> "15,000".
+    """
 
     article: ArticleRow
     i: int
     text: str
     kind: str
     score: float
+    changes: tuple[Change, ...] = ()
+
+
+def read_changes(stored: str | None, flipped: bool = False) -> tuple[Change, ...]:
+    """Changes as stored in `matches.changes` (JSON), read b -> a when `flipped`."""
+    if not stored:
+        return ()
+    items = json.loads(stored)
+    return tuple(
+        Change(item["type"], item["b"], item["a"])
+        if flipped
+        else Change(item["type"], item["a"], item["b"])
+        for item in items
+    )
+
+
+def changes_json(changes: Iterable[Change]) -> list[dict[str, str]]:
+    """The JSON contract's `changes`: [{"type": "number", "a": "12,000", "b": "15,000"}]."""
+    return [{"type": c.type, "a": c.a, "b": c.b} for c in changes]
+
+
+def diff_json(a: str, b: str) -> list[dict[str, str]]:
+    """The JSON contract's `diff`: word operations from a to b, each
+    {"op": "equal"|"delete"|"insert"|"replace", "a": words, "b": words}."""
+    return [{"op": part.op, "a": part.a, "b": part.b} for part in word_diff(a, b)]
 
 
 @dataclass(frozen=True)
 class Derivation:
-    """An earlier article and the share (0-1) of a later article's words it printed first."""
+    """An earlier article and the share (0-1) of a later article's words it printed first.
+
+    `certain` is False when the two tie (tui/match/origin.py): the words are
+    shared, but which printed them first is not known.
+    """
 
     source: ArticleRow
     share: float
+    certain: bool = True
 
     def label(self) -> str:
-        """ "68% from IANS, 2025-07-15": the source's outlet (or wire credit) and date."""
+        """ "68% from IANS, 2025-07-15": the source's outlet (or wire credit) and date;
+        "68% also in IANS, 2025-07-15 (same day, order unknown)" for a tie."""
         name = self.source.credit if self.source.credit and not self.source.outlet else None
         who = name or self.source.label_outlet
-        when = f", {self.source.published}" if self.source.published else ""
+        when = f", {shown_time(self.source.published)}" if self.source.published else ""
+        if not self.certain:
+            return f"{self.share:.0%} also in {who}{when} (order unknown)"
         return f"{self.share:.0%} from {who}{when}"
+
+
+def _earlier(source: ArticleRow, article: ArticleRow) -> bool | None:
+    """True when `source` was printed first, None for a tie, False when after."""
+    first = first_of(source, article)
+    return None if first is None else first.id == source.id
 
 
 @dataclass(frozen=True)
@@ -141,9 +210,39 @@ class SearchHit:
     score: float
 
 
+def web_address(row: ArticleRow) -> str | None:
+    """Where a browser finds the article: its canonical URL, the http(s) URL it was
+    fetched from, or its saved file as a file:// URI; None when there is none."""
+    if row.url and row.url.startswith(_WEB):
+        return row.url
+    if row.source.startswith(_WEB):
+        return row.source
+    path = Path(row.source)
+    return path.resolve().as_uri() if path.is_absolute() and path.is_file() else None
+
+
+def where_from(source: str) -> str:
+    """A source for a header: a URL whole, a file by its name ("file 001.txt")."""
+    if source.startswith(_WEB) or source == "-":
+        return source
+    return f"file {source.rstrip('/').rsplit('/', 1)[-1]}"
+
+
+def version_label(row: ArticleRow) -> str:
+    """ "v2 · updated 14:05" for a later version (the page's modified time, else when
+    it was fetched; the date too when not the day it was published), "" for v1."""
+    if row.version <= 1:
+        return ""
+    when = shown_time(row.modified or row.added)
+    day, _, clock = when.partition(" ")
+    same_day = clock and row.published and row.published.startswith(day)
+    return f"v{row.version} · updated {clock if same_day else when}"
+
+
 def first_printed(row: ArticleRow) -> tuple:
-    """Sort key for "who printed it first": publication date, then when it was added."""
-    return (row.published is None, row.published or "", row.added, row.id)
+    """Sort key for "who printed it first" (tui/match/origin.sort_key): publish time
+    as far as known, then outlet and source; never the order of ingest."""
+    return sort_key(row)
 
 
 class Library:
@@ -157,6 +256,7 @@ class Library:
         """
         self.path = Path(path) if path is not None else default_db_path()
         self.conn: sqlite3.Connection = connect(self.path, create=create)
+        self._retire_old_versions()
         self._fill_derived_shares()
         self._find_boilerplate()
         self._vocabulary: search_store.Vocabulary | None = None
@@ -179,6 +279,17 @@ class Library:
         if missing:
             with transaction(self.conn):
                 fill_derived(self.conn)
+
+    def _retire_old_versions(self) -> None:
+        """A library stored before versions were one article gets its older ones retired."""
+        if self.conn.execute("SELECT 1 FROM scans WHERE name = 'versions'").fetchone():
+            with transaction(self.conn):
+                index = CandidateIndex()
+                for (article_id,) in self.conn.execute(
+                    "SELECT id FROM articles WHERE latest = 0"
+                ).fetchall():
+                    retire_version(self.conn, index, article_id)
+                self.conn.execute("DELETE FROM scans WHERE name = 'versions'")
 
     def _find_boilerplate(self) -> None:
         """A library stored before boilerplate was learned gets it found once, now."""
@@ -297,9 +408,12 @@ class Library:
         existing = store.find_copy(self.conn, article)
         if existing is not None:
             return IngestResult(article.source, "present", done, total, existing, article.title)
+        previous = store.previous_version(self.conn, article)
+        if previous is not None and previous.text == article.text:  # new bytes, same story
+            return IngestResult(article.source, "present", done, total, previous.id, article.title)
         if self._candidates is None:
             self._candidates = CandidateIndex()
-        article_id, _ = store_article(self.conn, self._candidates, article, keys)
+        article_id, _ = store_article(self.conn, self._candidates, article, keys, previous)
         return IngestResult(article.source, "added", done, total, article_id, article.title)
 
     def delete(self, article_id: int) -> bool:
@@ -336,9 +450,28 @@ class Library:
         """
         if matches is None:
             matches = match_store.all_matches(self.conn)
-        order = {row.id: first_printed(row) for row in self.articles()}
-        groups = build_groups(matches, order.__getitem__)
+        rows = {row.id: row for row in self.articles()}
+
+        def origin_of(article_ids: list[int]) -> tuple[int, bool]:
+            found = find_origin(
+                [rows[i] for i in article_ids if i in rows]
+                or [r for i in article_ids if (r := self.article(i))]
+            )
+            return found.article.id, found.certain
+
+        groups = build_groups(matches, origin_of)
         return [g for g in groups if kind is None or kind in g.kinds]
+
+    def origin(self, article_ids: Iterable[int]) -> Origin:
+        """Who printed first among these articles (tui/match/origin.find_origin).
+
+        Raises ValueError when none of the ids is an article.
+        """
+        return find_origin([row for i in set(article_ids) if (row := self.article(i))])
+
+    def versions(self, article_id: int) -> list[ArticleRow]:
+        """Every version of this article, oldest first; one when it never changed."""
+        return store.versions(self.conn, article_id)
 
     def links(self, article_id: int, i: int) -> list[Link]:
         """Where else sentence `i` of an article appears, first printed first.
@@ -348,22 +481,33 @@ class Library:
         """
         others: dict[int, ArticleRow | None] = {}
         links = []
-        for other_id, other_i, text, score, kind in match_store.sentence_links(
+        here: str | None = None  # this sentence's text, read when first needed
+        for other_id, other_i, text, score, kind, changes, flipped in match_store.sentence_links(
             self.conn, article_id, i
         ):
             if other_id not in others:
                 others[other_id] = self.article(other_id)
             other = others[other_id]
-            if other is not None:
-                links.append(Link(other, other_i, text, kind, score))
+            if other is None:
+                continue
+            if changes is not None or kind == "exact":
+                typed = read_changes(changes, flipped)
+            else:  # not typed yet: one pair costs well under a millisecond
+                here = (
+                    here if here is not None else store.get_sentence_text(self.conn, article_id, i)
+                )
+                typed = tuple(fact_changes(here, text))
+            links.append(Link(other, other_i, text, kind, score, typed))
         return sorted(links, key=lambda link: (first_printed(link.article), link.i))
 
     def derived(self, article_id: int | None = None) -> dict[int, list[Derivation]]:
         """Article id -> the earlier articles it shares words with, largest share first.
 
-        Only sources printed before the article count (see `first_printed`), and
-        only shares of at least MIN_DERIVED_SHARE. With `article_id`, that
-        article's entry alone (absent when it derives from nothing).
+        Only sources printed before the article count, or on the same day with
+        the order unknown (tui/match/origin.py; such a derivation is not
+        `certain`), and only shares of at least MIN_DERIVED_SHARE. With
+        `article_id`, that article's entry alone (absent when it derives from
+        nothing).
         """
         rows = match_store.derived_shares(self.conn, MIN_DERIVED_SHARE, article_id)
         if article_id is None:
@@ -371,11 +515,13 @@ class Library:
         else:
             ids = {article_id} | {source for _, source, _ in rows}
             by_id = {i: row for i in ids if (row := self.article(i)) is not None}
-        order = {i: first_printed(row) for i, row in by_id.items()}
         found: dict[int, list[Derivation]] = {}
         for article, source, share in rows:
-            if article in order and source in order and order[source] < order[article]:
-                found.setdefault(article, []).append(Derivation(by_id[source], share))
+            if article in by_id and source in by_id:
+                earlier = _earlier(by_id[source], by_id[article])
+                if earlier is not False:
+                    derivation = Derivation(by_id[source], share, certain=earlier is True)
+                    found.setdefault(article, []).append(derivation)
         for derivations in found.values():
             derivations.sort(key=lambda d: -d.share)
         return found
@@ -384,10 +530,11 @@ class Library:
         """Article id -> the largest share of its words an earlier article printed: the
         library's Copied column, by `derived`'s rule, for `articles` the caller listed
         (about 0.2 s at 10,000 articles)."""
-        order = {row.id: first_printed(row) for row in articles}
+        rows = {row.id: row for row in articles}
         largest: dict[int, float] = {}
         for article, source, share in match_store.derived_shares(self.conn, MIN_DERIVED_SHARE):
-            if article in order and source in order and order[source] < order[article]:
+            known = article in rows and source in rows
+            if known and _earlier(rows[source], rows[article]) is not False:
                 largest[article] = max(share, largest.get(article, 0.0))
         return largest
 
@@ -398,6 +545,40 @@ class Library:
                 if derivation.source.id == earlier:
                     return later, derivation
         return None
+
+    def changed_facts(
+        self,
+        articles: Iterable[ArticleRow] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> set[int]:
+        """Ids of copies that changed a fact (a number, date, name, quote or negation)
+        of what they copied: the library's "changed facts" filter.
+
+        A copy is counted when one of its sentences changed a fact of the same
+        sentence in its main source, the earlier article that printed most of
+        its words (`derived`; a same-day tie counts both ways). Pairs matched
+        since the last call are typed first (about 0.6 ms a pair;
+        `progress(done, total)` follows it), and the types are kept.
+        """
+        self.type_changes(progress)
+        listed = {row.id for row in articles} if articles is not None else None
+        main_sources = {
+            article: {d.source.id for d in derivations if d.share == derivations[0].share}
+            for article, derivations in self.derived().items()
+            if listed is None or article in listed
+        }
+        return {
+            copy
+            for a, b in match_store.changed_copies(self.conn)
+            for copy, source in ((a, b), (b, a))
+            if source in main_sources.get(copy, ())
+        }
+
+    def type_changes(self, progress: Callable[[int, int], None] | None = None) -> int:
+        """Type the changed facts of every pair matched since the last time (see
+        tui/match/engine.type_changes); returns how many pairs were typed."""
+        with transaction(self.conn):
+            return type_changes(self.conn, progress)
 
     def boilerplate(self) -> list[BoilerplateLine]:
         """Lines never highlighted or counted because an outlet prints them under any story."""
@@ -451,9 +632,16 @@ class Library:
         return hits[:limit]
 
     def compare(self, left_id: int, right_id: int) -> list[Row]:
-        """Two articles aligned like a diff, shared sentences on the same row."""
+        """Two articles aligned like a diff, shared sentences on the same row.
+
+        Two versions of one article are never matched in the library, so their
+        sentences are verified against each other here (a silent edit is news).
+        """
+        left, right = self.sentences(left_id), self.sentences(right_id)
+        if {row.id for row in self.versions(left_id)} >= {left_id, right_id}:
+            return align(left, right, pair_directly(left, right))
         pairs = [m for m in self.matches(left_id) if m.b_article == right_id]
-        return align(self.sentences(left_id), self.sentences(right_id), pairs)
+        return align(left, right, pairs)
 
     def resolve(self, reference: str) -> ArticleRow | None:
         """An article by id, or by the title that best matches `reference` (typos welcome)."""
@@ -469,8 +657,16 @@ class Library:
 
     def export(self) -> dict[str, Any]:
         """The whole library as one JSON-ready document."""
+        self.type_changes()
         matches = match_store.all_matches(self.conn)
         derived = self.derived()
+        sentences: dict[int, list[str]] = {}
+
+        def texts(article_id: int) -> list[str]:
+            if article_id not in sentences:
+                sentences[article_id] = [s.text for s in self.sentences(article_id)]
+            return sentences[article_id]
+
         return {
             "articles": [
                 article_json(
@@ -485,6 +681,8 @@ class Library:
                     "b": [m.b_article, m.b_i],
                     "score": m.score,
                     "kind": m.kind,
+                    "changes": changes_json(read_changes(m.changes)),
+                    "diff": diff_json(texts(m.a_article)[m.a_i], texts(m.b_article)[m.b_i]),
                 }
                 for m in matches
             ],
@@ -492,6 +690,7 @@ class Library:
                 {
                     "members": [list(ref) for ref in g.members],
                     "origin": list(g.origin),
+                    "origin_certain": g.origin_certain,
                     "kinds": sorted(g.kinds),
                 }
                 for g in self.groups(matches=matches)
@@ -512,6 +711,10 @@ def article_json(
 ) -> dict[str, Any]:
     """The JSON shape of an article shared by `extract --json`, `list --json` and export.
 
+    `published` and `modified` are ISO 8601 as the page gave them (with time
+    and offset, or a bare date), null when unknown; `url` is the canonical URL,
+    else the URL fetched, else null; `version` counts from 1 (null from extract).
+
     With `derived` (stored articles), `"derived": [{"from": id, "share": 0.68}]`:
     the earlier articles that printed its words, largest share (0-1) first.
     """
@@ -520,15 +723,17 @@ def article_json(
         data["id"] = article.id
     data.update(
         source=article.source,
+        url=article.url or (article.source if article.source.startswith(_WEB) else None),
         title=article.title,
         outlet=article.outlet,
         published=article.published,
+        modified=article.modified,
         byline=article.byline,
         credit=article.credit,
         text=article.text,
+        version=article.version if isinstance(article, ArticleRow) else None,
     )
     if isinstance(article, ArticleRow):
-        data["version"] = article.version
         data["words"] = article.words
         data["added"] = article.added
     if derived is not None:

@@ -14,7 +14,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tui.library import ArticleRow, Library
+from tui.library import (
+    ArticleRow,
+    DiffPart,
+    Library,
+    Row,
+    changes_json,
+    diff_json,
+    shown_time,
+    word_diff,
+    word_diff_text,
+)
 from tui.text.sanitize import printable, safe_json
 
 MARKS = {"exact": "=", "near": "~", "partial": "⊂", "similar": "≈"}
@@ -24,8 +34,9 @@ STYLES = {"exact": "bold green", "near": "yellow", "partial": "magenta", "simila
 def describe(row: ArticleRow) -> str:
     """One line naming an article: #id outlet, date: title."""
     outlet = row.outlet or "unknown outlet"
-    date = row.published or "undated"
-    return printable(f"#{row.id} {outlet}, {date}: {row.title or '(untitled)'}")
+    return printable(
+        f"#{row.id} {outlet}, {shown_time(row.published)}: {row.title or '(untitled)'}"
+    )
 
 
 def print_json_array(items: Iterable[Any]) -> None:
@@ -54,6 +65,8 @@ def print_compare(library: Library, left: ArticleRow, right: ArticleRow, as_json
                     "right": {"i": r.right.i, "text": r.right.text} if r.right else None,
                     "kind": r.kind,
                     "score": r.score,
+                    "changes": changes_json(r.changes),
+                    "diff": diff_json(r.left.text, r.right.text) if r.left and r.right else [],
                 }
                 for r in rows
             ],
@@ -67,11 +80,8 @@ def print_compare(library: Library, left: ArticleRow, right: ArticleRow, as_json
     table.add_column(Text(describe(right)), ratio=1)
     for row in rows:
         style = STYLES.get(row.kind or "", "")
-        table.add_row(  # "fold": CJK has no spaces to wrap at, and must not be cut off
-            Text(row.left.text, style=style, overflow="fold") if row.left else Text(""),
-            Text(MARKS.get(row.kind or "", ""), style=style),
-            Text(row.right.text, style=style, overflow="fold") if row.right else Text(""),
-        )
+        left_cell, right_cell = _cells(row, style, marked=console.is_terminal)
+        table.add_row(left_cell, Text(MARKS.get(row.kind or "", ""), style=style), right_cell)
     console.print(table)
     shared = sum(1 for row in rows if row.kind)
     legend = "  ".join(f"{mark} {kind}" for kind, mark in MARKS.items())
@@ -79,6 +89,39 @@ def print_compare(library: Library, left: ArticleRow, right: ArticleRow, as_json
     if found is not None:
         later, derivation = found
         console.print(Text(printable(f"#{later}: {derivation.label()} (#{derivation.source.id})")))
+
+
+def _cells(row: Row, style: str, *, marked: bool) -> tuple[Text, Text]:
+    """The two sides of a compare row. A copy that is not exact shows its changed words:
+    struck on the left and underlined on the right on a terminal, `[-old-]{+new+}` on
+    the right when piped; then its changed facts ("15,000 → 12,000")."""
+    # "fold": CJK has no spaces to wrap at, and must not be cut off
+    left = Text(row.left.text if row.left else "", style=style, overflow="fold")
+    right = Text(row.right.text if row.right else "", style=style, overflow="fold")
+    if row.left and row.right and row.kind not in (None, "exact"):
+        parts = word_diff(row.left.text, row.right.text)
+        if marked:
+            left, right = marked_sides(parts, style)
+        else:
+            right = Text(word_diff_text(parts), style=style, overflow="fold")
+    if row.changes:
+        facts = " · ".join(f"{c.a or '∅'} → {c.b or '∅'} ({c.type})" for c in row.changes)
+        right.append(f"\nchanged: {facts}", style="bold" if marked else "")
+    return left, right
+
+
+def marked_sides(parts: list[DiffPart], style: str) -> tuple[Text, Text]:
+    """Each side with the words only it prints marked: struck red on the left, underlined
+    green on the right (strike and underline still read in monochrome)."""
+    left, right = Text(style=style, overflow="fold"), Text(style=style, overflow="fold")
+    for part in parts:
+        for side, words, mark in ((left, part.a, "strike red"), (right, part.b, "underline green")):
+            if not words:
+                continue
+            if side:
+                side.append(" ")
+            side.append(words, style="" if part.op == "equal" else mark)
+    return left, right
 
 
 def print_shared(library: Library, kind: str | None, as_json: bool) -> None:
@@ -90,6 +133,7 @@ def print_shared(library: Library, kind: str | None, as_json: bool) -> None:
             {
                 "members": [list(ref) for ref in group.members],
                 "origin": list(group.origin),
+                "origin_certain": group.origin_certain,
                 "outlets": sorted({rows[a].outlet or "" for a in group.articles} - {""}),
                 "kinds": sorted(group.kinds),
                 "text": library.sentences(group.origin[0])[group.origin[1]].text,
@@ -107,7 +151,12 @@ def print_shared(library: Library, kind: str | None, as_json: bool) -> None:
         text = library.sentences(origin.id)[group.origin[1]].text
         kinds = ", ".join(sorted(group.kinds))
         header = Text(f"{number}. {len(group.articles)} articles ({kinds}); first: ", style="bold")
-        header.append(Text(describe(origin)))
+        if group.origin_certain:
+            header.append(Text(describe(origin)))
+        else:
+            tied = library.origin(group.articles).tied
+            header.append("order unknown, same day: ", style="bold")
+            header.append(Text("; ".join(describe(row) for row in tied)))  # type: ignore[arg-type]
         console.print(header)
         console.print(Text("   " + text))
         others = [rows[a] for a in group.articles if a != origin.id]

@@ -33,3 +33,19 @@ class SearchResults(Message):
     def __init__(self, query: str, hits: list[SearchHit]) -> None:
         super().__init__()
         self.query, self.hits = query, hits
+
+
+class FactsProgress(Message):
+    """Typing changed facts for the library's filter: `done` of `total` pairs."""
+
+    def __init__(self, done: int, total: int) -> None:
+        super().__init__()
+        self.done, self.total = done, total
+
+
+class FactsFound(Message):
+    """The ids of copies that changed a fact, for the library's filter."""
+
+    def __init__(self, article_ids: set[int]) -> None:
+        super().__init__()
+        self.article_ids = article_ids

@@ -6,18 +6,25 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tui.match.changes import Change, fact_changes
+from tui.match.shingles import sentence_key
+from tui.match.verify import score_pair
 from tui.models import Sentence
 from tui.store.matches import MatchRow
 
 
 @dataclass(frozen=True)
 class Row:
-    """One row of a side-by-side view; a side is None where the other has no counterpart."""
+    """One row of a side-by-side view; a side is None where the other has no counterpart.
+
+    `changes` are the facts the right side changed (tui/match/changes.py).
+    """
 
     left: Sentence | None
     right: Sentence | None
     kind: str | None = None
     score: float | None = None
+    changes: tuple[Change, ...] = ()
 
 
 def _best_pairs(matches: Sequence[MatchRow]) -> list[MatchRow]:
@@ -54,6 +61,28 @@ def _increasing_run(pairs: list[MatchRow]) -> list[MatchRow]:
     return run[::-1]
 
 
+def pair_directly(left: Sequence[Sentence], right: Sequence[Sentence]) -> list[MatchRow]:
+    """Verify every left sentence against every right one (tui/match/verify.py).
+
+    For two versions of one article, which never enter the matching index
+    together: O(left x right) verifications, about 0.2 s for 100 x 100.
+    Returned rows put the left article on side a, with article ids 0 and 1.
+    """
+    right_keys = [(s.i, sentence_key(s.text)) for s in right]
+    pairs = []
+    for sentence in left:
+        key = sentence_key(sentence.text)
+        if key.folded is None:
+            continue
+        for j, other in right_keys:
+            if other.folded is None:
+                continue
+            verdict = score_pair(key.folded, other.folded)
+            if verdict is not None:
+                pairs.append(MatchRow(0, sentence.i, 1, j, verdict.score, verdict.kind))
+    return pairs
+
+
 def align(
     left: Sequence[Sentence], right: Sequence[Sentence], matches: Sequence[MatchRow]
 ) -> list[Row]:
@@ -67,6 +96,8 @@ def align(
         rows.extend(Row(left[k], None) for k in range(i, stop_i))
         rows.extend(Row(None, right[k]) for k in range(j, stop_j))
         if anchor:
-            rows.append(Row(left[anchor.a_i], right[anchor.b_i], anchor.kind, anchor.score))
+            a, b = left[anchor.a_i], right[anchor.b_i]
+            changes = () if anchor.kind == "exact" else tuple(fact_changes(a.text, b.text))
+            rows.append(Row(a, b, anchor.kind, anchor.score, changes))
             i, j = anchor.a_i + 1, anchor.b_i + 1
     return rows

@@ -52,3 +52,18 @@ def _merge_replacements(parts: list[DiffPart]) -> list[DiffPart]:
         else:
             merged.append(part)
     return merged
+
+
+def word_diff_text(parts: list[DiffPart]) -> str:
+    """Plain text of a diff in wdiff's notation, as `git diff --word-diff=plain` prints it:
+    words only in a as `[-old-]`, words only in b as `{+new+}`."""
+    out = []
+    for part in parts:
+        if part.op == "equal":
+            out.append(part.a)
+            continue
+        if part.a:
+            out.append(f"[-{part.a}-]")
+        if part.b:
+            out.append(f"{{+{part.b}+}}")
+    return " ".join(out)

@@ -7,12 +7,14 @@ transaction, so it is never present without its keys and matches.
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from tui.match.boilerplate import detect as detect_boilerplate
 from tui.match.boilerplate import outlet_key
+from tui.match.changes import fact_changes
 from tui.match.derived import store_shares
 from tui.match.index import CandidateIndex
 from tui.match.kinds import Kind
@@ -54,7 +56,7 @@ def _verify(
         verdicts: dict[str, Verdict | None] = {}  # copies of one text are scored once
         for old_id in old_ids:
             other_article, other_text = index.folded[old_id]
-            if other_article == article_id:
+            if other_article == article_id or other_article in index.retired:
                 continue
             if other_text not in verdicts:
                 verdicts[other_text] = score_pair(text, other_text)
@@ -96,22 +98,31 @@ def _mark_shared(conn: sqlite3.Connection, sentence_ids: Iterable[int]) -> None:
 
 
 def store_article(
-    conn: sqlite3.Connection, index: CandidateIndex, article: Article, keys: Sequence[SentenceKey]
+    conn: sqlite3.Connection,
+    index: CandidateIndex,
+    article: Article,
+    keys: Sequence[SentenceKey],
+    previous: store.ArticleRow | None = None,
 ) -> tuple[int, list[Match]]:
     """Store an article with its sentences' keys (in reading order) and match it.
 
     Call inside a write transaction. `index` catches up on other processes'
     sentences first, while nobody else can write, then learns this article's.
-    Returns the new article's id and its matches.
+    With `previous` (`store.previous_version`) the article is its new version:
+    the previous one is retired first, so the two never match each other and
+    a version never counts as another outlet. Returns the new article's id
+    and its matches.
     """
     index.catch_up(conn)
+    if previous is not None:
+        retire_version(conn, index, previous.id)
     columns = [
         (key.folded, key.fold_hash, key.shingles)
         if key.fold_hash is not None
         else (None, None, None)
         for key in keys
     ]
-    article_id = store.insert_article(conn, article, columns)
+    article_id = store.insert_article(conn, article, columns, previous)
     ids = store.sentence_ids(conn, article_id)
     by_id = {
         sentence_id: key
@@ -149,14 +160,65 @@ def keys_of(article: Article) -> list[SentenceKey]:
     return [sentence_key(sentence.text) for sentence in article.sentences]
 
 
-def forget_article(conn: sqlite3.Connection, article_id: int) -> None:
-    """Remove an article with its matches; fix the shared counts of the others."""
-    # Its sentence ids stay in the in-memory index until the process ends;
-    # verification skips them, as they no longer exist.
-    others = conn.execute(
+def type_changes(
+    conn: sqlite3.Connection, progress: Callable[[int, int], None] | None = None
+) -> int:
+    """Type the fact changes (tui/match/changes.py) of every stored pair not typed yet.
+
+    Typing costs about 0.6 ms a pair, so it is not done while matching (it
+    doubled ingest time) but here, once per pair, when the "changed facts"
+    filter or an export first needs it. `matches.changes` then holds the
+    changes from side a to side b as JSON ("[]" for none); exact pairs stay
+    NULL, as they change nothing. `progress(done, total)` is called every
+    thousand pairs. Returns how many pairs were typed.
+    """
+    rows = conn.execute(
+        "SELECT m.a_sentence, m.b_sentence, sa.text, sb.text FROM matches m"
+        " JOIN sentences sa ON sa.id = m.a_sentence JOIN sentences sb ON sb.id = m.b_sentence"
+        " WHERE m.kind != 'exact' AND m.changes IS NULL"
+    ).fetchall()
+    updates = []
+    for done, (a, b, a_text, b_text) in enumerate(rows, start=1):
+        changes = [{"type": c.type, "a": c.a, "b": c.b} for c in fact_changes(a_text, b_text)]
+        updates.append((json.dumps(changes, ensure_ascii=False), a, b))
+        if progress is not None and (done % 1000 == 0 or done == len(rows)):
+            progress(done, len(rows))
+    conn.executemany(
+        "UPDATE matches SET changes = ? WHERE a_sentence = ? AND b_sentence = ?", updates
+    )
+    return len(updates)
+
+
+def _partners(conn: sqlite3.Connection, article_id: int) -> list[sqlite3.Row]:
+    """(sentence id, article id) of every sentence matched with this article's."""
+    return conn.execute(
         "SELECT b_sentence, b_article FROM matches WHERE a_article = ?"
         " UNION SELECT a_sentence, a_article FROM matches WHERE b_article = ?",
         (article_id, article_id),
     ).fetchall()
+
+
+def forget_article(conn: sqlite3.Connection, article_id: int) -> None:
+    """Remove an article with its matches; fix the shared counts of the others."""
+    # Its sentence ids stay in the in-memory index until the process ends;
+    # verification skips them, as they no longer exist.
+    others = _partners(conn, article_id)
     store.delete_article(conn, article_id)
+    refresh_shared(conn, (row[0] for row in others), {row[1] for row in others})
+
+
+def retire_version(conn: sqlite3.Connection, index: CandidateIndex, article_id: int) -> None:
+    """Take an older version out of matching: its matches and derived shares go, it
+    stays readable (and diffable against the new version) but is no longer listed."""
+    others = _partners(conn, article_id)
+    conn.execute(
+        "DELETE FROM matches WHERE a_article = ? OR b_article = ?", (article_id, article_id)
+    )
+    conn.execute(
+        "DELETE FROM derived WHERE article_id = ? OR source_id = ?", (article_id, article_id)
+    )
+    conn.execute("UPDATE sentences SET shared = 0 WHERE article_id = ?", (article_id,))
+    conn.execute("UPDATE articles SET shared_count = 0 WHERE id = ?", (article_id,))
+    store.retire(conn, article_id)
+    index.retire(article_id)
     refresh_shared(conn, (row[0] for row in others), {row[1] for row in others})

@@ -14,11 +14,17 @@ Node = TypeVar("Node", bound=Hashable)
 
 @dataclass
 class Group:
-    """Sentences connected by matches; `origin` is the earliest-published member."""
+    """Sentences connected by matches; `origin` is the first printing (tui/match/origin.py).
+
+    `origin_certain` is False when the first printing is a tie (the same day
+    without times, or equal times) that no wire credit broke: `origin` is then
+    one of the tied printings, named but not starred.
+    """
 
     members: list[SentenceRef]
     origin: SentenceRef
     kinds: set[str] = field(default_factory=set)
+    origin_certain: bool = True
 
     @property
     def articles(self) -> list[int]:
@@ -34,11 +40,13 @@ def _find(parent: dict[Node, Node], item: Node) -> Node:
     return root
 
 
-def build_groups(matches: Iterable[MatchRow], first_printed: Callable[[int], tuple]) -> list[Group]:
+def build_groups(
+    matches: Iterable[MatchRow], origin_of: Callable[[list[int]], tuple[int, bool]]
+) -> list[Group]:
     """Union the matched pairs into groups, largest (most articles) first.
 
-    `first_printed(article_id)` gives a sort key: earliest publication date,
-    then earliest added. It decides each group's origin.
+    `origin_of(article ids)` gives (the origin article's id, whether certain);
+    the origin's first sentence in the group is the group's origin.
     """
     parent: dict[SentenceRef, SentenceRef] = {}
     kinds: dict[SentenceRef, set[str]] = {}
@@ -56,14 +64,17 @@ def build_groups(matches: Iterable[MatchRow], first_printed: Callable[[int], tup
         members.setdefault(_find(parent, ref), []).append(ref)
     for ref, kind in edges:
         kinds.setdefault(_find(parent, ref), set()).add(kind)
-    groups = [
-        Group(
-            members=sorted(refs),
-            origin=min(refs, key=lambda ref: (first_printed(ref[0]), ref)),
-            kinds=kinds.get(root, set()),
+    groups = []
+    for root, refs in members.items():
+        origin, certain = origin_of(sorted({article for article, _ in refs}))
+        groups.append(
+            Group(
+                members=sorted(refs),
+                origin=min(ref for ref in refs if ref[0] == origin),
+                kinds=kinds.get(root, set()),
+                origin_certain=certain,
+            )
         )
-        for root, refs in members.items()
-    ]
     groups.sort(key=lambda g: (-len(g.articles), -len(g.members), g.members[0]))
     return groups
 

@@ -51,6 +51,7 @@ class CandidateIndex:
         self.articles_up_to = 0
         self.boilerplate: set[int] = set()
         self.boilerplate_sentences: set[int] = set()
+        self.retired: set[int] = set()  # older versions of articles: never matched
 
     def catch_up(self, conn: sqlite3.Connection) -> None:
         """Load the keys of sentences stored since the last look (by any process).
@@ -77,6 +78,13 @@ class CandidateIndex:
         for (fold_hash,) in conn.execute("SELECT fold_hash FROM boilerplate"):
             if fold_hash not in self.boilerplate:
                 self.mark_boilerplate(fold_hash)
+        for (article_id,) in conn.execute("SELECT id FROM articles WHERE latest = 0"):
+            self.retire(article_id)
+
+    def retire(self, article_id: int) -> None:
+        """An older version: never a candidate, and no outlet's story for boilerplate."""
+        self.retired.add(article_id)
+        self.outlets[article_id] = None
 
     def mark_boilerplate(self, fold_hash: int) -> None:
         """Never offer sentences equal to this one (after folding) as candidates again."""

@@ -29,6 +29,10 @@ class ArticleRow:
     sentence_count: int
     shared_count: int
     added: str
+    modified: str | None
+    url: str | None  # canonical URL, else the URL fetched, else None
+    lineage: int  # the id of the article's first version
+    latest: int  # 1 for the version listed and matched, 0 for older ones
     text: str  # the whole text from get_article; only the opening from list_articles
 
     @property
@@ -63,7 +67,7 @@ class ArticleRow:
 
 _ROW_COLUMNS = (
     "id, source, version, title, outlet, published, byline, credit, words,"
-    " sentence_count, shared_count, added"
+    " sentence_count, shared_count, added, modified, url, lineage, latest"
 )
 # Listing 10,000 articles must not read every body: list rows carry the opening only.
 OPENING_CHARS = 200
@@ -90,28 +94,57 @@ def find_copy(conn: sqlite3.Connection, article: Article) -> int | None:
     return row[0] if row else None
 
 
+def previous_version(conn: sqlite3.Connection, article: Article) -> ArticleRow | None:
+    """The listed article this one is a new version of, if any.
+
+    The same source, or the same canonical URL (as either side's source or
+    URL), is one article. A canonical URL shared by pages of two different
+    outlets is syndication, not a version: the outlets must agree when both
+    pages name one.
+    """
+    names = sorted({article.source, article.url or article.source})
+    marks = ", ".join("?" * len(names))
+    row = conn.execute(
+        f"SELECT {_ROW_COLUMNS}, text FROM articles WHERE latest = 1"
+        f" AND (source IN ({marks}) OR url IN ({marks})) ORDER BY source = ? DESC, id DESC LIMIT 1",
+        (*names, *names, article.source),
+    ).fetchone()
+    if row is None:
+        return None
+    previous = _row(row)
+    same_outlet = not (article.outlet and previous.outlet) or (
+        article.outlet.casefold() == previous.outlet.casefold()
+    )
+    return previous if previous.source == article.source or same_outlet else None
+
+
+def retire(conn: sqlite3.Connection, article_id: int) -> None:
+    """Mark a version as superseded: it stays readable but is no longer listed."""
+    conn.execute("UPDATE articles SET latest = 0 WHERE id = ?", (article_id,))
+
+
 def insert_article(
     conn: sqlite3.Connection,
     article: Article,
     keys: Sequence[tuple[str | None, int | None, bytes | None]] | None = None,
+    previous: ArticleRow | None = None,
 ) -> int:
     """Store an article and its sentences; call inside a transaction.
 
     `keys` are the sentences' matching columns (folded, fold_hash, shingles),
-    one per sentence, written in the same INSERT. The same source with new
-    content becomes the next version, not an overwrite. The caller adds the
+    one per sentence, written in the same INSERT. With `previous` (see
+    `previous_version`) the article is that one's next version, in its
+    lineage; the caller retires the previous one. The caller adds the
     sentences to the search index (`index_for_search`) before committing.
     """
-    (latest,) = conn.execute(
-        "SELECT COALESCE(MAX(version), 0) FROM articles WHERE source = ?", (article.source,)
-    ).fetchone()
+    version = previous.version + 1 if previous else 1
     cursor = conn.execute(
         "INSERT INTO articles (source, version, copy_key, content_hash, title, outlet, published,"
-        " byline, credit, text, words, sentence_count, added)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " byline, credit, text, words, sentence_count, added, modified, url, lineage)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             article.source,
-            latest + 1,
+            version,
             copy_key(article.content_hash, article.source),
             article.content_hash,
             article.title,
@@ -123,10 +156,15 @@ def insert_article(
             word_count(article.text),
             len(article.sentences),
             datetime.now(UTC).isoformat(timespec="seconds"),
+            article.modified,
+            article.url,
+            previous.lineage if previous else None,
         ),
     )
     article_id = cursor.lastrowid
     assert article_id is not None
+    if previous is None:
+        conn.execute("UPDATE articles SET lineage = id WHERE id = ?", (article_id,))
     if keys is None:
         keys = [(None, None, None)] * len(article.sentences)
     conn.executemany(
@@ -159,14 +197,24 @@ def index_for_search(conn: sqlite3.Connection, after_sentence_id: int) -> None:
 
 
 def list_articles(conn: sqlite3.Connection) -> list[ArticleRow]:
-    """All articles, oldest first by publication date, then by when they were added.
+    """The latest version of every article, by publication date, then by when added.
 
     Each row's `text` is only the first OPENING_CHARS characters (enough for a
     label); `get_article` gives the whole text.
     """
     rows = conn.execute(
         f"SELECT {_ROW_COLUMNS}, substr(text, 1, {OPENING_CHARS}) AS text FROM articles"
-        " ORDER BY published IS NULL, published, added, id"
+        " WHERE latest = 1 ORDER BY published IS NULL, published, added, id"
+    )
+    return [_row(row) for row in rows]
+
+
+def versions(conn: sqlite3.Connection, article_id: int) -> list[ArticleRow]:
+    """Every version of the article `article_id` belongs to, oldest first (whole texts)."""
+    rows = conn.execute(
+        f"SELECT {_ROW_COLUMNS}, text FROM articles"
+        " WHERE lineage = (SELECT lineage FROM articles WHERE id = ?) ORDER BY version",
+        (article_id,),
     )
     return [_row(row) for row in rows]
 

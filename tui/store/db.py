@@ -113,6 +113,30 @@ MIGRATIONS: list[str] = [
     CREATE TABLE scans (name TEXT PRIMARY KEY);
     INSERT INTO scans (name) SELECT 'boilerplate' WHERE EXISTS (SELECT 1 FROM articles);
     """,
+    # 7: provenance. Publish and modified times as the page gave them, the
+    # canonical URL, versions (`lineage` is the first version's id; only the
+    # `latest` version of an article is listed and matched), and the facts a
+    # copy changed (`matches.changes`, JSON, typed on first need by
+    # tui/match/engine.type_changes; NULL until then). A library stored before
+    # gets its older versions retired once (`scans`).
+    """
+    ALTER TABLE articles ADD COLUMN modified TEXT;
+    ALTER TABLE articles ADD COLUMN url TEXT;
+    ALTER TABLE articles ADD COLUMN lineage INTEGER;
+    ALTER TABLE articles ADD COLUMN latest INTEGER NOT NULL DEFAULT 1;
+    UPDATE articles SET lineage = (
+        SELECT MIN(b.id) FROM articles b WHERE b.source = articles.source
+    );
+    UPDATE articles SET latest = 0 WHERE version < (
+        SELECT MAX(b.version) FROM articles b WHERE b.source = articles.source
+    );
+    CREATE INDEX articles_url ON articles(url);
+    CREATE INDEX articles_lineage ON articles(lineage);
+    CREATE INDEX articles_retired ON articles(id) WHERE latest = 0;
+    ALTER TABLE matches ADD COLUMN changes TEXT;
+    INSERT INTO scans (name)
+        SELECT 'versions' WHERE EXISTS (SELECT 1 FROM articles WHERE latest = 0);
+    """,
 ]
 
 BUSY_TIMEOUT_MS = 30_000

@@ -19,10 +19,12 @@ class MatchRow:
     b_i: int
     score: float
     kind: str
+    changes: str | None = None  # facts changed from a to b, JSON; None until typed (or exact)
+    flipped: bool = False  # the sides were swapped after reading: read `changes` b -> a
 
 
 _SELECT = (
-    "SELECT m.a_article, sa.i, m.b_article, sb.i, m.score, m.kind FROM matches m"
+    "SELECT m.a_article, sa.i, m.b_article, sb.i, m.score, m.kind, m.changes FROM matches m"
     " JOIN sentences sa ON sa.id = m.a_sentence JOIN sentences sb ON sb.id = m.b_sentence"
 )
 
@@ -46,7 +48,9 @@ def matches_of(conn: sqlite3.Connection, article_id: int) -> list[MatchRow]:
     return [
         row
         if row.a_article == article_id
-        else MatchRow(row.b_article, row.b_i, row.a_article, row.a_i, row.score, row.kind)
+        else MatchRow(
+            row.b_article, row.b_i, row.a_article, row.a_i, row.score, row.kind, row.changes, True
+        )
         for row in rows
     ]
 
@@ -79,23 +83,35 @@ def article_pairs(conn: sqlite3.Connection) -> list[tuple[int, int]]:
 
 def sentence_links(
     conn: sqlite3.Connection, article_id: int, i: int
-) -> list[tuple[int, int, str, float, str]]:
-    """(other article, its sentence index, its text, score, kind) for one sentence's matches.
+) -> list[tuple[int, int, str, float, str, str | None, bool]]:
+    """(other article, its sentence index, its text, score, kind, changes, flipped) for one
+    sentence's matches; `changes` (JSON) reads from this sentence to the other unless
+    `flipped`.
 
     Two indexed lookups (the primary key and matches_b_sentence), so a reader
     can ask on every cursor move.
     """
     rows = conn.execute(
-        "SELECT m.b_article, sb.i, sb.text, m.score, m.kind FROM sentences sa"
+        "SELECT m.b_article, sb.i, sb.text, m.score, m.kind, m.changes, 0 FROM sentences sa"
         " JOIN matches m ON m.a_sentence = sa.id JOIN sentences sb ON sb.id = m.b_sentence"
         " WHERE sa.article_id = ? AND sa.i = ?"
         " UNION ALL "
-        "SELECT m.a_article, sa.i, sa.text, m.score, m.kind FROM sentences sb"
+        "SELECT m.a_article, sa.i, sa.text, m.score, m.kind, m.changes, 1 FROM sentences sb"
         " JOIN matches m ON m.b_sentence = sb.id JOIN sentences sa ON sa.id = m.a_sentence"
         " WHERE sb.article_id = ? AND sb.i = ?",
         (article_id, i, article_id, i),
     )
-    return [(row[0], row[1], row[2], row[3], row[4]) for row in rows]
+    return [(row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6])) for row in rows]
+
+
+def changed_copies(conn: sqlite3.Connection) -> list[tuple[int, int]]:
+    """(article a, article b) of every matched pair whose sentences differ in a fact."""
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(
+        "SELECT DISTINCT a_article, b_article FROM matches"
+        " WHERE changes IS NOT NULL AND changes != '[]'"
+    ).fetchall()
 
 
 def derived_shares(

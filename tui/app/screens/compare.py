@@ -33,6 +33,14 @@ class CompareScreen(Screen[None]):
     """Compare two articles; the view moves, this screen swaps, folds, picks and opens."""
 
     DEFAULT_CSS = """
+    CompareScreen #compare-changes {
+        height: auto;
+        max-height: 3;
+        padding: 0 1;
+        background: $panel;
+        color: $text-error;
+        text-style: bold;
+    }
     CompareScreen #compare-status {
         height: 1;
         padding: 0 1;
@@ -58,6 +66,7 @@ class CompareScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield CompareView(id="compare-view")
+        yield Static("", id="compare-changes", markup=False)
         yield Static("", id="compare-status", markup=False)
         yield KeyFooter()
 
@@ -92,6 +101,20 @@ class CompareScreen(Screen[None]):
             self.status += f" · {side} {derivation.share:.0%} copied"
         self.view.show(left, right, rows)
         self.update_status()
+        self.show_changes()
+
+    def on_compare_view_cursor_moved(self, message: CompareView.CursorMoved) -> None:
+        self.show_changes()
+
+    def show_changes(self) -> None:
+        """The facts the right side changed in the sentence under the cursor, if any."""
+        changes = [c for row in self.view.current_rows() for c in row.changes]
+        line = self.query_one("#compare-changes", Static)
+        line.display = bool(changes)
+        line.update(
+            "Changed: "
+            + " · ".join(f"{c.a or '(none)'} → {c.b or '(none)'} ({c.type})" for c in changes)
+        )
 
     def update_status(self) -> None:
         fold = "f shows all" if self.view.folded else "f folds the rest"

@@ -6,15 +6,17 @@ from collections.abc import Callable
 from typing import Any
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, ProgressBar, Static
 
+from tui.app.messages import FactsFound, FactsProgress
 from tui.app.widgets.article_table import ArticleTable
 from tui.app.widgets.key_footer import KeyFooter
-from tui.library import ArticleRow
+from tui.library import ArticleRow, Library, first_printed, version_label
 
 EMPTY_HELP = """\
 Your library is empty.
@@ -52,6 +54,7 @@ class LibraryScreen(Screen[None]):
         Binding("c", "compare", "Compare", id="library.compare"),
         Binding("s", "cycle_sort", "Sort", id="library.sort"),
         Binding("f", "filter", "Filter", id="library.filter"),
+        Binding("x", "changed_facts", "Changed facts", id="library.changed_facts"),
         Binding("r", "refresh", "Refresh", id="library.refresh"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
@@ -69,6 +72,7 @@ class LibraryScreen(Screen[None]):
         self._drawn_width = -1  # the table is rebuilt only when the width really changes
         self._status = ""  # counts of what is shown
         self._progress = ""  # an ingest's progress, shown before them
+        self.changed_only: set[int] | None = None  # the "changed facts" filter, when on
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -124,7 +128,7 @@ class LibraryScreen(Screen[None]):
     def _sorted(self, rows: list[ArticleRow]) -> list[ArticleRow]:
         keys = {
             "story": lambda r: (self.stories.get(r.id, 10**9), r.published or "9999", r.id),
-            "date": lambda r: (r.published or "9999", r.added, r.id),
+            "date": first_printed,
             "outlet": lambda r: ((r.outlet or "~").lower(), r.published or "", r.id),
             "shared": lambda r: (-r.shared_share, r.id),
             "copied": lambda r: (-self.copied.get(r.id, 0.0), r.id),
@@ -136,6 +140,8 @@ class LibraryScreen(Screen[None]):
     def _visible(self) -> list[ArticleRow]:
         needle = self.query_one("#library-filter", Input).value.strip().lower()
         rows = self.rows
+        if self.changed_only is not None:
+            rows = [r for r in rows if r.id in self.changed_only]
         if needle:
             rows = [r for r in rows if needle in f"{r.outlet or ''} {r.title or ''}".lower()]
         return self._sorted(rows)
@@ -158,6 +164,8 @@ class LibraryScreen(Screen[None]):
             f"{counted(stories, 'story', 'stories')} with shared sentences · "
             f"sorted by {self.sort_key}"
         )
+        if self.changed_only is not None:
+            self._status = "copies that changed facts (x: all) · " + self._status
         self._show_status()
         if selected is not None and str(selected) in table.rows:
             table.move_cursor(row=table.get_row_index(str(selected)))
@@ -175,9 +183,9 @@ class LibraryScreen(Screen[None]):
                 ("outlet", row.label_outlet, bool(row.outlet)),
                 lambda key: Text(key[1], style="bold" if key[2] else "dim"),
             ),
-            Text(row.label_title, style="" if row.title else "italic"),
+            self._title_cell(row),
             self._cell(
-                ("date", row.published),
+                ("date", (row.published or "")[:10]),
                 lambda key: Text(key[1] or "undated", style="" if key[1] else "dim"),
             ),
             Text(f"{row.words:,}", justify="right"),
@@ -190,6 +198,14 @@ class LibraryScreen(Screen[None]):
                 lambda key: Text(key[1], justify="right", style="bold" if key[1] != "·" else "dim"),
             ),
         )
+
+    @staticmethod
+    def _title_cell(row: ArticleRow) -> Text:
+        """The title, and for a later version its label ("v2 · updated 14:05")."""
+        cell = Text(row.label_title, style="" if row.title else "italic")
+        if row.version > 1:
+            cell.append(f"  {version_label(row)}", style="dim")
+        return cell
 
     def _cell(self, key: tuple[Any, ...], make: Callable[[tuple[Any, ...]], Text]) -> Text:
         """The one Text for a repeating cell value (DataTable never changes its cells)."""
@@ -205,12 +221,12 @@ class LibraryScreen(Screen[None]):
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return int(row_key.value) if row_key.value else None
 
-    def show_progress(self, done: int, total: int) -> None:
-        """An ingest's progress: the bar, and "adding 24 of 60" in the status line."""
+    def show_progress(self, done: int, total: int, verb: str = "adding") -> None:
+        """Long work's progress: the bar, and "adding 24 of 60" in the status line."""
         bar = self.query_one(ProgressBar)
         bar.display = done < total
         bar.update(total=total, progress=done)
-        self._progress = f"adding {done:,} of {total:,} · " if done < total else ""
+        self._progress = f"{verb} {done:,} of {total:,} · " if done < total else ""
         self._show_status()
 
     def _show_status(self) -> None:
@@ -268,6 +284,36 @@ class LibraryScreen(Screen[None]):
         box = self.query_one("#library-filter", Input)
         box.display = True
         box.focus()
+
+    def action_changed_facts(self) -> None:
+        """Show only copies that changed a fact of an earlier printing (x again: all).
+
+        Pairs matched since the last time are typed first, in a worker."""
+        if self.changed_only is not None:
+            self.changed_only = None
+            self.redraw()
+            self._show_status()
+            return
+        self._find_changed_facts()
+
+    @work(thread=True, exclusive=True, group="changed-facts")
+    def _find_changed_facts(self) -> None:
+        with Library(self.app.library.path) as library:  # type: ignore[attr-defined]
+            found = library.changed_facts(
+                progress=lambda done, total: self.post_message(FactsProgress(done, total))
+            )
+        self.post_message(FactsFound(found))
+
+    def on_facts_progress(self, message: FactsProgress) -> None:
+        self.show_progress(message.done, message.total, verb="checking pairs for changed facts,")
+
+    def on_facts_found(self, message: FactsFound) -> None:
+        self.show_progress(1, 1)
+        self.changed_only = message.article_ids
+        self.redraw()
+        self._show_status()
+        if not message.article_ids:
+            self.notify("No copy changed a number, date, name, quote or negation.", markup=False)
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#library-filter", Input)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import webbrowser
+
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container
@@ -13,7 +16,8 @@ from tui.app.safe import one_line
 from tui.app.widgets.article_view import ArticleView, strongest
 from tui.app.widgets.key_footer import KeyFooter
 from tui.app.widgets.links_panel import LinksPanel
-from tui.library import ArticleRow, Library, Link
+from tui.library import ArticleRow, Library, Link, web_address
+from tui.logs import log_exception
 from tui.models import Sentence
 from tui.store.matches import MatchRow
 
@@ -40,6 +44,10 @@ class ReaderScreen(Screen[None]):
     BINDINGS = [
         Binding("enter", "open_link", "Open", id="reader.open"),
         Binding("c", "compare", "Compare", id="reader.compare"),
+        Binding("o", "open_in_browser", "Browser", id="reader.browser"),
+        Binding("y", "copy_url", "Copy URL", id="reader.copy_url"),
+        Binding("Y", "copy_sentence", "Copy sentence", show=False, id="reader.copy_sentence"),
+        Binding("v", "versions", "Versions", show=False, id="reader.versions"),
         Binding("q,escape", "back", "Back", id="reader.back"),
     ]
 
@@ -125,6 +133,59 @@ class ReaderScreen(Screen[None]):
         links = self._cursor_links()
         right = links[0].article.id if links else None
         self.app.open_compare(self.article_id, right)  # type: ignore[attr-defined]
+
+    def action_open_in_browser(self) -> None:
+        """Open the article's canonical URL (or its saved file) in the browser.
+
+        `webbrowser` honours $BROWSER; it runs in a thread, since a browser
+        command may not return at once.
+        """
+        if self.article is None:
+            return
+        target = web_address(self.article)
+        if target is None:
+            self.notify("This article has no URL or file to open.", markup=False, timeout=3)
+            return
+        self._open_browser(target)
+        self.notify(f"Opening {one_line(target)}", markup=False, timeout=3)
+
+    @work(thread=True, group="browser")
+    def _open_browser(self, target: str) -> None:
+        try:
+            opened = webbrowser.open(target)
+        except Exception as error:  # a broken $BROWSER must not take the app down
+            log_exception(error, f"opening {target}")
+            opened = False
+        if not opened:
+            self.app.call_from_thread(
+                self.notify, "No browser could be started.", severity="error", markup=False
+            )
+
+    def action_copy_url(self) -> None:
+        """Copy the canonical URL, else the source, to the clipboard (OSC 52)."""
+        if self.article is not None:
+            where = self.article.url or self.article.source
+            self.app.copy_to_clipboard(where)
+            self.notify(f"Copied {one_line(where)}", markup=False, timeout=3)
+
+    def action_copy_sentence(self) -> None:
+        """Copy the sentence under the cursor to the clipboard (OSC 52)."""
+        views = self.query(ArticleView)
+        cursor = views.first().cursor if views else None
+        if cursor is not None:
+            self.app.copy_to_clipboard(self.sentences[cursor].text)
+            self.notify("Copied the sentence.", markup=False, timeout=3)
+
+    def action_versions(self) -> None:
+        """Compare this version with the one before (a silent edit is news)."""
+        versions = self.library.versions(self.article_id)
+        older = [row for row in versions if row.id != self.article_id and row.latest == 0]
+        here = next((row for row in versions if row.id == self.article_id), None)
+        before = [row for row in older if here is None or row.version < here.version]
+        if not before:
+            self.notify("This article has only one version.", markup=False, timeout=3)
+            return
+        self.app.open_compare(before[-1].id, self.article_id)  # type: ignore[attr-defined]
 
     def action_back(self) -> None:
         self.dismiss()

@@ -23,8 +23,9 @@ from textual.strip import Strip
 
 from tui.app.widgets.line_cache import CachedLinesView
 from tui.app.wrap import wrap_offsets
-from tui.library import ArticleRow
+from tui.library import ArticleRow, shown_time, version_label, where_from
 from tui.models import Sentence
+from tui.text.sanitize import printable
 
 KINDS = ("exact", "near", "partial", "similar")
 """Match kinds, strongest first: a sentence shows the strongest it has."""
@@ -147,9 +148,14 @@ class ArticleView(CachedLinesView, can_focus=True):
 
     def _meta_parts(self) -> list[str]:
         a = self.article
-        parts = [a.label_outlet, a.published or "undated"]
+        parts = [a.label_outlet, shown_time(a.published)]
+        if a.version > 1:
+            parts.append(version_label(a))
+        elif a.modified and a.modified != a.published:
+            parts.append(f"modified {shown_time(a.modified)}")
         parts += [p for p in (a.byline, a.credit and f"credit: {a.credit}") if p]
-        return [*parts, f"{a.words:,} words", *([self.derived] if self.derived else [])]
+        parts += [f"{a.words:,} words", *([self.derived] if self.derived else [])]
+        return [*parts, printable(a.url or where_from(a.source))]
 
     # -- layout ------------------------------------------------------------------
 

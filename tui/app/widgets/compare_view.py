@@ -18,6 +18,7 @@ from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -333,11 +334,16 @@ class CompareView(ScrollView, can_focus=True):
 
     # -- cursor ----------------------------------------------------------------
 
+    class CursorMoved(Message):
+        """The cursor is on another block (the screen shows its changed facts)."""
+
     def move_to(self, block: int, jump: bool = False) -> None:
         if not self.blocks:
             return
         block = max(0, min(block, len(self.blocks) - 1))
         old, self.cursor = self.cursor, block
+        if old != block:
+            self.post_message(self.CursorMoved())
         for k in {old, block}:
             self._cache.discard(k)
             if k < len(self._placed):

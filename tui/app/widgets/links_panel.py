@@ -19,7 +19,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.widgets.line_cache import CachedLinesView
-from tui.library import ArticleRow, Link, first_printed
+from tui.library import ArticleRow, Link, Origin, find_origin, shown_time
 from tui.match.diff import word_diff
 from tui.models import Sentence
 
@@ -38,6 +38,7 @@ class LinksPanel(CachedLinesView):
         "links-panel--similar",
         "links-panel--delete",
         "links-panel--insert",
+        "links-panel--changed",
     }
 
     COMPONENT_PREFIX = "links-panel"
@@ -58,6 +59,7 @@ class LinksPanel(CachedLinesView):
     LinksPanel > .links-panel--similar { color: $text-primary; text-style: bold; }
     LinksPanel > .links-panel--delete { color: $text-error; text-style: strike; }
     LinksPanel > .links-panel--insert { color: $text-success; text-style: underline; }
+    LinksPanel > .links-panel--changed { color: $text-error; text-style: bold; }
     """
 
     text = Text()
@@ -144,12 +146,16 @@ class LinksPanel(CachedLinesView):
         others = len({link.article.id for link in links})
         plural = "article" if others == 1 else "articles"
         out.append(f"Printed by {others} other {plural}\n", self._style("outlet"))
-        first = min([here, *(link.article for link in links)], key=first_printed)
-        out.append_text(self._first_line(here, first, links)).append("\n")
+        origin = find_origin([here, *{link.article.id: link.article for link in links}.values()])
+        first = origin.article if origin.certain else None
+        out.append_text(self._first_line(here, origin)).append("\n")
         any_diff = False
         for link in links:
             out.append("\n")
-            out.append_text(self._link_text(link, is_first=link.article.id == first.id))
+            is_first = first is not None and link.article.id == first.id
+            out.append_text(self._link_text(link, is_first=is_first))
+            if link.changes:
+                out.append("\n").append_text(self.changes(link))
             if link.kind != "exact":
                 any_diff = True
                 out.append("\n").append_text(self.diff(sentence.text, link.text))
@@ -160,21 +166,23 @@ class LinksPanel(CachedLinesView):
             out.append("underlined", self._style("insert")).append(" only there", muted)
         return out
 
-    def _first_line(self, here: ArticleRow, first: ArticleRow, links: list[Link]) -> Text:
-        """Who printed it first; a same-day tie is worth saying, since order is then a guess."""
+    def _first_line(self, here: ArticleRow, origin: Origin) -> Text:
+        """Who printed it first, or that a tie leaves the order unknown (no star then)."""
+        if not origin.certain:
+            names = ", ".join(
+                "here" if row.id == here.id else row.label_outlet for row in origin.tied
+            )
+            when = shown_time(origin.article.published)
+            return Text(f"First: order unknown, same day ({when}): {names}", self._style("muted"))
+        first = origin.article
         if first.id == here.id:
             line = Text("★ First printed here", self._style("first"))
         else:
-            line = Text(
-                f"★ First: {first.label_outlet}, {first.published or 'undated'}",
-                self._style("first"),
-            )
-        rivals = {link.article.id for link in links if link.article.published == first.published}
-        rivals |= {here.id} if here.published == first.published else set()
-        rivals.discard(first.id)
-        if first.published and rivals:
-            others = f"{len(rivals)} other" + ("s" if len(rivals) > 1 else "")
-            line.append(f" (same day as {others})", self._style("muted"))
+            when = shown_time(first.published)
+            line = Text(f"★ First: {first.label_outlet}, {when}", self._style("first"))
+        if len(origin.tied) > 1:  # a tie a wire credit broke
+            line.append(f" (wire credit {first.credit}; same day as ", self._style("muted"))
+            line.append(f"{len(origin.tied) - 1} other)", self._style("muted"))
         return line
 
     def _link_text(self, link: Link, *, is_first: bool) -> Text:
@@ -182,26 +190,41 @@ class LinksPanel(CachedLinesView):
         text.append(link.article.label_outlet, self._style("outlet"))
         if is_first:
             text.append("  ★ first", self._style("first"))
-        text.append(f"\n  {link.article.published or 'undated'} · ", self._style("muted"))
+        text.append(f"\n  {shown_time(link.article.published)} · ", self._style("muted"))
         text.append(f"{link.kind} {int(link.score)}", self._style(link.kind))
         text.append(f" · sentence {link.i + 1}", self._style("muted"))
         return text
 
+    def changes(self, link: Link) -> Text:
+        """The facts the other printing changed, here → there: "12,000 → 15,000 (number)"."""
+        out = Text("  Changed: ", self._style("changed"))
+        for n, change in enumerate(link.changes):
+            if n:
+                out.append(" · ", self._style("muted"))
+            if not change.b:
+                shown = f"dropped {change.a}"
+            elif not change.a:
+                shown = f"added {change.b}"
+            else:
+                shown = f"{change.a} → {change.b}"
+            out.append(shown, self._style("changed"))
+            out.append(f" ({change.type})", self._style("muted"))
+        return out
+
     def diff(self, ours: str, theirs: str) -> Text:
-        """Their sentence against ours, word by word; quotes, case and commas aside."""
+        """Both sentences one above the other, words only in one side marked: struck on
+        ours, underlined on theirs (strike and underline read without colour too)."""
         parts = word_diff(ours, theirs)
         if all(part.op == "equal" for part in parts):
-            return Text("Same words; only punctuation or case differ.", self._style("muted"))
-        out = Text()
+            return Text("  Same words; only punctuation or case differ.", self._style("muted"))
+        here, there = (
+            Text("  here:  ", self._style("muted")),
+            Text("  there: ", self._style("muted")),
+        )
         for part in parts:
-            if out:
-                out.append(" ")
-            if part.op == "equal":
-                out.append(part.a)
-            if part.op in ("delete", "replace"):
-                out.append(part.a, self._style("delete"))
-            if part.op == "replace":
-                out.append(" ")
-            if part.op in ("insert", "replace"):
-                out.append(part.b, self._style("insert"))
-        return out
+            for line, words, mark in ((here, part.a, "delete"), (there, part.b, "insert")):
+                if words:
+                    if not line.plain.endswith(" "):
+                        line.append(" ")
+                    line.append(words, self._style(mark) if part.op != "equal" else None)
+        return here.append("\n").append_text(there)
