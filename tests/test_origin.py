@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.dam_story import write_pages
 from tui.library import Library
-from tui.match.origin import PrintTime, find_origin, shown_time
+from tui.match.origin import PrintTime, find_origin, first_of, shown_time
 
 
 @dataclass(frozen=True)
@@ -115,3 +115,23 @@ def test_the_wire_is_first_though_the_rewrite_was_added_first(tmp_path: Path) ->
         for group in groups:
             assert rows[group.origin[0]].outlet == "AP News", group
             assert group.origin_certain
+
+
+def test_first_of_two_agrees_with_find_origin() -> None:
+    times = [
+        None,
+        "2025-03-04",
+        "2025-03-05",
+        "2025-03-04T06:12:00+00:00",
+        "2025-03-04T02:15:00-05:00",
+        "2025-03-04T06:12:00",
+    ]
+    for n, (ta, tb) in enumerate(itertools.product(times, times)):
+        for credits in itertools.product((None, "AP"), repeat=2):
+            a = Row(1, "a", "A", ta, credits[0])
+            b = Row(2, "b", "B", tb, credits[1])
+            origin = find_origin([a, b])
+            first = first_of(a, b)
+            assert (first.id if first else None) == (
+                origin.article.id if origin.certain else None
+            ), (n, ta, tb, credits)

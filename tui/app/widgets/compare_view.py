@@ -64,7 +64,8 @@ class Paint:
 
     band: Style
     text: Style
-    changed: Style
+    deleted: Style  # words only the left (A) side prints
+    inserted: Style  # words only the right (B) side prints
     mark: Style
     bar: Segment
 
@@ -457,7 +458,8 @@ class CompareView(ScrollView, can_focus=True):
         return Paint(
             band=band,
             text=band + self._style("gap") if block.kind == "fold" else band,
-            changed=band + self._style("changed"),
+            deleted=band + self._style("changed") + Style(strike=True),
+            inserted=band + self._style("changed") + Style(underline=True),
             mark=band + Style(color=kind.color, bold=True) if kind else band,
             bar=Segment("▌" if k == self.cursor else " ", band + Style(color=cursor.color)),
         )
@@ -471,7 +473,8 @@ class CompareView(ScrollView, can_focus=True):
         def cell(side: Side | None, lines: list[Span], n: int, width: int) -> list[Segment]:
             if side is None or n >= len(lines):
                 return [Segment(" " * width, paint.band)]
-            return _text_segments(side, *lines[n], width, paint)
+            changed = paint.deleted if side is block.left else paint.inserted
+            return _text_segments(side, *lines[n], width, paint, changed)
 
         strips = []
         if self._stacked:
@@ -495,8 +498,11 @@ class CompareView(ScrollView, can_focus=True):
         return [strip.adjust_cell_length(self._width, paint.band) for strip in strips]
 
 
-def _text_segments(side: Side, start: int, end: int, width: int, paint: Paint) -> list[Segment]:
-    """One wrapped line of a side, changed words highlighted, padded to the column."""
+def _text_segments(
+    side: Side, start: int, end: int, width: int, paint: Paint, changed: Style
+) -> list[Segment]:
+    """One wrapped line of a side, changed words highlighted (struck on the left,
+    underlined on the right, so they read without colour too), padded to the column."""
     segments, position = [], start
     for span_start, span_end in side.changed:
         span_start, span_end = max(span_start, start), min(span_end, end)
@@ -504,7 +510,7 @@ def _text_segments(side: Side, start: int, end: int, width: int, paint: Paint) -
             continue
         if position < span_start:
             segments.append(Segment(side.text[position:span_start], paint.text))
-        segments.append(Segment(side.text[span_start:span_end], paint.changed))
+        segments.append(Segment(side.text[span_start:span_end], changed))
         position = span_end
     if position < end:
         segments.append(Segment(side.text[position:end], paint.text))
