@@ -135,3 +135,18 @@ def test_first_of_two_agrees_with_find_origin() -> None:
             assert (first.id if first else None) == (
                 origin.article.id if origin.certain else None
             ), (n, ta, tb, credits)
+
+
+def test_days_and_moments_across_zones_never_order_in_a_cycle() -> None:
+    """23:30 at UTC-11 on 4 March is 10:30 UTC on 5 March; 00:15 at UTC+14 on 6 March
+    is 10:15 UTC on 5 March; a bare 5 March spans both. Publisher days alone would
+    say A < B < C < A."""
+    rows = [
+        Row(1, "a", "A", "2025-03-04T23:30:00-11:00"),
+        Row(2, "b", "B", "2025-03-05"),
+        Row(3, "c", "C", "2025-03-06T00:15:00+14:00"),
+    ]
+    for order in itertools.permutations(rows):
+        origin = find_origin(list(order))
+        assert not origin.certain
+        assert {row.id for row in origin.tied} == {2, 3}

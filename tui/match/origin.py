@@ -2,12 +2,18 @@
 
 A publish time is kept as the page gave it (see `tui.models.Article`): a
 moment with a UTC offset, a wall-clock time without a zone, or a bare day.
-Two times are ordered only as far as both are known:
+Each is read as a span of UTC time in which the printing happened: a moment
+is a point ("02:15-05:00" is 07:15 UTC); a bare day, or a time without a
+zone, is that whole day (UTC, 00:00 to 24:00). One printing is before another
+only when its span ends before the other's begins, so:
 
-- both moments with an offset: by the moment ("06:12+00:00" before "11:40+00:00");
-- otherwise by the publisher's day as written ("2025-03-04" before "2025-03-05");
-- the same day where either lacks a moment, or equal moments: a tie, order unknown;
+- moments compare as moments ("06:12+00:00" before "11:40+00:00");
+- days compare as days ("2025-03-04" before "2025-03-05");
+- a day and a moment inside it, or equal moments, tie: order unknown;
 - an undated article is never placed before or after anything.
+
+Spans make the order transitive (an interval order), so a set of printings
+always has a first one or a tie among several, never a cycle.
 
 The origin of a set of printings is the one no other was printed before. When
 several remain (a tie), a wire credit on exactly one of them (it names an
@@ -41,16 +47,18 @@ class Printed(Protocol):
 
 @dataclass(frozen=True)
 class PrintTime:
-    """A publish time: the publisher's day, and the moment when time and offset are known."""
+    """A publish time: the publisher's day, and the span of UTC time it stands for
+    (one moment when time and offset are known, else the whole day)."""
 
     day: dt.date | None
-    moment: dt.datetime | None  # timezone-aware, or None
+    earliest: dt.datetime | None  # UTC, aware; None when undated
+    latest: dt.datetime | None
 
     @classmethod
     def parse(cls, value: str | None) -> PrintTime:
         """Read "2025-03-04T06:12:00+00:00", "2025-03-04T06:12:00" or "2025-03-04".
 
-        Anything unreadable is undated (PrintTime(None, None)); never raises.
+        Anything unreadable is undated (PrintTime(None, None, None)); never raises.
         Cached: a library lists the same few thousand times over and over.
         """
         return _parse(cls, value)
@@ -58,28 +66,28 @@ class PrintTime:
     @classmethod
     def _read(cls, value: str | None) -> PrintTime:
         if not value:
-            return cls(None, None)
+            return cls(None, None, None)
         try:
             parsed = dt.datetime.fromisoformat(value.strip())
         except ValueError:
-            return cls(None, None)
-        moment = parsed if parsed.tzinfo is not None and "T" in value else None
-        return cls(parsed.date(), moment)
+            return cls(None, None, None)
+        if parsed.tzinfo is not None and "T" in value:
+            moment = parsed.astimezone(dt.UTC)
+            return cls(parsed.date(), moment, moment)
+        start = dt.datetime.combine(parsed.date(), dt.time(), dt.UTC)
+        return cls(parsed.date(), start, start + dt.timedelta(days=1, microseconds=-1))
 
     def before(self, other: PrintTime) -> bool:
-        """True when this was certainly printed before `other`."""
-        if self.moment is not None and other.moment is not None:
-            return self.moment < other.moment
-        if self.day is not None and other.day is not None:
-            return self.day < other.day
-        return False
+        """True when this was certainly printed before `other` (its span ends first)."""
+        if self.latest is None or other.earliest is None:
+            return False
+        return self.latest < other.earliest
 
     def sort_key(self) -> tuple[bool, str, str]:
-        """A total order for lists: undated last, then day, then the moment in UTC."""
-        if self.day is None:
+        """A total order for lists that agrees with `before`: undated last, then by span."""
+        if self.earliest is None or self.latest is None:
             return (True, "", "")
-        moment = self.moment.astimezone(dt.UTC).isoformat() if self.moment else ""
-        return (False, self.day.isoformat(), moment)
+        return (False, self.earliest.isoformat(), self.latest.isoformat())
 
 
 def shown_time(value: str | None) -> str:
@@ -143,7 +151,7 @@ def find_origin(rows: Sequence[Printed]) -> Origin:
     dated = [row for row in rows if times[row.id].day is not None]
     pool = dated or list(rows)
     may_be_first = [row for row in pool if not any(times[o.id].before(times[row.id]) for o in pool)]
-    may_be_first.sort(key=sort_key)
+    may_be_first.sort(key=sort_key)  # never empty: spans cannot order in a cycle
     if len(may_be_first) == 1 and dated:
         return Origin(may_be_first[0], True, tuple(may_be_first))
     credited = [row for row in may_be_first if row.credit]
