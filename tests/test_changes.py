@@ -420,6 +420,7 @@ def test_any_text_gives_well_formed_changes_from_its_own_words(a: str, b: str) -
         "LAKEVILLE, Ore. (AP) — Authorities ordered 12,000 residents to leave on Tuesday.",
         "LONDON, March 4 (Reuters) - Authorities ordered 12,000 residents to leave on Tuesday.",
         "BEIRUT — Authorities ordered 12,000 residents to leave on Tuesday.",
+        "Lucknow, July 15 (IANS) Authorities ordered 12,000 residents to leave on Tuesday.",
     ],
 )
 def test_a_wire_dateline_kept_or_dropped_is_no_change(wire: str) -> None:
@@ -428,3 +429,27 @@ def test_a_wire_dateline_kept_or_dropped_is_no_change(wire: str) -> None:
     assert fact_changes(wire, copy.replace("12,000", "15,000")) == [
         Change("number", "12,000", "15,000")
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "shown"),
+    [
+        ("The fund holds $5 million.", "The fund holds €5 million.", ("$5 million", "€5 million")),
+        (
+            "It was -15 degrees on the pass.",
+            "It was 15 degrees on the pass.",
+            ("-15 degrees", "15 degrees"),
+        ),
+        (
+            "The blast came at 2 a.m. on the pier.",
+            "The blast came at 2 p.m. on the pier.",
+            ("2 a.m.", "2 p.m."),
+        ),
+    ],
+)
+def test_a_currency_a_sign_or_a_clock_half_is_a_changed_number(a, b, shown) -> None:
+    assert [(c.type, c.a, c.b) for c in fact_changes(a, b)] == [("number", *shown)]
+    # and the word diff sees the words differ, so no view says "same words"
+    from tui.match.diff import word_diff
+
+    assert any(part.op != "equal" for part in word_diff(a, b))

@@ -110,7 +110,7 @@ class Change:
     b: str
 
 
-_NUMERAL = re.compile(r"(us\$|[$€£¥₹])?(\d+(?:[.,٫٬]\d+)*)(\S*)")
+_NUMERAL = re.compile(r"([-−+])?(us\$|[$€£¥₹])?(\d+(?:[.,٫٬]\d+)*)(\S*)")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMERIC_DATE = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}")
 _DAY = re.compile(r"(\d{1,2})(?:st|nd|rd|th|er)?")
@@ -177,6 +177,8 @@ _DATELINE = re.compile(
     r"(?:,[^()—–-]{1,30})?"  # a state, a country or a date
     r"(?:\s*\([^()]{1,30}\))?"  # the agency
     r"\s*[—–-]{1,2}\s+"
+    # or any place and date, then an agency in brackets: "Lucknow, July 15 (IANS) "
+    r"|^[^\W\d_][^()\n]{0,50}?\(\s*(?:[A-Z]{2,6}|Reuters|Xinhua|dpa)\s*\)\s*(?:[—–:-]{1,2}\s*)?"
 )
 # A word that holds a digit (any script), a capital or a quotation mark, or is
 # one of the word tables' spellings, may carry a fact; nothing else can.
@@ -202,12 +204,15 @@ _FACT_WORDS = frozenset().union(
 )
 
 
+_CLOCK_HALVES = frozenset({"a.m", "p.m", "am", "pm"})  # "2 a.m." / "2 p.m." (the 2 stays)
+
+
 def _looks_factual(word: str) -> bool:
     """A digit, a quotation mark, a capital, or a word from the tables above."""
     if _FACT_MARK.search(word) or any(char.isupper() for char in word):
         return True
     folded = fold_word(_strip(word))
-    return folded in _FACT_WORDS or folded.endswith("n't")
+    return folded in _FACT_WORDS or folded.endswith("n't") or folded in _CLOCK_HALVES
 
 
 def _may_change_facts(a: str, b: str) -> bool:
@@ -266,6 +271,8 @@ def _strip(word: str) -> str:
     """`word` without the punctuation around it; currency signs, % and combining marks stay."""
     start, end = 0, len(word)
     while start < end and not (word[start].isalnum() or word[start] in KEEP):
+        if word[start] in "-−+" and word[start + 1 : start + 2].isdigit():
+            break  # a sign: "-15"
         start += 1
     while end > start and not _kept(word[end - 1]):
         end -= 1
@@ -464,7 +471,13 @@ def _value(ts: list[_Token], i: int) -> tuple[float | str, int, str] | None:
         return None
     low = _ascii(ts[i].low)
     match = _NUMERAL.fullmatch(low)
-    return _digits(ts, i, *match.groups()) if match else _number_word(ts, i, low)
+    if not match:
+        return _number_word(ts, i, low)
+    sign, *groups = match.groups()
+    found = _digits(ts, i, *groups)
+    if sign in ("-", "−") and isinstance(found[0], float):  # "-15 degrees" is not "15 degrees"
+        return -found[0], found[1], found[2]
+    return found
 
 
 def _digits(ts: list[_Token], i: int, currency: str | None, digits: str, rest: str):

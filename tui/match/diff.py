@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz.distance import Indel
 
-from tui.text.normalize import words
+from tui.text.normalize import fold
 
 _TOKEN = re.compile(r"\S+")
 
@@ -22,15 +23,39 @@ class DiffPart:
     b: str
 
 
+# What a word keeps at its edges when compared: a currency or a sign before a
+# number ("$5" is not "€5", "-15" is not "15"), a percent or degree after it.
+_KEEP_FIRST = frozenset("$€£¥₹+-−")
+_KEEP_LAST = frozenset("%‰°")
+
+
+def _word_key(word: str) -> str:
+    """A word as compared: folded (case, quotes, dashes), punctuation at its edges
+    dropped except currency, signs and percent; letters, digits and combining
+    marks (Devanagari vowel signs, Arabic vowels) always kept."""
+    text = fold(word)
+    start, end = 0, len(text)
+    while start < end and not _kept(text[start], _KEEP_FIRST):
+        start += 1
+    while end > start and not _kept(text[end - 1], _KEEP_LAST):
+        end -= 1
+    return text[start:end]
+
+
+def _kept(char: str, extra: frozenset[str]) -> bool:
+    return char.isalnum() or char in extra or unicodedata.category(char)[0] == "M"
+
+
 def word_diff(a: str, b: str) -> list[DiffPart]:
-    """Compare two sentences word by word, ignoring case, quotes and punctuation.
+    """Compare two sentences word by word, ignoring case, quotes and punctuation
+    (but not a currency, a sign or a percent: "$5" / "€5", "-15" / "15" differ).
 
     The parts keep each side's own spelling, so a reader sees exactly what
     the other outlet printed.
     """
     a_words, b_words = _TOKEN.findall(a), _TOKEN.findall(b)
-    a_keys = [" ".join(words(word)) for word in a_words]
-    b_keys = [" ".join(words(word)) for word in b_words]
+    a_keys = [_word_key(word) for word in a_words]
+    b_keys = [_word_key(word) for word in b_words]
     parts = []
     for op in Indel.opcodes(a_keys, b_keys):
         a_run = " ".join(a_words[op.src_start : op.src_end])
@@ -60,7 +85,7 @@ def word_diff_text(parts: list[DiffPart]) -> str:
     out = []
     for part in parts:
         if part.op == "equal":
-            out.append(part.a)
+            out.append(part.b)  # b's own spelling: this is b's text, marked
             continue
         if part.a:
             out.append(f"[-{part.a}-]")
