@@ -47,7 +47,7 @@ def test_the_wire_is_first_and_the_panel_lists_the_changed_figures(dam_library) 
         reader = await _open(app, pilot, ids["AP News"])
         text = reader.query_one(LinksPanel).text.plain
         assert "★ First printed here" in text
-        assert "12,000 → 15,000" in text and "Tuesday → Monday" in text
+        assert "Changed there: 12,000 → 15,000" in text and "Tuesday → Monday" in text
         assert "here:  " in text and "there: " in text  # one above the other, never merged
         header = reader.query_one(ArticleView)._meta
         assert "2025-03-04 06:12 +00:00" in header
@@ -56,7 +56,8 @@ def test_the_wire_is_first_and_the_panel_lists_the_changed_figures(dam_library) 
         reader = await _open(app, pilot, ids["Valley Times"])  # added first, printed last
         text = reader.query_one(LinksPanel).text.plain
         assert "★ First: AP News, 2025-03-04 06:12 +00:00" in text
-        assert "15,000 → 12,000" in text  # read from this copy to the wire
+        # read from the first printing to this copy, and said to be this copy's change
+        assert "Changed here: 12,000 → 15,000" in text
 
     drive(db, script)
 

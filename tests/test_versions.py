@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from tests.dam_story import PAGES, page_html, write_pages
@@ -115,3 +116,52 @@ def test_list_json_lists_the_latest_version_once(tmp_path: Path, capsys) -> None
     (article,) = json.loads(capsys.readouterr().out)
     assert article["version"] == 2
     assert article["url"] == PAGES["wire"]["url"]
+
+
+def test_two_pipes_are_two_articles(tmp_path: Path) -> None:
+    with Library(tmp_path / "library.sqlite") as library:
+        for name in ("wire", "valley-times"):
+            stdin = io.BytesIO(page_html(name).encode("utf-8"))
+            (result,) = list(library.ingest(["-"], stdin=stdin))
+            assert result.status == "added"
+        assert len(library.articles()) == 2
+
+
+def test_another_story_saved_under_the_same_name_is_an_article_of_its_own(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "page.html"
+    with Library(tmp_path / "library.sqlite") as library:
+        list(library.ingest([str(_write(page, "wire"))]))
+        other = page_html("wire").replace("<article>", "<article><p>x</p>")
+        for paragraph in PAGES["wire"]["paragraphs"]:
+            other = other.replace(str(paragraph), "A council vote on the harbour budget is due.")
+        page.write_text(other, encoding="utf-8")
+        (result,) = list(library.ingest([str(page)]))
+        assert result.status == "added"
+        assert [row.version for row in library.articles()] == [1, 1]
+
+
+def test_an_unnamed_copy_pointing_its_canonical_at_the_original_stays_separate(
+    tmp_path: Path,
+) -> None:
+    wire = _write(tmp_path / "wire.html", "wire")
+    anonymous = _write(tmp_path / "copy.html", "harbour-gazette", url=str(PAGES["wire"]["url"]))
+    anonymous.write_text(
+        anonymous.read_text().replace('content="Harbour Gazette"', 'content=""'), encoding="utf-8"
+    )
+    with Library(tmp_path / "library.sqlite") as library:
+        list(library.ingest([str(wire), str(anonymous)]))
+        assert sorted(row.version for row in library.articles()) == [1, 1]
+
+
+def test_an_update_that_restamps_its_publish_time_keeps_the_first_one(tmp_path: Path) -> None:
+    page = _write(tmp_path / "wire.html", "wire")
+    with Library(tmp_path / "library.sqlite") as library:
+        list(library.ingest([str(page)]))
+        _write(page, "wire", edit=("12,000", "13,500"), published="2025-03-04T16:00:00+00:00")
+        list(library.ingest([str(page)]))
+        (latest,) = library.articles()
+        assert latest.version == 2
+        assert latest.published == "2025-03-04T06:12:00+00:00"
+        assert latest.modified == "2025-03-04T16:00:00+00:00"

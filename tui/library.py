@@ -11,7 +11,7 @@ import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -52,6 +52,9 @@ _WEB = ("http://", "https://")
 __all__ = [  # what the app and the command line use beside Library
     "ArticleRow",
     "DiffPart",
+    "change_text",
+    "first_of",
+    "flipped",
     "Library",
     "Origin",
     "Row",
@@ -145,6 +148,21 @@ def read_changes(stored: str | None, flipped: bool = False) -> tuple[Change, ...
         else Change(item["type"], item["a"], item["b"])
         for item in items
     )
+
+
+def change_text(change: Change) -> str:
+    """One change for people, the same in every view: "12,000 → 15,000", "dropped not",
+    "added Tuesday"."""
+    if not change.b:
+        return f"dropped {change.a}"
+    if not change.a:
+        return f"added {change.b}"
+    return f"{change.a} → {change.b}"
+
+
+def flipped(changes: Iterable[Change]) -> tuple[Change, ...]:
+    """The same changes read the other way (b -> a)."""
+    return tuple(Change(c.type, c.b, c.a) for c in changes)
 
 
 def changes_json(changes: Iterable[Change]) -> list[dict[str, str]]:
@@ -411,6 +429,16 @@ class Library:
         previous = store.previous_version(self.conn, article)
         if previous is not None and previous.text == article.text:  # new bytes, same story
             return IngestResult(article.source, "present", done, total, previous.id, article.title)
+        hashes = {key.fold_hash for key in keys if key.fold_hash is not None}
+        if previous is not None and not store.same_story(self.conn, previous.id, hashes):
+            previous = None  # another story under the same name: an article of its own
+        if previous is not None and previous.published:
+            # First printed when the first version was: a CMS that re-stamps the
+            # publish time of an update must not make the outlet look like a copier.
+            modified = article.modified or (
+                article.published if article.published != previous.published else None
+            )
+            article = replace(article, published=previous.published, modified=modified)
         if self._candidates is None:
             self._candidates = CandidateIndex()
         article_id, _ = store_article(self.conn, self._candidates, article, keys, previous)
@@ -427,7 +455,9 @@ class Library:
     # -- reading -----------------------------------------------------------
 
     def articles(self) -> list[ArticleRow]:
-        return store.list_articles(self.conn)
+        """The latest version of every article, first printed first (publish times
+        compared as moments across zones, tui/match/origin.sort_key)."""
+        return sorted(store.list_articles(self.conn), key=first_printed)
 
     def article(self, article_id: int) -> ArticleRow | None:
         return store.get_article(self.conn, article_id)
@@ -523,7 +553,7 @@ class Library:
                     derivation = Derivation(by_id[source], share, certain=earlier is True)
                     found.setdefault(article, []).append(derivation)
         for derivations in found.values():
-            derivations.sort(key=lambda d: -d.share)
+            derivations.sort(key=lambda d: (-d.share, first_printed(d.source)))
         return found
 
     def copied(self, articles: Iterable[ArticleRow]) -> dict[int, float]:
@@ -737,7 +767,9 @@ def article_json(
         data["words"] = article.words
         data["added"] = article.added
     if derived is not None:
-        data["derived"] = [{"from": d.source.id, "share": round(d.share, 3)} for d in derived]
+        data["derived"] = [
+            {"from": d.source.id, "share": round(d.share, 3), "certain": d.certain} for d in derived
+        ]
     if sentences is not None:
         data["sentences"] = [
             {"i": s.i, "text": s.text, "start": s.start, "end": s.end} for s in sentences

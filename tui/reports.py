@@ -19,6 +19,7 @@ from tui.library import (
     DiffPart,
     Library,
     Row,
+    change_text,
     changes_json,
     diff_json,
     shown_time,
@@ -58,6 +59,7 @@ def print_compare(library: Library, left: ArticleRow, right: ArticleRow, as_json
                 "article": found[0],
                 "from": found[1].source.id,
                 "share": round(found[1].share, 3),
+                "certain": found[1].certain,  # false: the same day, order unknown
             },
             "rows": [
                 {
@@ -105,7 +107,7 @@ def _cells(row: Row, style: str, *, marked: bool) -> tuple[Text, Text]:
         else:
             right = Text(word_diff_text(parts), style=style, overflow="fold")
     if row.changes:
-        facts = " · ".join(f"{c.a or '∅'} → {c.b or '∅'} ({c.type})" for c in row.changes)
+        facts = " · ".join(f"{change_text(c)} ({c.type})" for c in row.changes)
         right.append(f"\nchanged: {facts}", style="bold" if marked else "")
     return left, right
 

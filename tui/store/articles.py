@@ -69,6 +69,8 @@ _ROW_COLUMNS = (
     "id, source, version, title, outlet, published, byline, credit, words,"
     " sentence_count, shared_count, added, modified, url, lineage, latest"
 )
+# A new version keeps at least this share of the earlier one's sentences.
+MIN_KEPT_BY_VERSION = 0.25
 # Listing 10,000 articles must not read every body: list rows carry the opening only.
 OPENING_CHARS = 200
 
@@ -95,14 +97,19 @@ def find_copy(conn: sqlite3.Connection, article: Article) -> int | None:
 
 
 def previous_version(conn: sqlite3.Connection, article: Article) -> ArticleRow | None:
-    """The listed article this one is a new version of, if any.
+    """The listed article this one may be a new version of, if any.
 
     The same source, or the same canonical URL (as either side's source or
-    URL), is one article. A canonical URL shared by pages of two different
-    outlets is syndication, not a version: the outlets must agree when both
-    pages name one.
+    URL), is one article, with two guards:
+    - stdin ("-") is no source of its own: two pipes are two articles;
+    - the outlets must agree when both pages name one, and a link through a
+      canonical URL alone needs both to name it: a canonical URL shared by
+      pages of two outlets (or one unnamed) is syndication, not a version.
+    The caller still checks that the two tell the same story (`same_story`).
     """
-    names = sorted({article.source, article.url or article.source})
+    names = sorted({article.source, article.url or article.source} - {"-"})
+    if not names:
+        return None
     marks = ", ".join("?" * len(names))
     row = conn.execute(
         f"SELECT {_ROW_COLUMNS}, text FROM articles WHERE latest = 1"
@@ -112,10 +119,25 @@ def previous_version(conn: sqlite3.Connection, article: Article) -> ArticleRow |
     if row is None:
         return None
     previous = _row(row)
-    same_outlet = not (article.outlet and previous.outlet) or (
-        article.outlet.casefold() == previous.outlet.casefold()
-    )
-    return previous if previous.source == article.source or same_outlet else None
+    ours, theirs = (article.outlet or "").casefold(), (previous.outlet or "").casefold()
+    if ours and theirs and ours != theirs:
+        return None
+    if previous.source != article.source and not (ours and theirs):
+        return None
+    return previous
+
+
+def same_story(conn: sqlite3.Connection, previous_id: int, fold_hashes: set[int]) -> bool:
+    """True when a new page keeps at least a quarter of an earlier version's sentences
+    (after folding): an update, not another story saved under the same name."""
+    rows = conn.execute(
+        "SELECT fold_hash FROM sentences WHERE article_id = ? AND fold_hash IS NOT NULL",
+        (previous_id,),
+    ).fetchall()
+    old = {row[0] for row in rows}
+    if not old or not fold_hashes:
+        return False
+    return len(old & fold_hashes) >= MIN_KEPT_BY_VERSION * min(len(old), len(fold_hashes))
 
 
 def retire(conn: sqlite3.Connection, article_id: int) -> None:

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from tui.app.screens.pick_article import PickArticleScreen
 from tui.app.widgets.compare_view import MARKS, CompareView
 from tui.app.widgets.key_footer import KeyFooter
-from tui.match.align import Row
+from tui.library import Row, change_text
 
 
 def plural(count: int, word: str) -> str:
@@ -112,8 +112,7 @@ class CompareScreen(Screen[None]):
         line = self.query_one("#compare-changes", Static)
         line.display = bool(changes)
         line.update(
-            "Changed: "
-            + " · ".join(f"{c.a or '(none)'} → {c.b or '(none)'} ({c.type})" for c in changes)
+            "Changed (left → right): " + " · ".join(f"{change_text(c)} ({c.type})" for c in changes)
         )
 
     def update_status(self) -> None:

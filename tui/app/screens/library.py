@@ -127,9 +127,9 @@ class LibraryScreen(Screen[None]):
 
     def _sorted(self, rows: list[ArticleRow]) -> list[ArticleRow]:
         keys = {
-            "story": lambda r: (self.stories.get(r.id, 10**9), r.published or "9999", r.id),
+            "story": lambda r: (self.stories.get(r.id, 10**9), first_printed(r)),
             "date": first_printed,
-            "outlet": lambda r: ((r.outlet or "~").lower(), r.published or "", r.id),
+            "outlet": lambda r: ((r.outlet or "~").lower(), first_printed(r)),
             "shared": lambda r: (-r.shared_share, r.id),
             "copied": lambda r: (-self.copied.get(r.id, 0.0), r.id),
             "words": lambda r: (-r.words, r.id),

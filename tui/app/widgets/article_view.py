@@ -155,7 +155,10 @@ class ArticleView(CachedLinesView, can_focus=True):
             parts.append(f"modified {shown_time(a.modified)}")
         parts += [p for p in (a.byline, a.credit and f"credit: {a.credit}") if p]
         parts += [f"{a.words:,} words", *([self.derived] if self.derived else [])]
-        return [*parts, printable(a.url or where_from(a.source))]
+        parts.append(printable(a.url or where_from(a.source)))
+        if a.url and a.source.startswith(("http://", "https://")) and a.source != a.url:
+            parts.append(printable(f"fetched from {a.source}"))  # the page's claim, and where
+        return parts
 
     # -- layout ------------------------------------------------------------------
 

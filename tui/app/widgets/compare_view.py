@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from tui.app.safe import one_line
 from tui.app.wrap import wrap_offsets
-from tui.library import ArticleRow
+from tui.library import ArticleRow, shown_time
 from tui.match.align import Row
 from tui.match.diff import word_diff
 from tui.models import Sentence
@@ -190,11 +190,13 @@ def fit(text: str, width: int) -> str:
 
 
 def article_label(article: ArticleRow) -> str:
-    """Outlet (and wire credit) · date · title: who printed what, and when."""
+    """Outlet (and wire credit) · time · version · title: who printed what, and when."""
     name = article.label_outlet
     if article.credit and article.credit != article.outlet:
         name += f" via {article.credit}"
-    return one_line(f"{name} · {article.published or 'undated'} · {article.label_title}")
+    version = f" · v{article.version}" if article.version > 1 or not article.latest else ""
+    when = shown_time(article.published)
+    return one_line(f"{name} · {when}{version} · {article.label_title}")
 
 
 class CompareView(ScrollView, can_focus=True):

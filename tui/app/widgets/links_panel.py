@@ -19,7 +19,16 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.widgets.line_cache import CachedLinesView
-from tui.library import ArticleRow, Link, Origin, find_origin, shown_time
+from tui.library import (
+    ArticleRow,
+    Link,
+    Origin,
+    change_text,
+    find_origin,
+    first_of,
+    flipped,
+    shown_time,
+)
 from tui.match.diff import word_diff
 from tui.models import Sentence
 
@@ -155,7 +164,7 @@ class LinksPanel(CachedLinesView):
             is_first = first is not None and link.article.id == first.id
             out.append_text(self._link_text(link, is_first=is_first))
             if link.changes:
-                out.append("\n").append_text(self.changes(link))
+                out.append("\n").append_text(self.changes(here, link))
             if link.kind != "exact":
                 any_diff = True
                 out.append("\n").append_text(self.diff(sentence.text, link.text))
@@ -195,19 +204,22 @@ class LinksPanel(CachedLinesView):
         text.append(f" · sentence {link.i + 1}", self._style("muted"))
         return text
 
-    def changes(self, link: Link) -> Text:
-        """The facts the other printing changed, here → there: "12,000 → 15,000 (number)"."""
-        out = Text("  Changed: ", self._style("changed"))
-        for n, change in enumerate(link.changes):
+    def changes(self, here: ArticleRow, link: Link) -> Text:
+        """The facts changed between the two printings, read from the earlier to the
+        later: "Changed there: 12,000 → 15,000" when the other printing is the copy,
+        "Changed here: Varga → Vargas" when this one is; "Differs" on a tie."""
+        first = first_of(here, link.article)
+        if first is None:
+            label, changes = "Differs (here → there): ", link.changes
+        elif first.id == here.id:
+            label, changes = "Changed there: ", link.changes
+        else:
+            label, changes = "Changed here: ", flipped(link.changes)
+        out = Text(f"  {label}", self._style("changed"))
+        for n, change in enumerate(changes):
             if n:
                 out.append(" · ", self._style("muted"))
-            if not change.b:
-                shown = f"dropped {change.a}"
-            elif not change.a:
-                shown = f"added {change.b}"
-            else:
-                shown = f"{change.a} → {change.b}"
-            out.append(shown, self._style("changed"))
+            out.append(change_text(change), self._style("changed"))
             out.append(f" ({change.type})", self._style("muted"))
         return out
 
