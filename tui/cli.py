@@ -272,7 +272,7 @@ def run_ingest(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     with _library(args) as library:
-        rows = library.articles()
+        rows = library.articles(by_time=True)
         derived = library.derived() if args.json else {}
     if args.json:
         print_json_array(

@@ -83,12 +83,6 @@ class PrintTime:
             return False
         return self.latest < other.earliest
 
-    def sort_key(self) -> tuple[bool, str, str]:
-        """A total order for lists that agrees with `before`: undated last, then by span."""
-        if self.earliest is None or self.latest is None:
-            return (True, "", "")
-        return (False, self.earliest.isoformat(), self.latest.isoformat())
-
 
 def shown_time(value: str | None) -> str:
     """A publish time for people: "2025-03-04 06:12 +00:00", "2025-03-04" or "undated"."""
@@ -115,13 +109,51 @@ def sort_key(row: Printed) -> tuple:
 
     Never the order articles were added, so every ingest order lists alike.
     """
+    earliest, latest = _span(row.published)
     outlet = (row.outlet is None, (row.outlet or "").casefold())  # named outlets first
-    return (*PrintTime.parse(row.published).sort_key(), outlet, row.source, row.id)
+    if earliest is None or latest is None:
+        return (True, 0.0, 0.0, outlet, row.source, row.id)
+    return (False, earliest, latest, outlet, row.source, row.id)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _parse(cls: type[PrintTime], value: str | None) -> PrintTime:
     return cls._read(value)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _span(value: str | None) -> tuple[float | None, float | None]:
+    """A publish time's span as POSIX seconds (None, None when undated)."""
+    time = PrintTime.parse(value)
+    if time.earliest is None or time.latest is None:
+        return (None, None)
+    return (time.earliest.timestamp(), time.latest.timestamp())
+
+
+Stamp = tuple[float | None, float | None, bool]  # a printing's span and whether it credits a wire
+
+
+def stamp(row: Printed) -> Stamp:
+    """What `first_of_stamps` compares, worked out once per article."""
+    return (*_span(row.published), bool(row.credit))
+
+
+def first_of_stamps(a: Stamp, b: Stamp) -> int | None:
+    """0 when the printing stamped `a` came first, 1 for `b`, None for a tie: the rules
+    of `find_origin` for two printings, as cheap as it gets (the library asks this
+    for every pair of articles that share words: 50,000 pairs at 10,000 articles)."""
+    a_earliest, a_latest, a_credited = a
+    b_earliest, b_latest, b_credited = b
+    if a_earliest is not None and b_earliest is not None:
+        if a_latest < b_earliest:  # type: ignore[operator]
+            return 0
+        if b_latest < a_earliest:  # type: ignore[operator]
+            return 1
+    elif a_earliest is not None or b_earliest is not None:  # dated before undated
+        return 0 if a_earliest is not None else 1
+    if a_credited != b_credited:  # a wire credit breaks a tie
+        return 0 if a_credited else 1
+    return None
 
 
 @dataclass(frozen=True)
@@ -166,13 +198,5 @@ def first_of(a: Printed, b: Printed) -> Printed | None:
     The same answer as `find_origin([a, b])`, without building lists: the
     library asks it for every pair of articles that share words.
     """
-    time_a, time_b = PrintTime.parse(a.published), PrintTime.parse(b.published)
-    if time_a.before(time_b):
-        return a
-    if time_b.before(time_a):
-        return b
-    if (time_a.day is None) != (time_b.day is None):  # dated before undated
-        return a if time_a.day is not None else b
-    if bool(a.credit) != bool(b.credit):  # a wire credit breaks a tie
-        return a if a.credit else b
-    return None
+    first = first_of_stamps(stamp(a), stamp(b))
+    return None if first is None else (a, b)[first]
