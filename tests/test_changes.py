@@ -453,3 +453,11 @@ def test_a_currency_a_sign_or_a_clock_half_is_a_changed_number(a, b, shown) -> N
     from tui.match.diff import word_diff
 
     assert any(part.op != "equal" for part in word_diff(a, b))
+
+
+def test_a_changed_figure_in_chinese_is_a_changed_number() -> None:
+    """Chinese is written without spaces: the diff works character by character and
+    keeps digits together, so the figure stands alone."""
+    a, b = "周二，当局下令12000名居民撤离。", "周一，当局下令15000名居民撤离。"
+    assert Change("number", "12000", "15000") in fact_changes(a, b)
+    assert fact_changes(a, a) == []

@@ -96,7 +96,7 @@ from tui.match.fact_words import (
     YEAR_BEFORE,
     fold_word,
 )
-from tui.text.normalize import words
+from tui.text.normalize import PRINTED_TOKEN, words
 
 ChangeType = Literal["number", "date", "name", "quote", "negation"]
 
@@ -231,7 +231,7 @@ def _tokens(text: str) -> tuple[list[_Token], list[str]]:
     """The space-separated words of `text` (as word_diff splits it) and its quotations."""
     quote_of, quotations = _quotations(text)
     tokens: list[_Token] = []
-    for match in re.finditer(r"\S+", text):
+    for match in PRINTED_TOKEN.finditer(text):
         word = match.group()
         core = _strip(unicodedata.normalize("NFKC", word))
         inside = (quote_of[i] for i in range(*match.span()) if text[i].isalnum())
@@ -300,7 +300,7 @@ def _mark_runs(ta: list[_Token], tb: list[_Token], a: str, b: str) -> dict[int, 
     i = j = 0
     starts = {}
     for k, part in enumerate(word_diff(a, b)):
-        n, m = len(re.findall(r"\S+", part.a)), len(re.findall(r"\S+", part.b))
+        n, m = len(PRINTED_TOKEN.findall(part.a)), len(PRINTED_TOKEN.findall(part.b))
         if part.op != "equal":
             starts[k] = (i, j)
             for token in ta[i : i + n] + tb[j : j + m]:

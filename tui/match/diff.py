@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz.distance import Indel
 
-from tui.text.normalize import fold
-
-_TOKEN = re.compile(r"\S+")
+from tui.text.normalize import PRINTED_TOKEN, fold
 
 
 @dataclass(frozen=True)
@@ -49,22 +46,30 @@ def _kept(char: str, extra: frozenset[str]) -> bool:
 def word_diff(a: str, b: str) -> list[DiffPart]:
     """Compare two sentences word by word, ignoring case, quotes and punctuation
     (but not a currency, a sign or a percent: "$5" / "€5", "-15" / "15" differ).
+    Scripts written without spaces (Chinese, Japanese, Thai) are compared
+    character by character, digits as one number ("12000人" is "12000", "人").
 
     The parts keep each side's own spelling, so a reader sees exactly what
     the other outlet printed.
     """
-    a_words, b_words = _TOKEN.findall(a), _TOKEN.findall(b)
-    a_keys = [_word_key(word) for word in a_words]
-    b_keys = [_word_key(word) for word in b_words]
+    a_spans = [m.span() for m in PRINTED_TOKEN.finditer(a)]
+    b_spans = [m.span() for m in PRINTED_TOKEN.finditer(b)]
+    a_keys = [_word_key(a[start:end]) for start, end in a_spans]
+    b_keys = [_word_key(b[start:end]) for start, end in b_spans]
     parts = []
     for op in Indel.opcodes(a_keys, b_keys):
-        a_run = " ".join(a_words[op.src_start : op.src_end])
-        b_run = " ".join(b_words[op.dest_start : op.dest_end])
+        a_run = _printed(a, a_spans[op.src_start : op.src_end])
+        b_run = _printed(b, b_spans[op.dest_start : op.dest_end])
         if a_run and b_run and op.tag != "equal":
             parts.append(DiffPart("replace", a_run, b_run))
         else:
             parts.append(DiffPart(op.tag, a_run, b_run))  # type: ignore[arg-type]
     return _merge_replacements(parts)
+
+
+def _printed(text: str, spans: list[tuple[int, int]]) -> str:
+    """The tokens as printed, with the spacing between them (none in Chinese)."""
+    return " ".join(text[spans[0][0] : spans[-1][1]].split()) if spans else ""
 
 
 def _merge_replacements(parts: list[DiffPart]) -> list[DiffPart]:

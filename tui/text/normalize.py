@@ -34,6 +34,9 @@ _UNSPACED = (
     "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 )
 UNSPACED_CHARACTER = re.compile(f"[{_UNSPACED}]")
+# A token of text as printed, for word diffs: a character of an unspaced script,
+# or a run of anything else but spaces ("12000", "周", "二", "residents,").
+PRINTED_TOKEN = re.compile(rf"[{_UNSPACED}]|[^\s{_UNSPACED}]+")
 # A token of folded text: one character of an unspaced script, or a word.
 WORD_PATTERN = re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+(?:'[^\W{_UNSPACED}]+)*")
 
