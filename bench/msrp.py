@@ -29,6 +29,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
+from tui.match.changes import fact_changes
 from tui.match.index import MIN_SHARED_SHINGLES
 from tui.match.kinds import KINDS, SIMILAR_SCORE
 from tui.match.shingles import sentence_key
@@ -70,6 +71,17 @@ def engine_same_numbers(a: str, b: str) -> tuple[bool, float, str | None]:
     matched, score, kind = engine(a, b)
     same = set(_NUMBER.findall(a)) == set(_NUMBER.findall(b))
     return (matched and same, score if same else 0.0, kind)
+
+
+def engine_no_changed_facts(a: str, b: str) -> tuple[bool, float, str | None]:
+    """Matched, and no number or name replaced by another (tui/match/changes.py): the
+    rule the issue names for "the same sentence reworked" once changed facts are typed.
+    A fact dropped or added is a trim or an extension, which people here call the same."""
+    matched, score, kind = engine(a, b)
+    replaced = [c for c in fact_changes(a, b) if c.a and c.b]  # dropped or added is a trim
+    if matched and any(c.type in ("number", "name") for c in replaced):
+        return (False, 0.0, kind)
+    return (matched, score, kind)
 
 
 def old_engine(a: str, b: str) -> tuple[bool, float, str | None]:
@@ -171,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     rules: list[tuple[str, Rule]] = [
         ("copydesk: matched (any kind)", engine),
         ("copydesk: matched, numbers unchanged", engine_same_numbers),
+        ("copydesk: matched, no number or name replaced (typed)", engine_no_changed_facts),
         ("old engine: candidates, then fuzz.ratio ≥ 65", old_engine),
         ("brute force: fuzz.ratio ≥ 65 on every pair", brute_ratio),
     ]
