@@ -165,3 +165,30 @@ def test_an_update_that_restamps_its_publish_time_keeps_the_first_one(tmp_path: 
         assert latest.version == 2
         assert latest.published == "2025-03-04T06:12:00+00:00"
         assert latest.modified == "2025-03-04T16:00:00+00:00"
+
+
+def test_one_canonical_url_however_it_is_spelt_is_one_article(tmp_path: Path) -> None:
+    url = str(PAGES["wire"]["url"])
+    first = _write(tmp_path / "a" / "dam.html", "wire", url=url + "/")
+    later = _write(
+        tmp_path / "b" / "dam.html",
+        "wire",
+        url=url.replace("https://apnews.example", "HTTPS://APNews.example:443") + "#top",
+        edit=("12,000", "13,500"),
+    )
+    with Library(tmp_path / "library.sqlite") as library:
+        list(library.ingest([str(first), str(later)]))
+        (listed,) = library.articles()
+        assert listed.version == 2 and listed.url == url
+
+
+def test_export_keeps_the_older_versions(tmp_path: Path) -> None:
+    page = _write(tmp_path / "wire.html", "wire")
+    with Library(tmp_path / "library.sqlite") as library:
+        list(library.ingest([str(page)]))
+        _write(page, "wire", edit=("12,000", "13,500"))
+        list(library.ingest([str(page)]))
+        data = library.export()
+        assert [a["version"] for a in data["articles"]] == [2]
+        (older,) = data["versions"]
+        assert older["version"] == 1 and "12,000" in older["text"]

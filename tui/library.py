@@ -749,6 +749,11 @@ class Library:
                 {"text": line.text, "outlet": line.outlet, "stories": line.stories}
                 for line in self.boilerplate()
             ],
+            # earlier versions of listed articles (never matched: a silent edit is news)
+            "versions": [
+                article_json(row, self.sentences(row.id), with_id=True)
+                for row in store.older_versions(self.conn)
+            ],
         }
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml.html import HtmlElement
 
@@ -462,7 +462,10 @@ def page_url(href: str | None, base: str | None = None) -> str | None:
     """`href` as an absolute http(s) URL, resolved against `base`, or None if unsafe.
 
     "  https://example.com/a  " -> "https://example.com/a"; "javascript:alert(1)",
-    "https://example.com/a b", "//example.com/a" without a base -> None.
+    "https://example.com/a b", "//example.com/a" without a base, a port beyond
+    65535 -> None. One page is one URL however it is spelt, so versions find
+    each other: scheme and host in lower case, no credentials, no default port,
+    no fragment, no trailing "/" ("HTTPS://Example.com:443/a/#x" -> "https://example.com/a").
     """
     if not href:
         return None
@@ -473,12 +476,18 @@ def page_url(href: str | None, base: str | None = None) -> str | None:
         if base and urlsplit(base).scheme.lower() in ("http", "https"):
             href = urljoin(base, href)
         parts = urlsplit(href)
-        host = parts.hostname
-    except ValueError:  # "http://[::1" and other broken hosts
+        host, port = parts.hostname, parts.port
+    except ValueError:  # "http://[::1", a port beyond 65535 and other broken hosts
         return None
-    if parts.scheme.lower() not in ("http", "https") or not host or len(href) > _MAX_URL:
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not host or len(href) > _MAX_URL:
         return None
-    return href
+    if ":" in host:
+        host = f"[{host}]"  # an IPv6 address keeps its brackets
+    if port is not None and port != {"http": 80, "https": 443}[scheme]:
+        host = f"{host}:{port}"
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((scheme, host, path, parts.query, ""))
 
 
 # --- byline -------------------------------------------------------------------

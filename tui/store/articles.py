@@ -231,6 +231,14 @@ def list_articles(conn: sqlite3.Connection) -> list[ArticleRow]:
     return [_row(row) for row in rows]
 
 
+def older_versions(conn: sqlite3.Connection) -> list[ArticleRow]:
+    """Every version that a later one replaced, by article and version (whole texts)."""
+    rows = conn.execute(
+        f"SELECT {_ROW_COLUMNS}, text FROM articles WHERE latest = 0 ORDER BY lineage, version"
+    )
+    return [_row(row) for row in rows]
+
+
 def versions(conn: sqlite3.Connection, article_id: int) -> list[ArticleRow]:
     """Every version of the article `article_id` belongs to, oldest first (whole texts)."""
     rows = conn.execute(
