@@ -32,6 +32,16 @@ def dam_library(tmp_path: Path) -> tuple[Path, dict[str, int]]:
     return db, ids
 
 
+def _update_wire(db: Path, tmp_path: Path, old: str, new: str) -> int:
+    """Edit the wire's saved page and ingest it again; the new version's id."""
+    wire = tmp_path / "pages" / "wire.html"
+    wire.write_text(wire.read_text().replace(old, new), encoding="utf-8")
+    with Library(db) as library:
+        (result,) = list(library.ingest([str(wire)]))
+    assert result.status == "added" and result.article_id is not None
+    return result.article_id
+
+
 async def _open(app: CopydeskApp, pilot: Pilot, article_id: int) -> ReaderScreen:
     app.open_article(article_id, 0)
     await pilot.pause()
@@ -120,13 +130,7 @@ def test_y_copies_the_url_and_shift_y_the_sentence(dam_library) -> None:
 
 def test_v_compares_a_new_version_with_the_one_before(dam_library, tmp_path: Path) -> None:
     db, ids = dam_library
-    wire = tmp_path / "pages" / "wire.html"
-    wire.write_text(wire.read_text().replace("12,000", "13,500"), encoding="utf-8")
-    with Library(db) as library:
-        (result,) = list(library.ingest([str(wire)]))
-        assert result.status == "added"
-        new_id = result.article_id
-    assert new_id is not None
+    new_id = _update_wire(db, tmp_path, "12,000", "13,500")
 
     async def script(app: CopydeskApp, pilot: Pilot) -> None:
         library_screen = app.screen
@@ -146,10 +150,8 @@ def test_v_compares_a_new_version_with_the_one_before(dam_library, tmp_path: Pat
 
 def test_a_version_is_not_another_outlet_in_the_panel(dam_library, tmp_path: Path) -> None:
     db, ids = dam_library
-    wire = tmp_path / "pages" / "wire.html"
-    wire.write_text(wire.read_text().replace("poor condition", "bad condition"), encoding="utf-8")
+    _update_wire(db, tmp_path, "poor condition", "bad condition")
     with Library(db) as library:
-        list(library.ingest([str(wire)]))
         latest = next(row for row in library.articles() if row.outlet == "AP News")
         for i in range(6):
             outlets = [link.article.outlet for link in library.links(latest.id, i)]

@@ -22,6 +22,13 @@ def _write(path: Path, name: str, *, edit: tuple[str, str] | None = None, **chan
     return path
 
 
+def _two_versions(library: Library, page: Path, **changes: str) -> None:
+    """Ingest the wire from `page`, then its update (12,000 -> 13,500) from the same file."""
+    list(library.ingest([str(_write(page, "wire"))]))
+    _write(page, "wire", edit=("12,000", "13,500"), **changes)
+    list(library.ingest([str(page)]))
+
+
 def test_a_changed_page_from_the_same_source_is_version_two(tmp_path: Path) -> None:
     page = tmp_path / "pages" / "wire.html"
     with Library(tmp_path / "library.sqlite") as library:
@@ -91,11 +98,8 @@ def test_a_syndicated_copy_pointing_its_canonical_at_the_wire_is_another_article
 
 
 def test_the_reader_can_compare_two_versions(tmp_path: Path) -> None:
-    page = _write(tmp_path / "wire.html", "wire")
     with Library(tmp_path / "library.sqlite") as library:
-        list(library.ingest([str(page)]))
-        _write(page, "wire", edit=("12,000", "13,500"))
-        list(library.ingest([str(page)]))
+        _two_versions(library, tmp_path / "wire.html")
         old, new = library.versions(library.articles()[0].id)
         rows = library.compare(old.id, new.id)
         kinds = [row.kind for row in rows if row.left and "residents" in row.left.text]
@@ -156,11 +160,8 @@ def test_an_unnamed_copy_pointing_its_canonical_at_the_original_stays_separate(
 
 
 def test_an_update_that_restamps_its_publish_time_keeps_the_first_one(tmp_path: Path) -> None:
-    page = _write(tmp_path / "wire.html", "wire")
     with Library(tmp_path / "library.sqlite") as library:
-        list(library.ingest([str(page)]))
-        _write(page, "wire", edit=("12,000", "13,500"), published="2025-03-04T16:00:00+00:00")
-        list(library.ingest([str(page)]))
+        _two_versions(library, tmp_path / "wire.html", published="2025-03-04T16:00:00+00:00")
         (latest,) = library.articles()
         assert latest.version == 2
         assert latest.published == "2025-03-04T06:12:00+00:00"
@@ -183,11 +184,8 @@ def test_one_canonical_url_however_it_is_spelt_is_one_article(tmp_path: Path) ->
 
 
 def test_export_keeps_the_older_versions(tmp_path: Path) -> None:
-    page = _write(tmp_path / "wire.html", "wire")
     with Library(tmp_path / "library.sqlite") as library:
-        list(library.ingest([str(page)]))
-        _write(page, "wire", edit=("12,000", "13,500"))
-        list(library.ingest([str(page)]))
+        _two_versions(library, tmp_path / "wire.html")
         data = library.export()
         assert [a["version"] for a in data["articles"]] == [2]
         (older,) = data["versions"]
