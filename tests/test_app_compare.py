@@ -61,6 +61,15 @@ def test_diff_spans_mark_differing_words_and_punctuation_not_quotes() -> None:
     assert [b[s:e] for s, e in b_spans] == ["Earlier,"]
 
 
+def test_diff_spans_in_chinese_mark_only_the_changed_characters() -> None:
+    """The spans come from the same tokens as the word diff: characters of a script
+    written without spaces, digits kept together."""
+    a, b = "周二，当局下令12000名居民撤离。", "周一，当局下令15000名居民撤离。"
+    a_spans, b_spans = diff_spans(a, b)
+    assert [a[s:e] for s, e in a_spans] == ["二", "12000"]
+    assert [b[s:e] for s, e in b_spans] == ["一", "15000"]
+
+
 def test_fold_collapses_each_unshared_run_and_counts_sides() -> None:
     side = Side("text")
     blocks = [

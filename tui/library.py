@@ -7,7 +7,6 @@ the pipeline (sources -> clean -> library) stays in one place.
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sqlite3
 import time
@@ -25,9 +24,9 @@ from tui.ingest.sources import DEFAULT_MAX_BYTES, SourceFailure, expand_sources
 from tui.logs import log_exception
 from tui.match.align import Row, align, pair_directly
 from tui.match.boilerplate import scan as find_boilerplate
-from tui.match.changes import Change, fact_changes
+from tui.match.changes import Change, changes_from_json, changes_to_json, fact_changes
 from tui.match.derived import backfill as fill_derived
-from tui.match.diff import DiffPart, word_diff, word_diff_text
+from tui.match.diff import word_diff, word_diff_text
 from tui.match.engine import (
     forget_article,
     keys_of,
@@ -61,8 +60,9 @@ ArticleRow = store.ArticleRow
 _WEB = ("http://", "https://")
 __all__ = [  # what the app and the command line use beside Library
     "ArticleRow",
-    "DiffPart",
     "change_text",
+    "changes_text",
+    "changes_to_json",
     "first_of",
     "flipped",
     "Library",
@@ -147,19 +147,6 @@ class Link:
     changes: tuple[Change, ...] = ()
 
 
-def read_changes(stored: str | None, flipped: bool = False) -> tuple[Change, ...]:
-    """Changes as stored in `matches.changes` (JSON), read b -> a when `flipped`."""
-    if not stored:
-        return ()
-    items = json.loads(stored)
-    return tuple(
-        Change(item["type"], item["b"], item["a"])
-        if flipped
-        else Change(item["type"], item["a"], item["b"])
-        for item in items
-    )
-
-
 @functools.lru_cache(maxsize=4096)
 def _typed_changes(a: str, b: str) -> tuple[Change, ...]:
     """fact_changes for a pair the reader shows, kept: the cursor comes back to them."""
@@ -176,14 +163,14 @@ def change_text(change: Change) -> str:
     return f"{change.a} → {change.b}"
 
 
+def changes_text(changes: Iterable[Change]) -> str:
+    """Changes on one line: "12,000 → 15,000 (number) · dropped Tuesday (date)"."""
+    return " · ".join(f"{change_text(c)} ({c.type})" for c in changes)
+
+
 def flipped(changes: Iterable[Change]) -> tuple[Change, ...]:
     """The same changes read the other way (b -> a)."""
-    return tuple(Change(c.type, c.b, c.a) for c in changes)
-
-
-def changes_json(changes: Iterable[Change]) -> list[dict[str, str]]:
-    """The JSON contract's `changes`: [{"type": "number", "a": "12,000", "b": "15,000"}]."""
-    return [{"type": c.type, "a": c.a, "b": c.b} for c in changes]
+    return tuple(change.flipped() for change in changes)
 
 
 def diff_json(a: str, b: str) -> list[dict[str, str]]:
@@ -511,13 +498,6 @@ class Library:
         groups = build_groups(matches, origin_of)
         return [g for g in groups if kind is None or kind in g.kinds]
 
-    def origin(self, article_ids: Iterable[int]) -> Origin:
-        """Who printed first among these articles (tui/match/origin.find_origin).
-
-        Raises ValueError when none of the ids is an article.
-        """
-        return find_origin([row for i in set(article_ids) if (row := self.article(i))])
-
     def versions(self, article_id: int) -> list[ArticleRow]:
         """Every version of this article, oldest first; one when it never changed."""
         return store.versions(self.conn, article_id)
@@ -531,7 +511,7 @@ class Library:
         others: dict[int, ArticleRow | None] = {}
         links = []
         here: str | None = None  # this sentence's text, read when first needed
-        for other_id, other_i, text, score, kind, changes, flipped in match_store.sentence_links(
+        for other_id, other_i, text, score, kind, stored, reverse in match_store.sentence_links(
             self.conn, article_id, i
         ):
             if other_id not in others:
@@ -539,8 +519,9 @@ class Library:
             other = others[other_id]
             if other is None:
                 continue
-            if changes is not None or kind == "exact":
-                typed = read_changes(changes, flipped)
+            if stored is not None or kind == "exact":
+                typed = changes_from_json(stored)
+                typed = flipped(typed) if reverse else typed
             else:  # not typed yet: one pair costs well under a millisecond
                 here = (
                     here if here is not None else store.get_sentence_text(self.conn, article_id, i)
@@ -731,7 +712,7 @@ class Library:
                     "b": [m.b_article, m.b_i],
                     "score": m.score,
                     "kind": m.kind,
-                    "changes": changes_json(read_changes(m.changes)),
+                    "changes": changes_to_json(changes_from_json(m.changes)),
                     "diff": diff_json(texts(m.a_article)[m.a_i], texts(m.b_article)[m.b_i]),
                 }
                 for m in matches

@@ -16,16 +16,17 @@ from rich.text import Text
 
 from tui.library import (
     ArticleRow,
-    DiffPart,
     Library,
     Row,
-    change_text,
-    changes_json,
+    changes_text,
+    changes_to_json,
     diff_json,
+    find_origin,
     shown_time,
     word_diff,
     word_diff_text,
 )
+from tui.marked import marked_sides
 from tui.text.sanitize import printable, safe_json
 
 MARKS = {"exact": "=", "near": "~", "partial": "⊂", "similar": "≈"}
@@ -67,7 +68,7 @@ def print_compare(library: Library, left: ArticleRow, right: ArticleRow, as_json
                     "right": {"i": r.right.i, "text": r.right.text} if r.right else None,
                     "kind": r.kind,
                     "score": r.score,
-                    "changes": changes_json(r.changes),
+                    "changes": changes_to_json(r.changes),
                     "diff": diff_json(r.left.text, r.right.text) if r.left and r.right else [],
                 }
                 for r in rows
@@ -103,26 +104,17 @@ def _cells(row: Row, style: str, *, marked: bool) -> tuple[Text, Text]:
     if row.left and row.right and row.kind not in (None, "exact"):
         parts = word_diff(row.left.text, row.right.text)
         if marked:
-            left, right = marked_sides(parts, style)
+            left, right = marked_sides(
+                parts,
+                "strike red",
+                "underline green",
+                Text(style=style, overflow="fold"),
+                Text(style=style, overflow="fold"),
+            )
         else:
             right = Text(word_diff_text(parts), style=style, overflow="fold")
     if row.changes:
-        facts = " · ".join(f"{change_text(c)} ({c.type})" for c in row.changes)
-        right.append(f"\nchanged: {facts}", style="bold" if marked else "")
-    return left, right
-
-
-def marked_sides(parts: list[DiffPart], style: str) -> tuple[Text, Text]:
-    """Each side with the words only it prints marked: struck red on the left, underlined
-    green on the right (strike and underline still read in monochrome)."""
-    left, right = Text(style=style, overflow="fold"), Text(style=style, overflow="fold")
-    for part in parts:
-        for side, words, mark in ((left, part.a, "strike red"), (right, part.b, "underline green")):
-            if not words:
-                continue
-            if side:
-                side.append(" ")
-            side.append(words, style="" if part.op == "equal" else mark)
+        right.append(f"\nchanged: {changes_text(row.changes)}", style="bold" if marked else "")
     return left, right
 
 
@@ -156,7 +148,7 @@ def print_shared(library: Library, kind: str | None, as_json: bool) -> None:
         if group.origin_certain:
             header.append(Text(describe(origin)))
         else:
-            tied = library.origin(group.articles).tied
+            tied = find_origin([rows[a] for a in group.articles]).tied
             header.append("order unknown, same day: ", style="bold")
             header.append(Text("; ".join(describe(row) for row in tied)))  # type: ignore[arg-type]
         console.print(header)

@@ -59,15 +59,16 @@ decimal point).
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any, Literal
 
-from tui.match.diff import word_diff
+from tui.match.diff import token_count, token_spans, word_diff
 from tui.match.fact_words import (
     AND,
     BOUNDS,
@@ -96,7 +97,7 @@ from tui.match.fact_words import (
     YEAR_BEFORE,
     fold_word,
 )
-from tui.text.normalize import PRINTED_TOKEN, words
+from tui.text.normalize import words
 
 ChangeType = Literal["number", "date", "name", "quote", "negation"]
 
@@ -108,6 +109,21 @@ class Change:
     type: ChangeType
     a: str
     b: str
+
+    def flipped(self) -> Change:
+        """The same change read the other way (b -> a)."""
+        return Change(self.type, self.b, self.a)
+
+
+def changes_to_json(changes: Iterable[Change]) -> list[dict[str, str]]:
+    """The JSON shape of changes, stored in `matches.changes` and printed in the
+    contract: [{"type": "number", "a": "12,000", "b": "15,000"}]."""
+    return [{"type": c.type, "a": c.a, "b": c.b} for c in changes]
+
+
+def changes_from_json(stored: str | None) -> tuple[Change, ...]:
+    """Changes as `changes_to_json` wrote them (JSON text); () for None or "[]"."""
+    return tuple(Change(**item) for item in json.loads(stored)) if stored else ()
 
 
 _NUMERAL = re.compile(r"([-−+])?(us\$|[$€£¥₹])?(\d+(?:[.,٫٬]\d+)*)(\S*)")
@@ -228,13 +244,13 @@ def _may_change_facts(a: str, b: str) -> bool:
 
 
 def _tokens(text: str) -> tuple[list[_Token], list[str]]:
-    """The space-separated words of `text` (as word_diff splits it) and its quotations."""
+    """The tokens of `text` (as word_diff splits it) and its quotations."""
     quote_of, quotations = _quotations(text)
     tokens: list[_Token] = []
-    for match in PRINTED_TOKEN.finditer(text):
-        word = match.group()
+    for start, end in token_spans(text):
+        word = text[start:end]
         core = _strip(unicodedata.normalize("NFKC", word))
-        inside = (quote_of[i] for i in range(*match.span()) if text[i].isalnum())
+        inside = (quote_of[i] for i in range(start, end) if text[i].isalnum())
         quote = next((q for q in inside if q is not None), None)
         previous = tokens[-1] if tokens else None
         initial = (
@@ -300,7 +316,7 @@ def _mark_runs(ta: list[_Token], tb: list[_Token], a: str, b: str) -> dict[int, 
     i = j = 0
     starts = {}
     for k, part in enumerate(word_diff(a, b)):
-        n, m = len(PRINTED_TOKEN.findall(part.a)), len(PRINTED_TOKEN.findall(part.b))
+        n, m = token_count(part.a), token_count(part.b)
         if part.op != "equal":
             starts[k] = (i, j)
             for token in ta[i : i + n] + tb[j : j + m]:

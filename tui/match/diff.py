@@ -52,8 +52,7 @@ def word_diff(a: str, b: str) -> list[DiffPart]:
     The parts keep each side's own spelling, so a reader sees exactly what
     the other outlet printed.
     """
-    a_spans = [m.span() for m in PRINTED_TOKEN.finditer(a)]
-    b_spans = [m.span() for m in PRINTED_TOKEN.finditer(b)]
+    a_spans, b_spans = token_spans(a), token_spans(b)
     a_keys = [_word_key(a[start:end]) for start, end in a_spans]
     b_keys = [_word_key(b[start:end]) for start, end in b_spans]
     parts = []
@@ -65,6 +64,16 @@ def word_diff(a: str, b: str) -> list[DiffPart]:
         else:
             parts.append(DiffPart(op.tag, a_run, b_run))  # type: ignore[arg-type]
     return _merge_replacements(parts)
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the tokens `word_diff` compares, in order."""
+    return [m.span() for m in PRINTED_TOKEN.finditer(text)]
+
+
+def token_count(words: str) -> int:
+    """How many of those tokens one side of a `DiffPart` holds."""
+    return len(PRINTED_TOKEN.findall(words))
 
 
 def _printed(text: str, spans: list[tuple[int, int]]) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from tui.match.boilerplate import detect as detect_boilerplate
 from tui.match.boilerplate import outlet_key
-from tui.match.changes import fact_changes
+from tui.match.changes import changes_to_json, fact_changes
 from tui.match.derived import store_shares
 from tui.match.index import CandidateIndex
 from tui.match.kinds import Kind
@@ -179,7 +179,7 @@ def type_changes(
     ).fetchall()
     updates = []
     for done, (a, b, a_text, b_text) in enumerate(rows, start=1):
-        changes = [{"type": c.type, "a": c.a, "b": c.b} for c in fact_changes(a_text, b_text)]
+        changes = changes_to_json(fact_changes(a_text, b_text))
         updates.append((json.dumps(changes, ensure_ascii=False), a, b))
         if progress is not None and (done % 1000 == 0 or done == len(rows)):
             progress(done, len(rows))

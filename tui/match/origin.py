@@ -142,18 +142,20 @@ def first_of_stamps(a: Stamp, b: Stamp) -> int | None:
     """0 when the printing stamped `a` came first, 1 for `b`, None for a tie: the rules
     of `find_origin` for two printings, as cheap as it gets (the library asks this
     for every pair of articles that share words: 50,000 pairs at 10,000 articles)."""
-    a_earliest, a_latest, a_credited = a
-    b_earliest, b_latest, b_credited = b
-    if a_earliest is not None and b_earliest is not None:
-        if a_latest < b_earliest:  # type: ignore[operator]
-            return 0
-        if b_latest < a_earliest:  # type: ignore[operator]
-            return 1
-    elif a_earliest is not None or b_earliest is not None:  # dated before undated
-        return 0 if a_earliest is not None else 1
-    if a_credited != b_credited:  # a wire credit breaks a tie
-        return 0 if a_credited else 1
+    if _before(a, b):
+        return 0
+    if _before(b, a):
+        return 1
+    if (a[0] is None) != (b[0] is None):  # dated before undated
+        return 0 if a[0] is not None else 1
+    if a[2] != b[2]:  # a wire credit breaks a tie
+        return 0 if a[2] else 1
     return None
+
+
+def _before(a: Stamp, b: Stamp) -> bool:
+    """`PrintTime.before` on stamps: `a`'s span ends before `b`'s begins."""
+    return a[1] is not None and b[0] is not None and a[1] < b[0]
 
 
 @dataclass(frozen=True)
@@ -179,10 +181,12 @@ def find_origin(rows: Sequence[Printed]) -> Origin:
     """
     if not rows:
         raise ValueError("no printings to find an origin among")
-    times = {row.id: PrintTime.parse(row.published) for row in rows}
-    dated = [row for row in rows if times[row.id].day is not None]
+    stamps = {row.id: stamp(row) for row in rows}
+    dated = [row for row in rows if stamps[row.id][0] is not None]
     pool = dated or list(rows)
-    may_be_first = [row for row in pool if not any(times[o.id].before(times[row.id]) for o in pool)]
+    may_be_first = [
+        row for row in pool if not any(_before(stamps[o.id], stamps[row.id]) for o in pool)
+    ]
     may_be_first.sort(key=sort_key)  # never empty: spans cannot order in a cycle
     if len(may_be_first) == 1 and dated:
         return Origin(may_be_first[0], True, tuple(may_be_first))

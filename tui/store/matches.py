@@ -19,8 +19,9 @@ class MatchRow:
     b_i: int
     score: float
     kind: str
-    changes: str | None = None  # facts changed from a to b, JSON; None until typed (or exact)
-    flipped: bool = False  # the sides were swapped after reading: read `changes` b -> a
+    # facts changed from a to b, JSON; None until typed, for exact pairs, and on
+    # rows `matches_of` turned around (nothing reads them from that side)
+    changes: str | None = None
 
 
 _SELECT = (
@@ -48,9 +49,7 @@ def matches_of(conn: sqlite3.Connection, article_id: int) -> list[MatchRow]:
     return [
         row
         if row.a_article == article_id
-        else MatchRow(
-            row.b_article, row.b_i, row.a_article, row.a_i, row.score, row.kind, row.changes, True
-        )
+        else MatchRow(row.b_article, row.b_i, row.a_article, row.a_i, row.score, row.kind)
         for row in rows
     ]
 
@@ -84,9 +83,9 @@ def article_pairs(conn: sqlite3.Connection) -> list[tuple[int, int]]:
 def sentence_links(
     conn: sqlite3.Connection, article_id: int, i: int
 ) -> list[tuple[int, int, str, float, str, str | None, bool]]:
-    """(other article, its sentence index, its text, score, kind, changes, flipped) for one
-    sentence's matches; `changes` (JSON) reads from this sentence to the other unless
-    `flipped`.
+    """(other article, its sentence index, its text, score, kind, changes, reverse) for
+    one sentence's matches; `changes` (JSON) reads from this sentence to the other
+    unless `reverse`.
 
     Two indexed lookups (the primary key and matches_b_sentence), so a reader
     can ask on every cursor move.

@@ -10,7 +10,7 @@ from textual.widgets import Static
 from tui.app.screens.pick_article import PickArticleScreen
 from tui.app.widgets.compare_view import MARKS, CompareView
 from tui.app.widgets.key_footer import KeyFooter
-from tui.library import Row, change_text
+from tui.library import Row, changes_text
 
 
 def plural(count: int, word: str) -> str:
@@ -111,9 +111,7 @@ class CompareScreen(Screen[None]):
         changes = [c for row in self.view.current_rows() for c in row.changes]
         line = self.query_one("#compare-changes", Static)
         line.display = bool(changes)
-        line.update(
-            "Changed (left → right): " + " · ".join(f"{change_text(c)} ({c.type})" for c in changes)
-        )
+        line.update("Changed (left → right): " + changes_text(changes))
 
     def update_status(self) -> None:
         fold = "f shows all" if self.view.folded else "f folds the rest"

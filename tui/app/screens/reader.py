@@ -178,10 +178,11 @@ class ReaderScreen(Screen[None]):
 
     def action_versions(self) -> None:
         """Compare this version with the one before (a silent edit is news)."""
-        versions = self.library.versions(self.article_id)
-        older = [row for row in versions if row.id != self.article_id and row.latest == 0]
-        here = next((row for row in versions if row.id == self.article_id), None)
-        before = [row for row in older if here is None or row.version < here.version]
+        before = [
+            row
+            for row in self.library.versions(self.article_id)
+            if self.article is not None and row.version < self.article.version
+        ]
         if not before:
             self.notify("This article has only one version.", markup=False, timeout=3)
             return

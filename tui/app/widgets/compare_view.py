@@ -26,14 +26,13 @@ from tui.app.safe import one_line
 from tui.app.wrap import wrap_offsets
 from tui.library import ArticleRow, shown_time
 from tui.match.align import Row
-from tui.match.diff import word_diff
+from tui.match.diff import token_count, token_spans, word_diff
 from tui.models import Sentence
 from tui.text.normalize import fold
 
 MARKS = {"exact": "=", "near": "~", "partial": "⊂", "similar": "≈"}
 MIN_COLUMN = 16  # below this a column is unreadable: stack the sides instead
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-_TOKEN = re.compile(r"\S+")
 
 Span = tuple[int, int]
 
@@ -87,13 +86,12 @@ def diff_spans(a: str, b: str) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
     "Islands,"): a copy editor's comma is an edit worth seeing, so those are
     marked too; quote style and case are not (`fold` erases them).
     """
-    a_tokens = [m.span() for m in _TOKEN.finditer(a)]
-    b_tokens = [m.span() for m in _TOKEN.finditer(b)]
+    a_tokens, b_tokens = token_spans(a), token_spans(b)
     a_spans: list[Span] = []
     b_spans: list[Span] = []
     i = j = 0
     for part in word_diff(a, b):
-        n, m = len(part.a.split()), len(part.b.split())
+        n, m = token_count(part.a), token_count(part.b)
         if i + n > len(a_tokens) or j + m > len(b_tokens):
             break  # tokenisations disagree: better no highlight than a wrong one
         if part.op == "equal":

@@ -29,6 +29,7 @@ from tui.library import (
     flipped,
     shown_time,
 )
+from tui.marked import marked_sides
 from tui.match.diff import word_diff
 from tui.models import Sentence
 
@@ -229,14 +230,11 @@ class LinksPanel(CachedLinesView):
         parts = word_diff(ours, theirs)
         if all(part.op == "equal" for part in parts):
             return Text("  Same words; only punctuation or case differ.", self._style("muted"))
-        here, there = (
+        here, there = marked_sides(
+            parts,
+            self._style("delete"),
+            self._style("insert"),
             Text("  here:  ", self._style("muted")),
             Text("  there: ", self._style("muted")),
         )
-        for part in parts:
-            for line, words, mark in ((here, part.a, "delete"), (there, part.b, "insert")):
-                if words:
-                    if not line.plain.endswith(" "):
-                        line.append(" ")
-                    line.append(words, self._style(mark) if part.op != "equal" else None)
         return here.append("\n").append_text(there)
