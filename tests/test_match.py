@@ -83,6 +83,30 @@ def test_repeats_inside_one_article_are_not_matches(library: Library) -> None:
     assert library.matches(a) == []
 
 
+MARKETS = (
+    "Shares in Northwind closed {} percent higher at {} after it reported quarterly revenue. "
+    "Forecasters said up to {} millimetres of rain could fall in parts of Sudan this week. "
+    "{}"
+)
+
+
+def test_articles_sharing_only_template_fillings_do_not_match(library: Library) -> None:
+    """Two market reports on different days: one frame each, other figures, nothing else."""
+    monday = library.add(
+        article(MARKETS.format("2.1", "41.50", 370, "Trading was thin ahead of the holiday."))
+    ).article_id
+    library.add(article(MARKETS.format("0.4", "12.75", 50, "Volumes rose as buyers came back.")))
+    assert library.matches(monday) == []
+
+
+def test_a_copy_that_changes_a_figure_keeps_that_sentence(library: Library) -> None:
+    """Inside a copied story a changed figure is a changed fact, not a template."""
+    wire = MARKETS.format("2.1", "41.50", 370, BASE)
+    wire_id = library.add(article(wire)).article_id
+    library.add(article(MARKETS.format("2.1", "41.50", 50, BASE)))
+    assert sorted(m.kind for m in library.matches(wire_id)) == ["exact", "exact", "near"]
+
+
 def test_delete_removes_matches_and_fixes_counts(library: Library) -> None:
     a = library.add(article(BASE)).article_id
     b = library.add(

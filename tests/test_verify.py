@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.match.kinds import KINDS
-from tui.match.verify import Verdict, verify
+from tui.match.verify import Verdict, frame_like, in_context, verify
 
 
 def kind(a: str, b: str) -> str | None:
@@ -91,6 +91,26 @@ def test_a_template_with_other_names_and_numbers_does_not_match() -> None:
         )
         is None
     )
+
+
+def test_a_pair_that_changes_figures_or_names_is_frame_like() -> None:
+    report = "Forecasters said up to {} millimetres of rain could fall in parts of {} today."
+    assert frame_like(report.format(370, "Sudan"), report.format(50, "Sudan"))
+    assert frame_like(report.format(50, "Sudan"), report.format(50, "Chad"))
+    assert not frame_like(report.format(50, "Sudan"), report.format(50, "Sudan"))
+    # a name moved to the front is still there
+    assert not frame_like(
+        "Plague is caused by Yersinia pestis, found in small mammals and their fleas.",
+        "Yersinia pestis, per the WHO, is often found in small mammals and their fleas.",
+    )
+    # a trimmed copy loses a figure, it does not replace one
+    assert not frame_like("Of the 12 wards, 3 are flooded.", "Of the 12 wards, most are dry.")
+
+
+def test_a_frame_like_pair_is_reuse_only_in_a_copied_passage() -> None:
+    assert in_context([(3, 7, True), (9, 20, True)]) == [False, False]  # only fillings
+    assert in_context([(3, 7, True), (4, 8, False)]) == [True, True]  # a changed fact
+    assert in_context([(3, 7, True), (12, 30, False)]) == [False, True]  # far away
 
 
 def test_a_flipped_negation_is_never_near() -> None:

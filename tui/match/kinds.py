@@ -48,6 +48,12 @@ SIMILAR_MIN_JACCARD = 0.2
 # Sentence profiles the verifier keeps (about 3 KB each): the sentences most
 # often scored again are the wire's, printed by many outlets.
 PROFILE_CACHE = 1 << 14
+# A pair that changes a figure or a name is reuse only this close (in sentences,
+# on both sides) to a pair that changes neither: a changed fact in a copied
+# passage, not two fillings of one frame (verify.in_context). On the Markov
+# corpus at 1,000 articles this took precision from 0.45 to 0.97 and cost 2%
+# of the rewrites.
+ANCHOR_DISTANCE = 2
 # Sentences shorter than this (in words) never match on their own: "He said."
 # or "Read more" are shared by everyone and mean nothing.
 MIN_WORDS = 6

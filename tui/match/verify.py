@@ -26,6 +26,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
 from tui.match.kinds import (
+    ANCHOR_DISTANCE,
     EVIDENCE_BIAS,
     EVIDENCE_FLOOR,
     EVIDENCE_WEIGHTS,
@@ -245,14 +246,20 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
 
 
-def _names(text: str) -> set[str]:
-    """Capitalised words but the first, outside the calendar: "Riverton", "Harbour"."""
+def _names(text: str, first: bool = False) -> set[str]:
+    """Capitalised words outside the calendar: "Riverton", "Harbour". The first
+    word, and a word opening a quotation or following a colon, are capitalised
+    anyway, so they count only with `first`."""
     found = set()
     for index, match in enumerate(_CAPITALISED.finditer(text)):
         word = match.group()
-        if index and word[0].isupper() and word.lower() not in _CALENDAR:
+        opening = index == 0 or text[: match.start()].rstrip()[-1:] in _OPENERS
+        if (first or not opening) and word[0].isupper() and word.lower() not in _CALENDAR:
             found.add(fold(word))
     return found
+
+
+_OPENERS = frozenset(":\"“‘'«„(")
 
 
 def _share_a_name(a: set[str], b: set[str]) -> bool:
@@ -281,6 +288,48 @@ def check_names(verdict: Verdict, a_text: str, b_text: str) -> Verdict | None:
     if names_a and names_b and not _share_a_name(names_a, names_b):
         return None
     return verdict
+
+
+def frame_like(a_text: str, b_text: str) -> bool:
+    """Whether a verified pair could be two fillings of one frame rather than a copy:
+    each side has a figure the other lacks (a trimmed copy only loses some), or
+    both sides name someone and share no name. On its own such a pair may be a
+    copy with a changed fact; `in_context` decides by the article.
+    """
+    numbers_a, numbers_b = set(_NUMBER.findall(a_text)), set(_NUMBER.findall(b_text))
+    if numbers_a - numbers_b and numbers_b - numbers_a:
+        return True
+    names_a, names_b = _names(a_text), _names(b_text)
+    # "Yersinia pestis, per the WHO, …" keeps the name a copy's first word held
+    return (
+        bool(names_a and names_b)
+        and not _share_a_name(names_a, _names(b_text, first=True))
+        and not _share_a_name(names_b, _names(a_text, first=True))
+    )
+
+
+def in_context(pairs: Sequence[tuple[int, int, bool]]) -> list[bool]:
+    """Which of the sentence pairs two articles share are reuse, judged by the article.
+
+    `pairs` gives each verified pair as (position in one article, position in
+    the other, `frame_like`); positions are sentence numbers (or ids, which
+    run in reading order). A frame-like pair is reuse only where it stands
+    in a copied passage: within ANCHOR_DISTANCE sentences, on both sides, of
+    a pair that changes no figure or name. There it is a copy with a changed
+    fact ("12,000" → "15,000" in a reworked wire story). Alone it is the
+    frame of another report: two match reports, market reports or forecasts
+    share "Shares in Acme closed 2.1 percent higher …" / "… 0.4 percent lower
+    …" and, between them, nothing else. Returns one flag per pair.
+    """
+    anchors = [(here, there) for here, there, like in pairs if not like]
+    return [
+        not like
+        or any(
+            abs(here - a) <= ANCHOR_DISTANCE and abs(there - b) <= ANCHOR_DISTANCE
+            for a, b in anchors
+        )
+        for here, there, like in pairs
+    ]
 
 
 def verify(a_text: str, b_text: str) -> Verdict | None:
