@@ -3,8 +3,8 @@
     python bench/msrp.py ../shared/bench/msrp-train [--fit]
 
 Each pair goes through what the library does to two sentences: the candidate
-rule of the index (equal after folding, or at least MIN_SHARED_SHINGLES shared
-token 3-grams), then the verifier (tui/match/verify.py). "matched" is read as
+rule of the index (equal after folding, or enough shared token 2-grams:
+`shared_needed`), then the verifier (tui/match/verify.py). "matched" is read as
 the rule for "the same sentence reworked" (label 1). Beside it, in the same
 run: the old engine (candidates, then `fuzz.ratio` ≥ 65), brute-force
 `fuzz.ratio` ≥ 65 on every pair, the best single `fuzz.ratio` threshold chosen
@@ -30,7 +30,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from tui.match.changes import fact_changes
-from tui.match.index import MIN_SHARED_SHINGLES
+from tui.match.index import shared_needed
 from tui.match.kinds import KINDS, SIMILAR_SCORE
 from tui.match.shingles import sentence_key
 from tui.match.verify import evidence, profile, verify
@@ -58,7 +58,8 @@ def is_candidate(a: str, b: str) -> bool:
         return False
     if key_a.fold_hash == key_b.fold_hash:
         return True
-    return len(set(key_a.hashes) & set(key_b.hashes)) >= MIN_SHARED_SHINGLES
+    needed = shared_needed(len(key_b.hashes))  # b is the new sentence
+    return len(set(key_a.hashes) & set(key_b.hashes)) >= needed
 
 
 def engine(a: str, b: str) -> tuple[bool, float, str | None]:
@@ -124,14 +125,21 @@ def row(name: str, labels: list[int], predicted: list[bool], scores: list[float]
     )
 
 
-def fit(pairs: list[Pair], ridge: float = 1.0, rounds: int = 30):
+def weighed(pair: Pair) -> bool:
+    """Whether the `similar` decision sees the pair: a candidate, not exact or near."""
+    _, a, b = pair
+    verdict = verify(a, b) if is_candidate(a, b) else None
+    return verdict is None or verdict.kind not in ("exact", "near")
+
+
+def fit(pairs: list[Pair], ridge: float = 0.1, rounds: int = 30):
     """Logistic regression by Newton's method: (weights, bias) over `evidence`."""
     import numpy as np
 
     rows = []
     for _, a, b in pairs:
         fa, fb = fold(a), fold(b)
-        rows.append((*evidence(fa, fb, profile(fa), profile(fb)), fuzz.partial_ratio(fa, fb) / 100))
+        rows.append(evidence(fa, fb, profile(fa), profile(fb)))
     x = np.hstack([np.array(rows), np.ones((len(rows), 1))])
     y = np.array([label for label, _, _ in pairs], dtype=float)
     w = np.zeros(x.shape[1])
@@ -149,19 +157,21 @@ def cross_validated_accuracy(pairs: list[Pair], folds: int = 10) -> float:
     import numpy as np
 
     x, y, _ = fit(pairs)
+    seen = np.array([weighed(pair) for pair in pairs])
     right = 0
     for k in range(folds):
         test = np.arange(len(pairs)) % folds == k
-        _, _, w = fit([pair for pair, t in zip(pairs, test, strict=True) if not t])
+        train = [pair for pair, t, s in zip(pairs, test, seen, strict=True) if s and not t]
+        _, _, w = fit(train)
         right += int((((x[test] @ w) > 0) == (y[test] == 1)).sum())
     return right / len(pairs)
 
 
 def print_fit(pairs: list[Pair]) -> None:
-    _, _, w = fit(pairs)
-    weights = ", ".join(f"{value:.3f}" for value in w[:-2])
+    _, _, w = fit([pair for pair in pairs if weighed(pair)])
+    weights = ", ".join(f"{value:.3f}" for value in w[:-1])
     print(f"EVIDENCE_WEIGHTS = ({weights})")
-    print(f"PARTIAL_RATIO_WEIGHT = {w[-2]:.3f}\nEVIDENCE_BIAS = {w[-1]:.3f}")
+    print(f"EVIDENCE_BIAS = {w[-1]:.3f}")
     accuracy = cross_validated_accuracy(pairs)
     print(f"10-fold cross-validated accuracy of the evidence alone: {accuracy:.3f}")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.match.kinds import KINDS
-from tui.match.verify import Verdict, frame_like, in_context, verify
+from tui.match.verify import ALONE, FRAME, WEAK, Verdict, frame_like, in_context, verify
 
 
 def kind(a: str, b: str) -> str | None:
@@ -108,9 +108,16 @@ def test_a_pair_that_changes_figures_or_names_is_frame_like() -> None:
 
 
 def test_a_frame_like_pair_is_reuse_only_in_a_copied_passage() -> None:
-    assert in_context([(3, 7, True), (9, 20, True)]) == [False, False]  # only fillings
-    assert in_context([(3, 7, True), (4, 8, False)]) == [True, True]  # a changed fact
-    assert in_context([(3, 7, True), (12, 30, False)]) == [False, True]  # far away
+    assert in_context([(3, 7, FRAME), (9, 20, FRAME)]) == [False, False]  # only fillings
+    assert in_context([(3, 7, FRAME), (4, 8, ALONE)]) == [True, True]  # a changed fact
+    assert in_context([(3, 7, FRAME), (12, 30, ALONE)]) == [False, True]  # far away
+    assert in_context([(3, 7, FRAME), (4, 8, WEAK)]) == [False, False]
+
+
+def test_a_doubtful_rewrite_needs_another_shared_sentence_beside_it() -> None:
+    assert in_context([(3, 7, WEAK)]) == [False]
+    assert in_context([(3, 7, WEAK), (4, 8, WEAK)]) == [True, True]  # a rewritten passage
+    assert in_context([(3, 7, WEAK), (5, 30, ALONE)]) == [False, True]
 
 
 def test_a_flipped_negation_is_never_near() -> None:

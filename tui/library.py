@@ -46,7 +46,7 @@ from tui.match.origin import (
     sort_key,
     stamp,
 )
-from tui.match.shingles import SentenceKey
+from tui.match.shingles import SentenceKey, keys_from_folded
 from tui.models import Article, Sentence
 from tui.pipeline import load, prepare_all
 from tui.store import articles as store
@@ -278,6 +278,7 @@ class Library:
         self.path = Path(path) if path is not None else default_db_path()
         self.conn: sqlite3.Connection = connect(self.path, create=create)
         self._retire_old_versions()
+        self._rekey()
         self._fill_derived_shares()
         self._find_boilerplate()
         self._vocabulary: search_store.Vocabulary | None = None
@@ -311,6 +312,23 @@ class Library:
                 ).fetchall():
                     retire_version(self.conn, index, article_id)
                 self.conn.execute("DELETE FROM scans WHERE name = 'versions'")
+
+    def _rekey(self) -> None:
+        """A library stored before sentences were keyed by 2-grams gets new keys once.
+
+        Its matches stay as they were found; what is added from now on is
+        matched with the new keys (about 2 s per 100,000 sentences).
+        """
+        if self.conn.execute("SELECT 1 FROM scans WHERE name = 'keys'").fetchone():
+            with transaction(self.conn):
+                rows = self.conn.execute(
+                    "SELECT id, folded FROM sentences WHERE fold_hash IS NOT NULL"
+                ).fetchall()
+                self.conn.executemany(
+                    "UPDATE sentences SET shingles = ? WHERE id = ?",
+                    [(keys_from_folded(folded), sentence_id) for sentence_id, folded in rows],
+                )
+                self.conn.execute("DELETE FROM scans WHERE name = 'keys'")
 
     def _find_boilerplate(self) -> None:
         """A library stored before boilerplate was learned gets it found once, now."""

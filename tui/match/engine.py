@@ -20,7 +20,15 @@ from tui.match.derived import store_shares
 from tui.match.index import CandidateIndex
 from tui.match.kinds import Kind
 from tui.match.shingles import SentenceKey, sentence_key
-from tui.match.verify import Verdict, check_names, frame_like, in_context, score_pair, tokens
+from tui.match.verify import (
+    Verdict,
+    check_names,
+    frame_like,
+    in_context,
+    score_pair,
+    standing,
+    tokens,
+)
 from tui.models import Article
 from tui.store import articles as store
 from tui.store.db import in_query
@@ -51,8 +59,8 @@ def _verify(
     Folded text decides first; the original text of the other side is read
     only for the pairs that passed, to tell a template by its names, and the
     pairs each article shares with the new one are judged together
-    (`verify.in_context`: a changed figure or name far from any other
-    shared sentence is another filling of a frame).
+    (`verify.in_context`: a changed figure or name, or a doubtful rewrite,
+    far from any other shared sentence is not reuse).
     """
     passed: list[tuple[int, int, int, Verdict]] = []  # new id, old id, old article, verdict
     for new_id, old_ids in candidates.items():
@@ -70,7 +78,7 @@ def _verify(
     # Another process may have deleted an article the in-memory index still lists.
     sql = "SELECT id, text FROM sentences WHERE id IN ({})"
     stored = {row[0]: row[1] for row in in_query(conn, sql, (old for _, old, _, _ in passed))}
-    by_article: dict[int, list[tuple[Match, bool]]] = defaultdict(list)
+    by_article: dict[int, list[tuple[Match, int]]] = defaultdict(list)
     for new_id, old_id, other_article, verdict in passed:
         if old_id not in stored:
             continue
@@ -82,10 +90,10 @@ def _verify(
         )
         match = Match(a_sentence, b_sentence, a_article, b_article, checked.score, checked.kind)
         like = checked.kind != "exact" and frame_like(texts[new_id], stored[old_id])
-        by_article[other_article].append((match, like))
+        by_article[other_article].append((match, standing(checked, like)))
     matches = []
     for pairs in by_article.values():  # sentence ids run in reading order
-        keep = in_context([(m.a_sentence, m.b_sentence, like) for m, like in pairs])
+        keep = in_context([(m.a_sentence, m.b_sentence, rank) for m, rank in pairs])
         matches += [match for (match, _), kept in zip(pairs, keep, strict=True) if kept]
     return matches
 

@@ -24,18 +24,24 @@ REORDER_SCORE = 95.0
 # the longer one in order (word-level LCS). See tui/match/verify.py.
 PARTIAL_LENGTH = 0.8
 PARTIAL_COVERAGE = 0.8
+# A trim this deep (shorter side at most this share of the longer) is partial
+# without the weighed evidence (verify.score_pair); a milder one must pass it.
+PARTIAL_SURE_LENGTH = 0.6
 # ... and those words fill at least this share of the stretch of the longer
 # sentence they stand in (a trim cuts a clause or two; it does not scatter).
 PARTIAL_DENSITY = 0.6
-# A rewrite ("similar") is decided by weighing several measures (verify.evidence,
-# then fuzz.partial_ratio) with a logistic regression fitted on the MSRP train
-# split's 4,076 news pairs judged by people:
+# No pair whose shorter side has less than this share of its distinct words in
+# the other (and whose word-set Jaccard is under SIMILAR_MIN_JACCARD) is scored
+# at all: a partial copy keeps PARTIAL_COVERAGE of them, so this leaves a margin.
+PARTIAL_MIN_CONTAINMENT = 0.5
+# Whether a pair that is neither exact nor near is reuse at all (then `partial`
+# or `similar`) is decided by weighing verify.evidence with a logistic regression
+# fitted on the MSRP train split's pairs that are not exact or near (ridge 0.1):
 # `python bench/msrp.py ../shared/bench/msrp-train --fit` prints these. Order:
-# ratio, token sort, token set, LCS coverage of the shorter and of the longer
-# side, length ratio, Jaccard, containment, figures differ, negation differs.
-EVIDENCE_WEIGHTS = (4.438, 3.642, 1.302, -1.552, 2.325, 1.387, 2.343, 0.477, -0.623, -1.141)
-PARTIAL_RATIO_WEIGHT = -4.773
-EVIDENCE_BIAS = -5.065
+# word precision (with repeats), word 3-gram precision, word edit distance,
+# figures on one side only, negation differs, character 3-gram Jaccard, BLEU-like F.
+EVIDENCE_WEIGHTS = (6.136, 2.169, -2.681, -0.240, -1.192, 5.028, -7.524)
+EVIDENCE_BIAS = -1.149
 SIMILAR_PROBABILITY = 0.5
 # Below this fuzz.ratio the evidence is not weighed at all (it costs ~300 µs a
 # pair): on MSRP no pair the weights call similar scores under 40.8.
@@ -45,8 +51,9 @@ EVIDENCE_FLOOR = 40.0
 # synthetic corpus none does, while it spares 72% of the pairs weighed there
 # (candidates that share a phrase and little else).
 SIMILAR_MIN_JACCARD = 0.2
-# Sentence profiles the verifier keeps (about 3 KB each): the sentences most
-# often scored again are the wire's, printed by many outlets.
+# Sentence profiles the verifier keeps (about 20 KB each, with their character
+# 3-grams; building one costs about 130 µs): candidates come back again and
+# again, and a cache of 4,096 made the Markov 1,000-article run 2.5x slower.
 PROFILE_CACHE = 1 << 14
 # A pair that changes a figure or a name is reuse only this close (in sentences,
 # on both sides) to a pair that changes neither: a changed fact in a copied
@@ -54,6 +61,13 @@ PROFILE_CACHE = 1 << 14
 # corpus at 1,000 articles this took precision from 0.45 to 0.97 and cost 2%
 # of the rewrites.
 ANCHOR_DISTANCE = 2
+# A rewrite less likely than this (percent) needs another shared sentence
+# beside it (verify.in_context): unrelated sentences that share a stock phrase
+# or two reach the 50s-80s, true rewrites mostly the 90s. Measured at 1,000
+# articles (bench/match_scale.py): 80 gave Markov precision 0.962 and classic
+# rewrites 0.952; 85 gives 0.971 and 0.908; 90 gave 0.981 and 0.845. MSRP pairs
+# are scored one by one, without this rule.
+SIMILAR_ALONE = 85.0
 # Sentences shorter than this (in words) never match on their own: "He said."
 # or "Read more" are shared by everyone and mean nothing.
 MIN_WORDS = 6

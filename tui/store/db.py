@@ -39,7 +39,7 @@ MIGRATIONS: list[str] = [
         start INTEGER NOT NULL,
         end INTEGER NOT NULL,
         text TEXT NOT NULL,
-        folded TEXT,  -- matching keys (tui/match): folded text, its hash, 3-gram hashes
+        folded TEXT,  -- matching keys (tui/match): folded text, its hash, 2-gram hashes
         fold_hash INTEGER,
         shingles BLOB,
         shared INTEGER NOT NULL DEFAULT 0,
@@ -136,6 +136,12 @@ MIGRATIONS: list[str] = [
     ALTER TABLE matches ADD COLUMN changes TEXT;
     INSERT INTO scans (name)
         SELECT 'versions' WHERE EXISTS (SELECT 1 FROM articles WHERE latest = 0);
+    """,
+    # 8: sentences are keyed by word 2-grams instead of 3-grams
+    # (tui/match/shingles.py); a library stored before is re-keyed once (`scans`).
+    """
+    INSERT INTO scans (name)
+        SELECT 'keys' WHERE EXISTS (SELECT 1 FROM sentences WHERE fold_hash IS NOT NULL);
     """,
 ]
 
