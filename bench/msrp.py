@@ -58,7 +58,7 @@ def is_candidate(a: str, b: str) -> bool:
         return False
     if key_a.fold_hash == key_b.fold_hash:
         return True
-    needed = shared_needed(len(key_b.hashes))  # b is the new sentence
+    needed = shared_needed(len(key_a.hashes), len(key_b.hashes))
     return len(set(key_a.hashes) & set(key_b.hashes)) >= needed
 
 

@@ -95,8 +95,10 @@ def test_a_paused_ingest_goes_on_when_told(articles: Path, reference: set, tmp_p
     assert _matched_pairs(db) == reference
 
 
-def test_two_processes_ingest_at_once(articles: Path, reference: set, tmp_path: Path) -> None:
-    """Each takes every other file; together they must build the same library as one would."""
+def test_two_processes_ingest_at_once(articles: Path, tmp_path: Path) -> None:
+    """Each takes every other file; together they must build the same library as one
+    process storing the files in the order they were committed (the candidate index's
+    postings budget counts what is stored, so a rewrite found may depend on that order)."""
     files = sorted(articles.iterdir())
     db = tmp_path / "lib.sqlite"
     Library(db).close()  # create the schema first, as the app would have
@@ -112,4 +114,8 @@ def test_two_processes_ingest_at_once(articles: Path, reference: set, tmp_path: 
     assert article_count(db) == ARTICLES
     with sqlite3.connect(db) as conn:
         assert_consistent(conn)
-    assert _matched_pairs(db) == reference
+        order = [row[0] for row in conn.execute("SELECT source FROM articles ORDER BY id")]
+    serial = tmp_path / "serial.sqlite"
+    with Library(serial) as library:
+        assert all(r.status == "added" for r in library.ingest(order, workers=0))
+    assert _matched_pairs(db) == _matched_pairs(serial)

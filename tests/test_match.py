@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tui.library import Library
 from tui.match.diff import word_diff
+from tui.match.shingles import keys_from_folded
 from tui.match.verify import verify
 from tui.models import Article
 from tui.text.sentences import split_sentences
@@ -282,3 +283,33 @@ def test_matches_are_symmetric_and_independent_of_ingest_order(tmp_path: Path) -
                     back = [x for x in lib.matches(m.b_article) if x.b_article == row.id]
                     assert (m.b_i, m.a_i) in {(x.a_i, x.b_i) for x in back}
     assert results[0] == results[1] and len(results[0]) == 2
+
+
+def test_a_rewrite_that_changes_every_third_word_is_found(library: Library) -> None:
+    """Three shared word 3-grams would miss it: its 2-grams still find it."""
+    wire = (
+        "Rescue crews pulled two fishermen from the cold water near the harbour wall. "
+        "The coastguard said both men were taken to hospital as a precaution."
+    )
+    copy = (
+        "Rescue teams pulled two anglers from the icy water close to the harbour wall. "
+        "The coastguard said both men were taken to hospital as a precaution."
+    )
+    first = library.add(article(wire)).article_id
+    library.add(article(copy))
+    assert sorted(m.kind for m in library.matches(first)) == ["exact", "similar"]
+
+
+def test_a_library_keyed_by_3_grams_is_keyed_again_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    with Library(path) as lib:
+        lib.add(article(BASE))
+        lib.conn.execute("UPDATE sentences SET shingles = X'00'")
+        lib.conn.execute("INSERT INTO scans (name) VALUES ('keys')")
+        lib.conn.commit()
+    with Library(path) as lib:
+        rows = lib.conn.execute("SELECT folded, shingles FROM sentences").fetchall()
+        assert rows and all(blob == keys_from_folded(folded) for folded, blob in rows)
+        assert not lib.conn.execute("SELECT 1 FROM scans WHERE name = 'keys'").fetchone()
+        copy = lib.add(article(BASE.replace("had agreed", "had then agreed"))).article_id
+        assert [m.kind for m in lib.matches(copy)] == ["near"]

@@ -15,7 +15,7 @@ import functools
 import sqlite3
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from itertools import chain
 
 from tui.match.boilerplate import outlet_key
@@ -58,6 +58,7 @@ class CandidateIndex:
         self.boilerplate: set[int] = set()
         self.boilerplate_sentences: set[int] = set()
         self.retired: set[int] = set()  # older versions of articles: never matched
+        self.short: set[int] = set()  # first printings of fewer than SHORT_SENTENCE 2-grams
 
     def catch_up(self, conn: sqlite3.Connection) -> None:
         """Load the keys of sentences stored since the last look (by any process).
@@ -103,7 +104,7 @@ class CandidateIndex:
         article_id: int,
         folded: str,
         fold_hash: int,
-        shingles: Iterable[int],
+        shingles: array,
     ) -> None:
         self.folded[sentence_id] = (article_id, folded)
         copies = self.by_fold[fold_hash]
@@ -114,6 +115,8 @@ class CandidateIndex:
             self.text_of[sentence_id] = fold_hash
             for shingle in shingles:
                 self.postings[shingle].append(sentence_id)
+            if len(shingles) < SHORT_SENTENCE:
+                self.short.add(sentence_id)
 
     def add(self, article_id: int, keys: Mapping[int, SentenceKey], outlet: str | None) -> None:
         """Learn an article's keys (sentence id -> key) and outlet key once they are stored."""
@@ -129,7 +132,8 @@ class CandidateIndex:
         of each text that qualifies).
 
         A stored sentence qualifies by sharing `shared_needed` of the new
-        sentence's rarest word 2-grams, or by being equal after folding.
+        sentence's rarest word 2-grams (counted on first printings), or by
+        being equal after folding.
         Boilerplate (tui/match/boilerplate.py) is never a candidate, on either side.
         """
         found: dict[int, list[int]] = {}
@@ -150,8 +154,13 @@ class CandidateIndex:
                 counted += 1
             shared = Counter(chain.from_iterable(lists[:counted]))  # one call: counted in C
             others = set(self.by_fold.get(key.fold_hash, ()))
-            needed = shared_needed(len(key.hashes))
-            for first in [first for first, count in shared.items() if count >= needed]:
+            short = len(key.hashes) < SHORT_SENTENCE
+            for first in [
+                first
+                for first, count in shared.items()
+                if count >= MIN_SHARED_SHINGLES
+                or (count >= MIN_SHARED_SHORT and (short or first in self.short))
+            ]:
                 others.update(self.by_fold[self.text_of[first]])
             others -= self.boilerplate_sentences
             if others:
@@ -159,6 +168,8 @@ class CandidateIndex:
         return found
 
 
-def shared_needed(shingles: int) -> int:
-    """How many 2-grams a stored sentence must share with one of `shingles` distinct 2-grams."""
-    return MIN_SHARED_SHORT if shingles < SHORT_SENTENCE else MIN_SHARED_SHINGLES
+def shared_needed(shingles_a: int, shingles_b: int) -> int:
+    """How many 2-grams two sentences of so many distinct 2-grams must share to be
+    candidates: fewer when either is short, so the rule is the same both ways."""
+    short = min(shingles_a, shingles_b) < SHORT_SENTENCE
+    return MIN_SHARED_SHORT if short else MIN_SHARED_SHINGLES
