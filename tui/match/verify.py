@@ -158,7 +158,7 @@ def evidence(a: str, b: str, pa: Profile, pb: Profile) -> tuple[float, ...]:
     shared_trigrams = len(pa.grams[1] & pb.grams[1])
     chars = len(pa.trigrams & pb.trigrams)
     return (
-        sum((pa.counts & pb.counts).values()) / longer,
+        sum(min(pa.counts[w], pb.counts[w]) for w in pa.vocabulary & pb.vocabulary) / longer,
         shared_trigrams / max(1, len(pa.grams[1]), len(pb.grams[1])),
         2 * Levenshtein.distance(wa, wb) / (len(wa) + len(wb)),
         float(len(pa.numbers ^ pb.numbers)),
@@ -280,23 +280,37 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
 
 
-def _names(text: str, first: bool = False) -> set[str]:
+@functools.lru_cache(maxsize=PROFILE_CACHE)
+def _names(text: str, first: bool = False) -> frozenset[str]:
     """Capitalised words outside the calendar: "Riverton", "Harbour". The first
     word, and a word opening a quotation or following a colon, are capitalised
-    anyway, so they count only with `first`."""
+    anyway, so they count only with `first`. Cached: a wire sentence is checked
+    against each of its copies."""
     found = set()
     for index, match in enumerate(_CAPITALISED.finditer(text)):
         word = match.group()
-        opening = index == 0 or text[: match.start()].rstrip()[-1:] in _OPENERS
-        if (first or not opening) and word[0].isupper() and word.lower() not in _CALENDAR:
-            found.add(fold(word))
-    return found
+        if not word[0].isupper() or word.lower() in _CALENDAR:
+            continue
+        if not first:
+            before = match.start() - 1
+            while before >= 0 and text[before].isspace():
+                before -= 1
+            if index == 0 or text[before] in _OPENERS:
+                continue
+        found.add(fold(word))
+    return frozenset(found)
 
 
 _OPENERS = frozenset(":\"“‘'«„(")
 
 
-def _share_a_name(a: set[str], b: set[str]) -> bool:
+@functools.lru_cache(maxsize=PROFILE_CACHE)
+def _numbers(text: str) -> frozenset[str]:
+    """The figures of a sentence as printed ("1,250", "3.5"), cached like `_names`."""
+    return frozenset(_NUMBER.findall(text))
+
+
+def _share_a_name(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether a name stands on both sides; a spelling change (Varga, Vargas) counts."""
     return any(fuzz.ratio(x, y) >= 80 for x in a for y in b)
 
@@ -315,7 +329,7 @@ def check_names(verdict: Verdict, a_text: str, b_text: str) -> Verdict | None:
     """
     if verdict.kind == "exact":
         return verdict
-    numbers_a, numbers_b = set(_NUMBER.findall(a_text)), set(_NUMBER.findall(b_text))
+    numbers_a, numbers_b = _numbers(a_text), _numbers(b_text)
     if not numbers_a or not numbers_b or numbers_a & numbers_b:
         return verdict
     names_a, names_b = _names(a_text), _names(b_text)
@@ -330,7 +344,7 @@ def frame_like(a_text: str, b_text: str) -> bool:
     both sides name someone and share no name. On its own such a pair may be a
     copy with a changed fact; `in_context` decides by the article.
     """
-    numbers_a, numbers_b = set(_NUMBER.findall(a_text)), set(_NUMBER.findall(b_text))
+    numbers_a, numbers_b = _numbers(a_text), _numbers(b_text)
     if numbers_a - numbers_b and numbers_b - numbers_a:
         return True
     names_a, names_b = _names(a_text), _names(b_text)
