@@ -111,6 +111,7 @@ def test_a_frame_like_pair_is_reuse_only_in_a_copied_passage() -> None:
     assert in_context([(3, 7, FRAME), (9, 20, FRAME)]) == [False, False]  # only fillings
     assert in_context([(3, 7, FRAME), (4, 8, ALONE)]) == [True, True]  # a changed fact
     assert in_context([(3, 7, FRAME), (12, 30, ALONE)]) == [False, True]  # far away
+    assert in_context([(3, 7, FRAME), (4, 9, ALONE)]) == [False, True]  # out of step
     assert in_context([(3, 7, FRAME), (4, 8, WEAK)]) == [False, False]
 
 

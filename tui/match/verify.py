@@ -382,10 +382,12 @@ def in_context(pairs: Sequence[tuple[int, int, int]]) -> list[bool]:
     in reading order). A pair that cannot stand alone is reuse only inside a
     copied passage: within ANCHOR_DISTANCE sentences, on both sides, of
     another pair that stands at least as well as it lacks. A FRAME pair needs
-    one that stands ALONE: there it is a copy with a changed fact ("12,000" →
-    "15,000" in a reworked wire story), while two match reports, market
-    reports or forecasts share "Shares in Acme closed 2.1 percent higher …" /
-    "… 0.4 percent lower …" and nothing else. A WEAK rewrite needs any pair
+    one that stands ALONE, in step (as many sentences before or after it on
+    both sides): there it is a copy with a changed fact ("12,000" → "15,000"
+    in a reworked wire story), while two match reports, market reports or
+    forecasts share "Shares in Acme closed 2.1 percent higher …" / "… 0.4
+    percent lower …" and nothing else, and an outlet's own score line set
+    among copied wire sentences stands out of step with the wire's. A WEAK rewrite needs any pair
     that is not a FRAME: rewritten stories rewrite runs of sentences, while
     two unrelated sentences that share a stock phrase stand alone. Returns one
     flag per pair.
@@ -396,6 +398,7 @@ def in_context(pairs: Sequence[tuple[int, int, int]]) -> list[bool]:
             other >= ALONE - rank
             and abs(here - a) <= ANCHOR_DISTANCE
             and abs(there - b) <= ANCHOR_DISTANCE
+            and (rank == WEAK or here - a == there - b)
             for j, (a, b, other) in enumerate(pairs)
             if j != i
         )
