@@ -313,3 +313,29 @@ def test_a_library_keyed_by_3_grams_is_keyed_again_when_opened(tmp_path: Path) -
         assert not lib.conn.execute("SELECT 1 FROM scans WHERE name = 'keys'").fetchone()
         copy = lib.add(article(BASE.replace("had agreed", "had then agreed"))).article_id
         assert [m.kind for m in lib.matches(copy)] == ["near"]
+
+
+def test_an_update_that_changes_the_whole_lead_still_shows_each_changed_sentence(
+    library: Library,
+) -> None:
+    """Found by a fresh-eyes session: the toll, the injured and the magnitude change in
+    the first three sentences, and only then does the copy run on unchanged."""
+    lead = (
+        "A strong earthquake killed at least {} people in the mountain province of Tavra "
+        "on Tuesday, the disaster agency said. More than {} people were injured and {} "
+        "others remain missing, according to the agency. The magnitude {} quake struck at "
+        "a depth of ten kilometres near the village of Orsk. "
+    )
+    rest = (
+        "Rescue teams were still searching collapsed houses in the villages along the valley. "
+        "Aid groups said roads to the worst-hit districts had been cut by landslides."
+    )
+    wire = library.add(article(lead.format(112, 340, 57, 6.8) + rest)).article_id
+    library.add(article(lead.format(168, 520, 31, 6.9) + rest))
+    assert sorted(m.kind for m in library.matches(wire)) == [
+        "exact",
+        "exact",
+        "near",
+        "near",
+        "near",
+    ]

@@ -110,8 +110,11 @@ def test_a_pair_that_changes_figures_or_names_is_frame_like() -> None:
 def test_a_frame_like_pair_is_reuse_only_in_a_copied_passage() -> None:
     assert in_context([(3, 7, FRAME), (9, 20, FRAME)]) == [False, False]  # only fillings
     assert in_context([(3, 7, FRAME), (4, 8, ALONE)]) == [True, True]  # a changed fact
-    assert in_context([(3, 7, FRAME), (12, 30, ALONE)]) == [False, True]  # far away
-    assert in_context([(3, 7, FRAME), (4, 9, ALONE)]) == [False, True]  # out of step
+    # an updated lead: three sentences changed, then the copy runs on
+    assert in_context([(0, 0, FRAME), (1, 1, FRAME), (2, 2, FRAME), (3, 3, ALONE)]) == [True] * 4
+    assert in_context([(0, 0, FRAME), (1, 5, ALONE), (2, 8, ALONE)]) == [True] * 3  # a brief
+    assert in_context([(3, 7, FRAME), (12, 30, ALONE)]) == [True, True]
+    assert in_context([(3, 7, FRAME), (1, 9, ALONE)]) == [False, True]  # out of order
     assert in_context([(3, 7, FRAME), (4, 8, WEAK)]) == [False, False]
 
 

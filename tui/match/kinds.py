@@ -55,11 +55,8 @@ SIMILAR_MIN_JACCARD = 0.255
 # 3-grams; building one costs about 130 µs): candidates come back again and
 # again, and a cache of 4,096 made the Markov 1,000-article run 2.5x slower.
 PROFILE_CACHE = 1 << 14
-# A pair that changes a figure or a name is reuse only this close (in sentences,
-# on both sides) to a pair that changes neither: a changed fact in a copied
-# passage, not two fillings of one frame (verify.in_context). On the Markov
-# corpus at 1,000 articles this took precision from 0.45 to 0.97 and cost 2%
-# of the rewrites.
+# A doubtful rewrite (under SIMILAR_ALONE) is reuse only this close (in
+# sentences, on both sides) to another shared sentence (verify.in_context).
 ANCHOR_DISTANCE = 2
 # A rewrite less likely than this (percent) needs another shared sentence
 # beside it (verify.in_context): unrelated sentences that share a stock phrase

@@ -379,28 +379,35 @@ def in_context(pairs: Sequence[tuple[int, int, int]]) -> list[bool]:
 
     `pairs` gives each verified pair as (position in one article, position in
     the other, `standing`); positions are sentence numbers (or ids, which run
-    in reading order). A pair that cannot stand alone is reuse only inside a
-    copied passage: within ANCHOR_DISTANCE sentences, on both sides, of
-    another pair that stands at least as well as it lacks. A FRAME pair needs
-    one that stands ALONE, in step (as many sentences before or after it on
-    both sides): there it is a copy with a changed fact ("12,000" → "15,000"
-    in a reworked wire story), while two match reports, market reports or
-    forecasts share "Shares in Acme closed 2.1 percent higher …" / "… 0.4
-    percent lower …" and nothing else, and an outlet's own score line set
-    among copied wire sentences stands out of step with the wire's. A WEAK rewrite needs any pair
-    that is not a FRAME: rewritten stories rewrite runs of sentences, while
-    two unrelated sentences that share a stock phrase stand alone. Returns one
-    flag per pair.
+    in reading order). A FRAME pair counts where the two articles share at
+    least one pair that stands ALONE and it keeps their order (no such pair
+    stands before it in one article and after it in the other): then it is a
+    copy with a changed fact ("killed at least 112" → "168" in an updated wire
+    story, however many sentences of the lead changed), while two match
+    reports, market reports or forecasts share "Shares in Acme closed 2.1
+    percent higher …" / "… 0.4 percent lower …" and nothing else. A WEAK
+    rewrite counts within ANCHOR_DISTANCE sentences, on both sides, of any
+    other pair that is not a FRAME: rewritten stories rewrite runs of
+    sentences, while two unrelated sentences that share a stock phrase stand
+    alone. Returns one flag per pair.
     """
+    alone = [(a, b) for a, b, rank in pairs if rank == ALONE]
     return [
         rank == ALONE
-        or any(
-            other >= ALONE - rank
-            and abs(here - a) <= ANCHOR_DISTANCE
-            and abs(there - b) <= ANCHOR_DISTANCE
-            and (rank == WEAK or here - a == there - b)
-            for j, (a, b, other) in enumerate(pairs)
-            if j != i
+        or (
+            rank == FRAME
+            and bool(alone)
+            and all((here < a) == (there < b) for a, b in alone if a != here and b != there)
+        )
+        or (
+            rank == WEAK
+            and any(
+                other != FRAME
+                and abs(here - a) <= ANCHOR_DISTANCE
+                and abs(there - b) <= ANCHOR_DISTANCE
+                for j, (a, b, other) in enumerate(pairs)
+                if j != i
+            )
         )
         for i, (here, there, rank) in enumerate(pairs)
     ]
