@@ -167,3 +167,13 @@ def test_every_kind_has_an_example_here(kind_name: str) -> None:
     }
     assert kind(*examples[kind_name]) == kind_name
     assert isinstance(verify(*examples[kind_name]), Verdict)
+
+
+def test_figures_written_as_words_make_a_template_too() -> None:
+    assert (
+        kind(
+            "Westbury beat Eastham by two goals to one on Saturday in the first round of the cup.",
+            "Southam beat Kingsley by three goals to nil on Saturday in the first round of a cup.",
+        )
+        is None
+    )

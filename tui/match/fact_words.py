@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from tui.match.verify import NEGATIONS
-
 
 def fold_word(word: str) -> str:
     """NFKC, casefolded, with a straight apostrophe: how the tables spell words."""
@@ -19,6 +17,23 @@ def fold_word(word: str) -> str:
 
 def _set(spellings: str) -> frozenset[str]:
     return frozenset(fold_word(w) for w in spellings.split())
+
+
+# Words that negate, in the languages of tests/multilingual.py and more. A pair
+# where one side negates and the other does not is a flipped claim
+# (tui/match/verify.py).
+NEGATIONS = _set(
+    "not no never nor neither without cannot none nobody nothing "  # en
+    "ne pas jamais aucun sans "  # fr
+    "nicht kein keine keinen keiner nie niemals ohne "  # de
+    "nunca ningún ninguna sin "  # es, pt
+    "non mai senza "  # it
+    "не нет ни никогда без "  # ru
+    "नहीं न मत "  # hi
+    "نہیں نہ "  # ur
+    "لا لم لن ليس ليست "  # ar
+    "不 没 未 无"  # zh (one character a token)
+)
 
 
 def _groups(rows: str) -> dict[str, int]:

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq, Levenshtein
 
+from tui.match.fact_words import NEGATIONS, NUMBER_WORDS
+from tui.match.fact_words import WEAK as WEAK_NUMBER_WORDS
 from tui.match.kinds import (
     ANCHOR_DISTANCE,
     EVIDENCE_BIAS,
@@ -47,26 +49,6 @@ from tui.match.kinds import (
     Kind,
 )
 from tui.text.normalize import UNSPACED_CHARACTER, WORD_PATTERN, fold
-
-
-# Words that negate, in the languages of tests/multilingual.py and more. A pair
-# where one side negates and the other does not is a flipped claim.
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-NEGATIONS = _word_set(
-    "not no never nor neither without cannot none nobody nothing "  # en
-    "ne pas jamais aucun sans "  # fr
-    "nicht kein keine keinen keiner nie niemals ohne "  # de
-    "nunca ningún ninguna sin "  # es, pt
-    "non mai senza "  # it
-    "не нет ни никогда без "  # ru
-    "नहीं न मत "  # hi
-    "نہیں نہ "  # ur
-    "لا لم لن ليس ليست "  # ar
-    "不 没 未 无"  # zh (one character a token)
-)
 
 
 @dataclass(frozen=True)
@@ -272,9 +254,28 @@ def score_pair(a: str, b: str) -> Verdict | None:
 
 
 # A capitalised word that is not a name: calendar words change in real copies.
-_CALENDAR = _word_set(
-    "monday tuesday wednesday thursday friday saturday sunday january february march "
-    "april may june july august september october november december"
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
@@ -306,8 +307,14 @@ _OPENERS = frozenset(":\"“‘'«„(")
 
 @functools.lru_cache(maxsize=PROFILE_CACHE)
 def _numbers(text: str) -> frozenset[str]:
-    """The figures of a sentence as printed ("1,250", "3.5"), cached like `_names`."""
-    return frozenset(_NUMBER.findall(text))
+    """The figures of a sentence as printed ("1,250", "3.5"), and numbers written as
+    words ("two goals to one"; English, tui/match/fact_words.py), cached like `_names`."""
+    spelt = {word for word in tokens(fold(text)) if word in _SPELT_NUMBERS}
+    return frozenset(_NUMBER.findall(text)) | spelt
+
+
+# "one" and the ordinals are as often no figure at all ("one of the", "first").
+_SPELT_NUMBERS = frozenset(NUMBER_WORDS) - WEAK_NUMBER_WORDS | {"nil"}
 
 
 def _share_a_name(a: frozenset[str], b: frozenset[str]) -> bool:
