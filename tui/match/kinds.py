@@ -51,9 +51,11 @@ EVIDENCE_FLOOR = 40.0
 # of the candidates that share a phrase and little else (the Markov 1,000-article
 # run: 24.7 s at 0.2, 21.4 s at 0.25, the same pairs found).
 SIMILAR_MIN_JACCARD = 0.255
-# Sentence profiles the verifier keeps (about 20 KB each, with their character
-# 3-grams; building one costs about 130 µs): candidates come back again and
-# again, and a cache of 4,096 made the Markov 1,000-article run 2.5x slower.
+# Sentence profiles the verifier keeps, and as many n-gram sets for the weighed
+# evidence (about 15 KB each; building one costs about 100 µs, and at 10,000
+# articles building them for every candidate took 40 s before they were kept
+# apart from the profiles): candidates come back again and again, and a cache
+# of 4,096 made the Markov 1,000-article run 2.5x slower.
 PROFILE_CACHE = 1 << 14
 # A doubtful rewrite (under SIMILAR_ALONE) is reuse only this close (in
 # sentences, on both sides) to another shared sentence (verify.in_context).
