@@ -323,10 +323,12 @@ _OPENERS = frozenset(":\"“‘'«„(")
 
 @functools.lru_cache(maxsize=PROFILE_CACHE)
 def _numbers(text: str) -> frozenset[str]:
-    """The figures of a sentence as printed ("1,250", "3.5"), and numbers written as
-    words ("two goals to one"; English, tui/match/fact_words.py), cached like `_names`."""
-    spelt = {word for word in tokens(fold(text)) if word in _SPELT_NUMBERS}
-    return frozenset(_NUMBER.findall(text)) | spelt
+    """The figures of a sentence as printed ("1,250", "3.5"), or where it prints none,
+    its numbers written as words ("two goals to one"; English, tui/match/fact_words.py).
+    Cached like `_names`. Words only stand in: "207 millimetres over the next three
+    days" and "320 … three days" share no figure."""
+    figures = frozenset(_NUMBER.findall(text))
+    return figures or frozenset(word for word in tokens(fold(text)) if word in _SPELT_NUMBERS)
 
 
 # "one" and the ordinals are as often no figure at all ("one of the", "first").
