@@ -1,6 +1,7 @@
 """How matching holds up as the library grows: speed, memory, recall, precision.
 
     python bench/match_scale.py [--sizes 1000 10000] [--brute-force-at 1000] [--seed 7]
+        [--sample-brute-force-at 10000 --sample 1000]
         [--generator markov --markov-from ../shared/bench/article-extraction]
 
 For each size a synthetic corpus is written as plain-text files to a
@@ -25,7 +26,10 @@ the same story, or neither. At `--brute-force-at` sizes every pair of
 sentences (with at least MIN_WORDS words, in different articles) is also
 scored with `rapidfuzz.process.cdist`, which tells how much of what a full
 comparison finds the engine finds (of all its pairs, and of the true ones),
-and how much faster it is (needs numpy).
+and how much faster it is (needs numpy). At `--sample-brute-force-at` sizes
+only `--sample` sentences, drawn with a fixed seed, are scored against all the
+others, and the engine's pairs are counted on them: recall where every pair
+would take hours, with no speed-up.
 
 Stage times come from light wrappers around the pipeline's functions; they
 are exclusive (a stage's own time without the stages it calls). `--detail`
@@ -176,7 +180,9 @@ DETAIL_STAGES = [
 # --- one size, in a subprocess ------------------------------------------------------
 
 
-def run_child(folder: Path, brute_force: bool, detail: bool, workers: int | None) -> dict:
+def run_child(
+    folder: Path, brute_force: bool, detail: bool, workers: int | None, sample: int = 0
+) -> dict:
     """Ingest `folder`/corpus, add `folder`/extra one by one, evaluate; return numbers."""
     timers = Timers()
     for owner, name, label in STAGES + (DETAIL_STAGES if detail else []):
@@ -237,7 +243,9 @@ def run_child(folder: Path, brute_force: bool, detail: bool, workers: int | None
     true_pairs = {(a, b): kind for a, b, kind in truth.pairs()}
     result.update(_score(found, true_pairs, articles, frames))
     if brute_force:
-        result["brute_force"] = _brute_force(library, refs, found, true_pairs, truth.family_of())
+        result["brute_force"] = _brute_force(
+            library, refs, found, true_pairs, truth.family_of(), sample
+        )
         result["brute_force"]["engine_match_seconds"] = match_seconds_all
         result["brute_force"]["engine_find_verify_seconds"] = sum(
             timers.inclusive[label] for label in (CANDIDATES, VERIFY)
@@ -361,9 +369,16 @@ def _score(
 
 
 def _brute_force(
-    library: Library, refs: dict, found: dict, true_pairs: dict, family_of: dict
+    library: Library, refs: dict, found: dict, true_pairs: dict, family_of: dict, sample: int = 0
 ) -> dict:
-    """Score every pair with rapidfuzz.process.cdist; compare with the engine."""
+    """Score every pair with rapidfuzz.process.cdist; compare with the engine.
+
+    With `sample`, only that many sentences (drawn with a fixed seed) are scored
+    against all the others, and the engine's pairs are counted on them alone:
+    recall relative to brute force where every pair would take hours.
+    """
+    import random
+
     import numpy as np
     from rapidfuzz import fuzz, process
 
@@ -379,20 +394,40 @@ def _brute_force(
     chunk = max(1, 20_000_000 // max(1, len(texts)))  # rows per block: about 20 MB of uint8
     hits: list[tuple[int, int]] = []
     start = time.perf_counter()
-    for r0 in range(0, len(texts), chunk):
-        r1 = min(len(texts), r0 + chunk)
-        block = process.cdist(
-            texts[r0:r1],
-            texts[r0:],
-            scorer=fuzz.ratio,
-            score_cutoff=SIMILAR_SCORE,
-            dtype=np.uint8,
-            workers=-1,
-        )
-        rows, cols = np.nonzero(block)
-        rows, cols = rows + r0, cols + r0
-        keep = (cols > rows) & (article_of[rows] != article_of[cols])
-        hits.extend(zip(rows[keep].tolist(), cols[keep].tolist(), strict=True))
+    if sample:
+        picked = np.array(sorted(random.Random(7).sample(range(len(texts)), sample)))
+        for r0 in range(0, len(picked), chunk):
+            rows_of_block = picked[r0 : r0 + chunk]
+            block = process.cdist(
+                [texts[i] for i in rows_of_block],
+                texts,
+                scorer=fuzz.ratio,
+                score_cutoff=SIMILAR_SCORE,
+                dtype=np.uint8,
+                workers=-1,
+            )
+            rows, cols = np.nonzero(block)
+            rows = rows_of_block[rows]
+            keep = article_of[rows] != article_of[cols]
+            hits.extend(
+                (min(i, j), max(i, j))
+                for i, j in zip(rows[keep].tolist(), cols[keep].tolist(), strict=True)
+            )
+    else:
+        for r0 in range(0, len(texts), chunk):
+            r1 = min(len(texts), r0 + chunk)
+            block = process.cdist(
+                texts[r0:r1],
+                texts[r0:],
+                scorer=fuzz.ratio,
+                score_cutoff=SIMILAR_SCORE,
+                dtype=np.uint8,
+                workers=-1,
+            )
+            rows, cols = np.nonzero(block)
+            rows, cols = rows + r0, cols + r0
+            keep = (cols > rows) & (article_of[rows] != article_of[cols])
+            hits.extend(zip(rows[keep].tolist(), cols[keep].tolist(), strict=True))
     seconds = time.perf_counter() - start
 
     # uint8 scores are rounded: rescore the hits exactly and classify as the engine does.
@@ -402,6 +437,9 @@ def _brute_force(
         if identical or fuzz.ratio(texts[i], texts[j]) >= SIMILAR_SCORE:
             bf_pairs.add(tuple(sorted([keys[i], keys[j]])))
     engine_stored = {tuple(sorted(info[2])) for info in found.values()}
+    if sample:
+        sampled = {keys[i] for i in picked.tolist()}
+        engine_stored = {pair for pair in engine_stored if sampled & set(pair)}
     both = len(bf_pairs & engine_stored)
 
     def generated(pair: tuple[SentenceRef, SentenceRef]) -> Pair | None:
@@ -410,8 +448,13 @@ def _brute_force(
 
     bf_generated = {generated(pair) for pair in bf_pairs} - {None}
     recall = {}
+    sampled_refs = {refs.get(keys[i]) for i in picked.tolist()} - {None} if sample else None
     for kind in PAIR_KINDS:
-        wanted = [pair for pair, k in true_pairs.items() if k == kind]
+        wanted = [
+            pair
+            for pair, k in true_pairs.items()
+            if k == kind and (sampled_refs is None or sampled_refs & set(pair))
+        ]
         recall[kind] = [sum(pair in bf_generated for pair in wanted), len(wanted)]
     # Misses that are true pairs first: on the Markov corpus most are template instances.
     missed = sorted(
@@ -419,7 +462,10 @@ def _brute_force(
     )
     return {
         "sentences": len(texts),
-        "pairs_compared": len(texts) * (len(texts) - 1) // 2,
+        "sampled": sample,
+        "pairs_compared": (
+            sample * (len(texts) - 1) if sample else len(texts) * (len(texts) - 1) // 2
+        ),
         "seconds": seconds,
         "pairs_found": len(bf_pairs),
         "engine_found_of_these": both,
@@ -464,15 +510,17 @@ def run_size(
     detail: bool,
     workers: int | None,
     markov_from: Path | None = None,
+    sample: int = 0,
 ) -> dict:
     start = time.perf_counter()
     write_corpus(folder, size, seed, markov_from)
     print(f"  corpus written in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     command = [sys.executable, __file__, "--child", str(folder)]
     command += ["--brute-force"] if brute_force else []
+    command += ["--brute-force-sample", str(sample)] if sample else []
     command += ["--detail"] if detail else []
     # Brute-force sizes clean in this process, so the keys' cost is timed with matching.
-    workers = 0 if brute_force else workers
+    workers = 0 if brute_force and not sample else workers
     command += ["--workers", str(workers)] if workers is not None else []
     subprocess.run(command, check=True)
     return json.loads((folder / RESULT).read_text())
@@ -482,8 +530,14 @@ def _ratio(pair: list[int]) -> float:
     return pair[0] / pair[1] if pair[1] else float("nan")
 
 
+def _sampled(bf: dict) -> str:
+    return f" ({bf['sampled']:,} sampled)" if bf.get("sampled") else ""
+
+
 def _speedup(bf: dict, find_only: bool = False) -> float:
     """Brute-force time over the engine's: all of match_article, or only _candidates + _verify."""
+    if bf.get("sampled"):  # brute force on a sample is not the work the engine did
+        return float("nan")
     engine = bf.get("engine_find_verify_seconds") if find_only else bf["engine_match_seconds"]
     return bf["seconds"] / engine if engine else float("nan")
 
@@ -573,7 +627,8 @@ def report(size: int, r: dict, generator: str = "classic") -> None:
     bf = r.get("brute_force")
     if bf:
         print(
-            f"\nbrute force: {bf['sentences']:,} sentences, {bf['pairs_compared']:,} pairs"
+            f"\nbrute force: {bf['sentences']:,} sentences{_sampled(bf)},"
+            f" {bf['pairs_compared']:,} pairs"
             f" in {bf['seconds']:.1f} s; it finds {bf['pairs_found']:,} pairs, the engine"
             f" {bf['engine_found_of_these']:,} of them"
             f" ({_recall_of_brute_force(bf):.4f}),"
@@ -653,7 +708,11 @@ def table(results: dict[int, dict]) -> str:
             "≤ 100 at 10k",
             lambda r: f"{statistics.median(r['add_one_ms']):.1f}",
         ),
-        ("brute force (s)", "", lambda r: f"{r['brute_force']['seconds']:.1f}"),
+        (
+            "brute force (s)",
+            "",
+            lambda r: f"{r['brute_force']['seconds']:.1f}" + _sampled(r["brute_force"]),
+        ),
         (
             "speed-up over brute force",
             "≥ 50x at 1k",
@@ -726,13 +785,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="keep corpora and libraries in this folder")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--brute-force", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--brute-force-sample", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--sample-brute-force-at",
+        type=int,
+        nargs="*",
+        default=[],
+        help="sizes where brute force scores --sample sentences against all others",
+    )
+    parser.add_argument("--sample", type=int, default=1000, help="sentences brute force samples")
     parser.add_argument(
         "--workers", type=int, help="cleaning processes (default: one per spare core; 0: none)"
     )
     args = parser.parse_args(argv)
 
     if args.child:
-        result = run_child(args.child, args.brute_force, args.detail, args.workers)
+        result = run_child(
+            args.child,
+            args.brute_force or bool(args.brute_force_sample),
+            args.detail,
+            args.workers,
+            args.brute_force_sample,
+        )
         (args.child / RESULT).write_text(json.dumps(result, indent=1))
         return 0
 
@@ -749,14 +823,16 @@ def main(argv: list[str] | None = None) -> int:
         for size in args.sizes:  # one at a time: sizes must not compete for the cores
             print(f"{size:,} articles ...", file=sys.stderr)
             folder = root / f"size-{size}"
+            sample = args.sample if size in args.sample_brute_force_at else 0
             results[size] = run_size(
                 folder,
                 size,
                 args.seed,
-                size in args.brute_force_at,
+                size in args.brute_force_at or bool(sample),
                 args.detail,
                 args.workers,
                 markov_from,
+                sample,
             )
             report(size, results[size], args.generator)
     finally:
