@@ -45,6 +45,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import math
 import os
 import re
 import resource
@@ -534,6 +535,10 @@ def _sampled(bf: dict) -> str:
     return f" ({bf['sampled']:,} sampled)" if bf.get("sampled") else ""
 
 
+def _times(speedup: float) -> str:
+    return "-" if math.isnan(speedup) else f"{speedup:.0f}x"
+
+
 def _speedup(bf: dict, find_only: bool = False) -> float:
     """Brute-force time over the engine's: all of match_article, or only _candidates + _verify."""
     if bf.get("sampled"):  # brute force on a sample is not the work the engine did
@@ -635,9 +640,9 @@ def report(size: int, r: dict, generator: str = "classic") -> None:
             f" engine-only pairs {bf['engine_only']}"
         )
         print(
-            f"speed-up: {_speedup(bf):.0f}x (brute force {bf['seconds']:.1f} s / engine"
+            f"speed-up: {_times(_speedup(bf))} (brute force {bf['seconds']:.1f} s / engine"
             f" matching {bf['engine_match_seconds']:.2f} s, index upkeep included);"
-            f" {_speedup(bf, find_only=True):.0f}x counting only finding and scoring"
+            f" {_times(_speedup(bf, find_only=True))} counting only finding and scoring"
             f" candidates ({bf.get('engine_find_verify_seconds', 0):.2f} s)"
         )
         print(
@@ -716,12 +721,12 @@ def table(results: dict[int, dict]) -> str:
         (
             "speed-up over brute force",
             "≥ 50x at 1k",
-            lambda r: f"{_speedup(r['brute_force']):.0f}x",
+            lambda r: _times(_speedup(r["brute_force"])),
         ),
         (
             "speed-up, finding and scoring candidates only",
             "",
-            lambda r: f"{_speedup(r['brute_force'], find_only=True):.0f}x",
+            lambda r: _times(_speedup(r["brute_force"], find_only=True)),
         ),
         (
             "recall relative to brute force",

@@ -59,8 +59,9 @@ def _verify(
     Folded text decides first; the original text of the other side is read
     only for the pairs that passed, to tell a template by its names, and the
     pairs each article shares with the new one are judged together
-    (`verify.in_context`: a changed figure or name, or a doubtful rewrite,
-    far from any other shared sentence is not reuse).
+    (`verify.in_context`: a changed figure or name where nothing else is
+    shared unchanged, or a doubtful rewrite with no shared sentence beside
+    it, is not reuse).
     """
     passed: list[tuple[int, int, int, Verdict]] = []  # new id, old id, old article, verdict
     for new_id, old_ids in candidates.items():

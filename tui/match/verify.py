@@ -9,9 +9,12 @@ What is *not* reuse looks like it: one frame with other names and numbers (a
 template: match reports, market reports) and a flipped negation. The kinds and
 their thresholds live in tui/match/kinds.py.
 
-Two stages, so the engine can stop early: `score_pair` works on folded text
+Three stages, so the engine can stop early: `score_pair` works on folded text
 alone (all the index keeps); `check_names` needs the original text, for the
-capitals that tell names apart, and runs only on the pairs that passed.
+capitals that tell names apart, and runs only on the pairs that passed; and
+`in_context` judges all the pairs two articles share together, as some pairs
+are reuse only beside others (a changed figure in a copied story, a rewrite
+in a rewritten passage).
 """
 
 from __future__ import annotations
