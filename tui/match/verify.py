@@ -296,7 +296,6 @@ _CALENDAR = frozenset(
         "december",
     ]
 )
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
 
 
@@ -330,7 +329,7 @@ def _numbers(text: str) -> frozenset[str]:
     its numbers written as words ("two goals to one"; English, tui/match/fact_words.py).
     Cached like `_names`. Words only stand in: "207 millimetres over the next three
     days" and "320 … three days" share no figure."""
-    figures = frozenset(_NUMBER.findall(text))
+    figures = frozenset(_FIGURE.findall(text))
     return figures or frozenset(word for word in tokens(fold(text)) if word in _SPELT_NUMBERS)
 
 
