@@ -339,3 +339,43 @@ def test_an_update_that_changes_the_whole_lead_still_shows_each_changed_sentence
         "near",
         "near",
     ]
+
+
+def test_a_quote_two_outlets_rework_is_shared_even_alone(library: Library) -> None:
+    """On real pages the one sentence two outlets share is often a reworked quote, with
+    nothing else shared beside it: it shares enough words to stand alone."""
+    first = library.add(
+        article(
+            "The council met on Tuesday evening in the old town hall. "
+            '"We are going to close the eastern bridge and scale back certain services for '
+            'the rest of the winter," the mayor added, speaking after the vote. '
+            "Residents queued for an hour to speak at the meeting."
+        )
+    ).article_id
+    library.add(
+        article(
+            "Traffic was heavy on the ring road all morning, drivers said. "
+            '"We are going to close the eastern bridge and scale back some services, which '
+            'will last for the winter," the mayor said. '
+            "A new bus timetable will be published next week by the operator."
+        )
+    )
+    assert [m.kind for m in library.matches(first)] in (["similar"], ["near"])
+
+
+def test_a_quote_without_its_attribution_is_a_partial_copy(library: Library) -> None:
+    first = library.add(
+        article(
+            '"It does not change my life at all now and my days are pretty much as they '
+            'were before," the patient wrote in a note that accompanied the case report. '
+            "Doctors said the treatment had worked better than they expected."
+        )
+    ).article_id
+    library.add(
+        article(
+            "Here is how things stand in the words of the patient. "
+            '"It does not change my life at all now and my days are pretty much as they '
+            'were before."'
+        )
+    )
+    assert [m.kind for m in library.matches(first)] == ["partial"]

@@ -91,7 +91,8 @@ def _verify(
         )
         match = Match(a_sentence, b_sentence, a_article, b_article, checked.score, checked.kind)
         like = checked.kind != "exact" and frame_like(texts[new_id], stored[old_id])
-        by_article[other_article].append((match, standing(checked, like)))
+        rank = standing(checked, like, keys[new_id].folded, index.folded[old_id][1])
+        by_article[other_article].append((match, rank))
     matches = []
     for pairs in by_article.values():  # sentence ids run in reading order
         keep = in_context([(m.a_sentence, m.b_sentence, rank) for m, rank in pairs])

@@ -43,12 +43,12 @@ from tui.match.kinds import (
     PARTIAL_DENSITY,
     PARTIAL_LENGTH,
     PARTIAL_MIN_CONTAINMENT,
-    PARTIAL_SURE_LENGTH,
     PROFILE_CACHE,
     REORDER_SCORE,
     SIMILAR_ALONE,
     SIMILAR_MIN_JACCARD,
     SIMILAR_PROBABILITY,
+    WEAK_SHARED_WORDS,
     Kind,
 )
 from tui.text.normalize import UNSPACED_CHARACTER, WORD_PATTERN, fold
@@ -250,26 +250,17 @@ def score_pair(a: str, b: str) -> Verdict | None:
         reordered = fuzz.token_sort_ratio(a, b, score_cutoff=REORDER_SCORE)
         if reordered:
             return Verdict("near", round(reordered, 1))
-    # A clear trim (the shorter side at most PARTIAL_SURE_LENGTH of the longer, in
-    # order and dense) is a copy whatever the weighed evidence says: the overlap
-    # measures see mostly the words it cut. A milder one must also pass the weights
-    # (on MSRP, partial kept unweighed cost 0.4 point of accuracy).
     short, long = sorted((pa.words, pb.words), key=len)
-    trimmed = None
     if len(short) <= PARTIAL_LENGTH * len(long):
         coverage, flipped_inside = _coverage(short, long)
         if coverage >= PARTIAL_COVERAGE and not flipped_inside:
-            trimmed = Verdict("partial", round(100 * coverage, 1))
-            if len(short) <= PARTIAL_SURE_LENGTH * len(long):
-                return trimmed
+            return Verdict("partial", round(100 * coverage, 1))
     if ratio < EVIDENCE_FLOOR:  # no rewrite people judged the same sentence scored lower
         return None
     if shared < SIMILAR_MIN_JACCARD * union:
         return None
     score = reuse_score(a, b, pa, pb)
-    if score is None:
-        return None
-    return trimmed or Verdict("similar", score)
+    return None if score is None else Verdict("similar", score)
 
 
 # A capitalised word that is not a name: calendar words change in real copies.
@@ -386,17 +377,20 @@ def frame_like(a_text: str, b_text: str) -> bool:
 ALONE, WEAK, FRAME = 2, 1, 0  # how a pair stands on its own (see `standing`)
 
 
-def standing(verdict: Verdict, like: bool) -> int:
-    """How a verified pair stands on its own, for `in_context`.
+def standing(verdict: Verdict, like: bool, a: str, b: str) -> int:
+    """How a verified pair of folded sentences `a`, `b` stands on its own, for `in_context`.
 
     FRAME: it changes a figure or a name (`frame_like`) and may be another
     filling of one frame. WEAK: a rewrite judged less likely than SIMILAR_ALONE
-    (sentences that share a stock phrase or two reach that far). ALONE:
-    anything else, which is reuse wherever it stands.
+    that shares fewer than WEAK_SHARED_WORDS distinct words: short sentences
+    that share a stock phrase ("Both companies declined to comment on the
+    assertion.") reach that far, while a quote that two outlets rework shares
+    more. ALONE: anything else, which is reuse wherever it stands.
     """
     if like and verdict.kind != "exact":
         return FRAME
-    if verdict.kind == "similar" and verdict.score < SIMILAR_ALONE:
+    doubtful = verdict.kind == "similar" and verdict.score < SIMILAR_ALONE
+    if doubtful and len(profile(a).vocabulary & profile(b).vocabulary) < WEAK_SHARED_WORDS:
         return WEAK
     return ALONE
 
