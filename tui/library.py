@@ -277,10 +277,11 @@ class Library:
         """
         self.path = Path(path) if path is not None else default_db_path()
         self.conn: sqlite3.Connection = connect(self.path, create=create)
-        self._retire_old_versions()
-        self._rekey()
+        pending = {name for (name,) in self.conn.execute("SELECT name FROM scans")}
+        self._scan_once(pending, "versions", self._retire_old_versions)
+        self._scan_once(pending, "keys", self._rekey)
         self._fill_derived_shares()
-        self._find_boilerplate()
+        self._scan_once(pending, "boilerplate", self._find_boilerplate)
         self._vocabulary: search_store.Vocabulary | None = None
         self._titles: search_store.TitleIndex | None = None
         self._rows: dict[int, ArticleRow] = {}  # the articles the title index was built from
@@ -302,42 +303,41 @@ class Library:
             with transaction(self.conn):
                 fill_derived(self.conn)
 
+    def _scan_once(self, pending: set[str], name: str, work: Callable[[], None]) -> None:
+        """Run a library-wide check that a migration left in `scans` (tui/store/db.py),
+        in one transaction with its own removal from the list, so it runs once."""
+        if name in pending:
+            with transaction(self.conn):
+                work()
+                self.conn.execute("DELETE FROM scans WHERE name = ?", (name,))
+
     def _retire_old_versions(self) -> None:
         """A library stored before versions were one article gets its older ones retired."""
-        if self.conn.execute("SELECT 1 FROM scans WHERE name = 'versions'").fetchone():
-            with transaction(self.conn):
-                index = CandidateIndex()
-                for (article_id,) in self.conn.execute(
-                    "SELECT id FROM articles WHERE latest = 0"
-                ).fetchall():
-                    retire_version(self.conn, index, article_id)
-                self.conn.execute("DELETE FROM scans WHERE name = 'versions'")
+        index = CandidateIndex()
+        for (article_id,) in self.conn.execute(
+            "SELECT id FROM articles WHERE latest = 0"
+        ).fetchall():
+            retire_version(self.conn, index, article_id)
 
     def _rekey(self) -> None:
-        """A library stored before sentences were keyed by 2-grams gets new keys once.
+        """A library stored before sentences were keyed by 2-grams gets new keys.
 
         Its matches stay as they were found; what is added from now on is
         matched with the new keys (about 12 s for 200,000 sentences, once).
         """
-        if self.conn.execute("SELECT 1 FROM scans WHERE name = 'keys'").fetchone():
-            with transaction(self.conn):
-                rows = self.conn.execute(
-                    "SELECT id, folded FROM sentences WHERE fold_hash IS NOT NULL"
-                ).fetchall()
-                self.conn.executemany(
-                    "UPDATE sentences SET shingles = ? WHERE id = ?",
-                    [(keys_from_folded(folded), sentence_id) for sentence_id, folded in rows],
-                )
-                self.conn.execute("DELETE FROM scans WHERE name = 'keys'")
+        rows = self.conn.execute(
+            "SELECT id, folded FROM sentences WHERE fold_hash IS NOT NULL"
+        ).fetchall()
+        self.conn.executemany(
+            "UPDATE sentences SET shingles = ? WHERE id = ?",
+            [(keys_from_folded(folded), sentence_id) for sentence_id, folded in rows],
+        )
 
     def _find_boilerplate(self) -> None:
-        """A library stored before boilerplate was learned gets it found once, now."""
-        if self.conn.execute("SELECT 1 FROM scans WHERE name = 'boilerplate'").fetchone():
-            with transaction(self.conn):
-                index = CandidateIndex()
-                index.catch_up(self.conn)
-                find_boilerplate(self.conn, index)
-                self.conn.execute("DELETE FROM scans WHERE name = 'boilerplate'")
+        """A library stored before boilerplate was learned gets it found."""
+        index = CandidateIndex()
+        index.catch_up(self.conn)
+        find_boilerplate(self.conn, index)
 
     def refresh(self) -> None:
         """Forget cached search indexes after another connection changed the library."""
