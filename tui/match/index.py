@@ -141,8 +141,9 @@ class CandidateIndex:
         for sentence_id, key in keys.items():
             if key.fold_hash is None or key.fold_hash in self.boilerplate:
                 continue
+            hashes = key.hashes  # unpacked from the stored blob on each access
             lists = sorted(
-                (stored for shingle in key.hashes if (stored := postings.get(shingle))),
+                (stored for shingle in hashes if (stored := postings.get(shingle))),
                 key=len,
             )
             budget = POSTINGS_BUDGET
@@ -154,7 +155,7 @@ class CandidateIndex:
                 counted += 1
             shared = Counter(chain.from_iterable(lists[:counted]))  # one call: counted in C
             others = set(self.by_fold.get(key.fold_hash, ()))
-            short = len(key.hashes) < SHORT_SENTENCE
+            short = len(hashes) < SHORT_SENTENCE
             for first in [
                 first
                 for first, count in shared.items()
