@@ -215,6 +215,31 @@ def test_nul_bytes_mean_binary() -> None:
     )
 
 
+def test_stray_nul_bytes_in_text_are_dropped() -> None:
+    """A page saved with a NUL or two in it (a bad copy, a CMS bug) is still text."""
+    html = page(FRENCH + " " + ENGLISH * 40)
+    data = html.encode("utf-8")
+    middle = len(data) // 2
+    assert text_of(data[:middle] + b"\x00" + data[middle:] + b"\x00\x00") == html
+
+
+def test_utf8_with_one_bad_byte_is_utf8() -> None:
+    """One stray byte among many accents: a legacy reading would garble them all."""
+    good = page(FRENCH + " " + GERMAN)
+    data = good.encode("utf-8").replace(b"r\xc3\xa9forme", b"r\xe9forme")  # a Latin-1 é
+    text = text_of(data)
+    assert "r\ufffdforme" in text
+    assert text.replace("r\ufffdforme", "réforme") == good
+
+
+def test_declared_utf8_with_a_few_bad_bytes_is_utf8() -> None:
+    html = page(RUSSIAN, '<meta charset="utf-8">')
+    data = html.encode("utf-8").replace("малого".encode(), b"\xec\xe0\xeb\xee\xe3\xee")
+    text = text_of(data)
+    assert "Правительство" in text and "бизнеса" in text
+    assert text.count("\ufffd") == 6
+
+
 def test_control_bytes_mean_binary() -> None:
     noisy = bytes(range(1, 32)) * 20 + ENGLISH.encode()
     assert refusal(noisy) == "binary file, not text"

@@ -4,12 +4,14 @@ The order of evidence, strongest first:
 
 1. A byte-order mark (UTF-8, UTF-16, UTF-32).
 2. NUL or control bytes: BOM-less UTF-16/32 if they fit its pattern (or
-   charset-normalizer says so, for CJK text), else binary.
-3. Valid UTF-8. This deliberately comes before any declared charset: a
-   declaration is often wrong (servers default to ISO-8859-1, pages are
-   re-saved), and a legacy single-byte charset "decodes cleanly" whatever
-   the bytes are, whereas non-ASCII text that happens to be valid UTF-8 by
-   accident is vanishingly rare.
+   charset-normalizer says so, for CJK text), else binary unless they are a
+   stray few (MAX_CONTROL_SHARE), which are dropped.
+3. Valid UTF-8, or UTF-8 with a few bad bytes (`_nearly_utf8`). This
+   deliberately comes before any declared charset: a declaration is often
+   wrong (servers default to ISO-8859-1, pages are re-saved), and a legacy
+   single-byte charset "decodes cleanly" whatever the bytes are, whereas
+   non-ASCII text that happens to be valid UTF-8 by accident is vanishingly
+   rare.
 4. The declared charset (HTTP header, then `<meta>`/XML declaration in the
    first 4 KB), if it decodes without errors or replacement characters.
 5. charset-normalizer's guess, on a prefix of large inputs; among equally
@@ -91,7 +93,7 @@ def decode(raw: RawDocument) -> str:
     if data.startswith(BINARY_MAGIC):
         raise SourceError("binary file, not text")
     text = _decode_bom(data) or _decode_wide(data) or _decode_narrow(data, raw.charset)
-    text = text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff").replace("\x00", "")  # stray NULs carry nothing
     if not text.strip():
         raise SourceError("empty file")
     return text
@@ -115,6 +117,8 @@ def _decode_wide(data: bytes) -> str | None:
     if b"\x00" not in data and _control_share(sample) <= MAX_CONTROL_SHARE:
         return None
     encoding = _wide_by_nuls(sample) or _wide_by_guess(sample)
+    if encoding is None and _control_share(sample) <= MAX_CONTROL_SHARE:
+        return None  # a few stray NULs in narrow text (a bad save): text all the same
     text = _try(data, encoding) if encoding else None
     if text is None or _control_share(text) > MAX_CONTROL_SHARE:
         raise SourceError("binary file, not text")
@@ -156,10 +160,31 @@ def _control_share(chars: str | bytes) -> float:
 
 def _decode_narrow(data: bytes, charset: str | None) -> str:
     """UTF-8 and legacy encodings, strongest evidence first."""
-    text = _try(data, "utf-8") or _from_declared(data, charset) or _guess(data)
+    text = (
+        _try(data, "utf-8")
+        or _nearly_utf8(data, "utf-8" in _declared(data, charset))
+        or _from_declared(data, charset)
+        or _guess(data)
+    )
     if text is None:
         raise SourceError("cannot tell the text encoding")
     return text
+
+
+def _nearly_utf8(data: bytes, declared: bool) -> str | None:
+    """UTF-8 with a few bad bytes, read as browsers read it: U+FFFD for each.
+
+    Counted against the well-formed non-ASCII characters around them: a page
+    with one stray byte among hundreds of accents is UTF-8 (a legacy reading
+    would garble every accent), while legacy text has almost none. A page that
+    declares UTF-8 needs as many good as bad; one that does not, four times
+    as many. A declared UTF-8 page with no UTF-8 in it (a re-saved Windows-1251
+    page, say) is still read in the encoding its bytes fit.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
+    return text if good >= (1 if declared else 4) * bad and good else None
 
 
 def _from_declared(data: bytes, charset: str | None) -> str | None:
