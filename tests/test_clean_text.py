@@ -15,9 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.clean import boilerplate
+from tui.clean import boilerplate, clean
+from tui.clean.meta import find_byline
 from tui.clean.text import clean_text
-from tui.models import Cleaned
+from tui.models import Cleaned, RawDocument
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 CLEAN = Path(__file__).resolve().parent.parent / "tui" / "clean"
@@ -779,3 +780,82 @@ def test_no_rule_names_a_seed() -> None:
         "time of india",
     ):
         assert word not in source
+
+
+# --- text dumps: prose that opens like a byline, dates in six languages, soft hyphens --
+
+ROVER = """Harbour News Online
+Home | World | Sport
+
+Rover reaches the rim of Jezero crater
+Publié le 4 mars 2025 à 10h30 | Mis à jour le 5 mars 2025 à 08h00
+
+By Wednesday, the rover had climbed the last three hundred metres of the crater wall, \
+mission controllers said in a briefing.
+
+The team will now spend two weeks on the rim before driving north toward older rocks that \
+may hold signs of ancient life.
+
+Engi\u00adneers said the wheels showed little wear after four years of driv\u00ading on the \
+surface of the planet.
+"""
+
+
+def test_a_dump_names_its_outlet_keeps_by_wednesday_and_reads_a_french_date_line() -> None:
+    cleaned = clean_text(ROVER)
+    assert cleaned.outlet == "Harbour News Online"
+    assert cleaned.byline is None  # "By Wednesday, the rover …" is the lead, not a byline
+    assert paragraphs(cleaned)[0].startswith("By Wednesday, the rover had climbed")
+    assert (cleaned.published, cleaned.modified) == ("2025-03-04", "2025-03-05")
+    assert "Publié" not in cleaned.text and "jour" not in cleaned.text
+
+
+@pytest.mark.parametrize("as_html", [False, True])
+def test_soft_hyphens_are_removed(as_html: bool) -> None:
+    text = ROVER
+    if as_html:
+        body = "".join(f"<p>{line}</p>" for line in ROVER.split("\n\n")[2:])
+        text = (
+            f"<html><head><title>Rover</title></head><body><article>{body}</article></body></html>"
+        )
+        text = text.replace("\u00ad", "&shy;")
+    article = clean(RawDocument("rover", text.encode(), None, None))
+    assert "Engineers said" in article.text and "driving on the" in article.text
+    assert "\u00ad" not in article.text
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "modified"),
+    [
+        ("Published on March 4, 2025 | Updated on March 5, 2025", "2025-03-04", "2025-03-05"),
+        ("Veröffentlicht am 04.03.2025, 10:30 Uhr", "2025-03-04", None),
+        ("Aktualisiert am 05.03.2025", None, "2025-03-05"),
+        ("Publicado el 4 de marzo de 2025 · Actualizado el 5 de marzo de 2025", "2025-03-04",
+         "2025-03-05"),
+        ("Publicado em 4 de março de 2025 | Atualizado em 5 de março de 2025", "2025-03-04",
+         "2025-03-05"),
+        ("Pubblicato il 4 marzo 2025 alle 10:30 | Aggiornato il 5 marzo 2025", "2025-03-04",
+         "2025-03-05"),
+    ],
+)  # fmt: skip
+def test_published_and_updated_lines_in_six_languages(
+    line: str, published: str | None, modified: str | None
+) -> None:
+    text = f"Harbour water tested clean after the spill\n{line}\n\n{LEAD}\n\n{SECOND}\n"
+    cleaned = clean_text(text)
+    assert (cleaned.published, cleaned.modified) == (published or modified[:10], modified)
+    assert line.split()[0] not in cleaned.text
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("By Wednesday, the rover had reached the rim.", None),
+        ("By March 2025 prices had doubled", None),
+        ("By noon", None),
+        ("By May Smith", "May Smith"),  # a name that starts like a month
+        ("By Sun Li | March 4, 2025", "Sun Li"),
+    ],
+)
+def test_by_and_a_time_phrase_is_prose(line: str, byline: str | None) -> None:
+    assert find_byline(line) == byline

@@ -275,7 +275,8 @@ _PUBLISH_WORDS = _Phrases(
     r"""
     published; updated; last updated; posted; first published; modified; date
     veröffentlicht; aktualisiert; zuletzt aktualisiert; stand; erschienen
-    publié; mis à jour; publicado; actualizado; fecha
+    publié; mis à jour; publicado; actualizado; atualizado; fecha
+    pubblicato; aggiornato
     """,
     whole_line=False,
 )

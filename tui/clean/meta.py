@@ -268,6 +268,25 @@ _BY_PREFIX = re.compile(
 _BYLINE_END = re.compile(
     r"\s*(?:[|•·,;/(]|\s[-–—]\s|\b(?:on|am|le|el|at|um|(?i:updated|published))\b|\d).*$"
 )
+# Words after "By" that begin a time phrase, not a name: weekdays, months, times of day.
+_WHEN_WORDS = frozenset(_MONTHS) | frozenset(
+    _names(
+        "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thurs fri"
+        " sat sun today tonight tomorrow yesterday noon midnight dawn dusk morning afternoon"
+        " evening night then now early late"
+    )
+)
+
+
+def _time_phrase(text: str) -> bool:
+    """Whether `text` opens with a time phrase ("Wednesday, the rover …", "March 2025",
+    "noon"), not a name that starts like one ("May Smith", "Sun Li")."""
+    words = text.split(maxsplit=2)
+    if not words or words[0].strip(",.").casefold() not in _WHEN_WORDS:
+        return False
+    return words[0].endswith(",") or len(words) == 1 or not words[1][0].isupper()
+
+
 _NAME_PARTICLES = set(
     _names(
         "van von der den de da del della di du la le al el bin ibn dos das ten ter y e and und et"
@@ -286,7 +305,10 @@ def find_byline(line: str) -> str | None:
         return None
     match = _BY_PREFIX.match(line)
     if match:
-        return _name(_BYLINE_END.sub("", line[match.end() :]))
+        rest = line[match.end() :]
+        if _time_phrase(rest):
+            return None  # "By Wednesday, the rover had reached …": prose
+        return _name(_BYLINE_END.sub("", rest))
     head, sep, tail = line.partition(" by ")
     if sep and head.casefold() == tail.casefold():
         return _name(tail)
@@ -332,6 +354,48 @@ def outlet_from_copyright(line: str) -> str | None:
 
 
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\|\|?|‖|::)\s+")
+
+
+# Words that news outlets put in their names ("Harbour News Online", "The Daily Star").
+_MASTHEAD_WORDS = frozenset(
+    _names(
+        "news online times herald post daily journal tribune gazette press radio tv express"
+        " chronicle observer guardian mail star telegraph review today weekly standard courier"
+        " monitor media network agency dispatch bulletin record sun independent"
+        " zeitung nachrichten rundschau quotidien diario noticias periódico"
+        " giornale corriere notizie jornal folha"
+    )
+)
+
+_SECTION_WORDS = frozenset(
+    _names(
+        "latest breaking top world local national international more related sport sports"
+        " business politics live home opinion video photos headlines stories trending popular"
+        " health science tech technology entertainment culture lifestyle money markets weather"
+    )
+)
+
+
+def masthead(line: str) -> str | None:
+    """An outlet's name standing alone on a line ("Harbour News Online"), or None.
+
+    One to five capitalised words, one of them a word outlets name themselves
+    with (_MASTHEAD_WORDS) and one that is neither such a word nor a section's
+    ("World News" is a section), and nothing else: no digits or punctuation, no
+    byline ("By Jane Okafor, Staff Reporter").
+    """
+    line = " ".join(line.split())
+    words = line.split()
+    if not 1 <= len(words) <= 5 or len(line) > 50 or any(c.isdigit() for c in line):
+        return None
+    if any(c in line for c in ".:,;!?|") or not words[0][0].isupper() or find_byline(line):
+        return None
+    if not all(w[0].isupper() or w in _NAME_PARTICLES or w == "of" for w in words):
+        return None
+    folded = {w.casefold().strip("'’") for w in words}
+    if _MASTHEAD_WORDS.isdisjoint(folded) or folded <= _MASTHEAD_WORDS | _SECTION_WORDS:
+        return None  # "Latest News", "World News Today": a section, not a name
+    return line
 
 
 def split_site_title(line: str) -> tuple[str, str] | None:

@@ -37,6 +37,7 @@ from tui.clean.meta import (
     find_byline,
     find_credit,
     find_date,
+    masthead,
     outlet_from_copyright,
     parse_date,
     split_site_title,
@@ -80,9 +81,12 @@ _META_PREFIX = re.compile(
     re.IGNORECASE,
 )
 # "Published: ...", "Updated on ...": the labels that split a date line into its times.
+# English, French, German, Spanish, Portuguese and Italian.
 _TIME_LABEL = re.compile(
-    r"\b(?:(?P<update>(?:last\s+)?(?:updated|modified))|(?:first\s+)?published|posted)\b"
-    r"(?:\s+(?:on|at))?\s*:?",
+    r"\b(?:(?P<update>(?:last\s+|zuletzt\s+)?(?:updated|modified|mis à jour|aktualisiert"
+    r"|actualizado|atualizado|aggiornato))|(?:first\s+)?published|posted|publié|veröffentlicht"
+    r"|erschienen|publicado|pubblicato)(?!\w)"
+    r"(?:\s+(?:on|at|le|am|el|em|il))?\s*:?",
     re.IGNORECASE,
 )
 # The clock after a written date, with a zone we can trust ("06:12 UTC", ", 6:12 pm +05:30"),
@@ -521,7 +525,8 @@ def _find_credit(prose: list[Unit], around: list[Unit]) -> str | None:
 
 
 def _find_outlet(units: list[Unit], header: list[Unit]) -> str | None:
-    """The site's name, from a copyright line or a "Headline || Site" line."""
+    """The site's name, from a copyright line, a "Headline || Site" line, or a
+    line above the story that is a masthead alone ("Harbour News Online")."""
     for unit in units:
         if unit.kind is Kind.END:
             name = outlet_from_copyright(unit.text)
@@ -531,4 +536,5 @@ def _find_outlet(units: list[Unit], header: list[Unit]) -> str | None:
         parts = split_site_title(unit.text)
         if parts:
             return parts[1]
-    return None
+    names = (masthead(unit.text) for unit in header if unit.kind is not Kind.PROSE)
+    return next((name for name in names if name), None)

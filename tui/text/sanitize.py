@@ -40,13 +40,15 @@ def sanitize(text: str) -> str:
 
     Carriage returns become newlines and form feeds/vertical tabs become
     newlines too, so line structure survives. Bidi overrides are removed: they
-    can make displayed text differ from stored text.
+    can make displayed text differ from stored text. So are soft hyphens, which
+    split a word for search, matching and copying while showing nothing.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\x0b", "\n").replace("\x0c", "\n")
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = _CONTROL.sub("", text)
     text = _BIDI_CONTROL.sub("", text)
+    text = text.replace("\u00ad", "")  # soft hyphens: "Engi\u00adneers" is "Engineers"
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
     return unicodedata.normalize("NFC", text)
 
