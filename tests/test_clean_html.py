@@ -60,6 +60,28 @@ def test_br_is_a_space_and_whitespace_collapses_within_a_paragraph() -> None:
     assert text.endswith("\n\nLine one line two.")
 
 
+LINKED = (
+    '<p>Rep. <a href="/p/omar">Ilhan Omar</a> (D-Minn.) said the vote should come before '
+    'the recess, and <a href="/m/x">The Lumineers</a> will play a benefit for the relief fund.</p>'
+    '<p><a href="/audit.pdf">The full audit report, published by the state comptroller on '
+    "Tuesday morning, found that the agency overspent by 14 percent.</a></p>"
+)
+RELATED = (
+    '<ul><li><a href="/1">Senate passes budget deal after long night</a></li>'
+    '<li><a href="/2">Governor signs new housing law</a></li></ul>'
+    '<p><a href="/3">Floods force thousands from homes</a> <a href="/4">Bridge to reopen</a></p>'
+)
+
+
+def test_links_are_text_and_only_lists_of_links_go() -> None:
+    text = clean_html(page(body=STORY + LINKED + RELATED)).text
+    assert "Rep. Ilhan Omar (D-Minn.) said" in text
+    assert "and The Lumineers will play" in text
+    assert "\n\nThe full audit report, published by the state comptroller" in text
+    for teaser in ("Senate passes", "Governor signs", "Floods force", "Bridge to reopen"):
+        assert teaser not in text
+
+
 def test_block_elements_become_paragraphs() -> None:
     body = (
         f"<h2>Shelters open</h2><p>{P1}</p><ul><li>First item of the list.</li>"

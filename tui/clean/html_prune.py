@@ -96,17 +96,37 @@ def drop_figures(article: HtmlElement, total: int) -> None:
 
 
 def drop_link_blocks(article: HtmlElement, total: int) -> None:
-    """Blocks that are mostly links: related stories, tag lists, "Read more" teasers."""
+    """Blocks that are lists of links: related stories, tag lists, "Read more" teasers.
+
+    Link text inside a paragraph is story text ("Rep. <a>Ilhan Omar</a> (D-Minn.)"):
+    only a block that is nearly all links *and* has a list's shape goes (`_is_link_block`).
+    """
     doomed = [el for el in article.iter(*BLOCK_TAGS) if el is not article and _is_link_block(el)]
     _drop_all(article, doomed, total)
 
 
 def _is_link_block(el: HtmlElement) -> bool:
+    """Mostly link text, and shaped like a list of links: a lone link that reads as a
+    sentence (a paragraph that links the report it quotes) is prose."""
     length = _text_length(el)
     if not length or length > _LINK_BLOCK_MAX_CHARS:
         return False
-    linked = sum(_text_length(a) for a in el.iter("a"))
-    return linked >= _LINK_DENSITY * length
+    links = list(el.iter("a"))
+    linked = sum(_text_length(a) for a in links)
+    if linked < _LINK_DENSITY * length:
+        return False
+    return len(links) > 1 or el.tag in _LIST_TAGS or not _reads_as_sentence(el)
+
+
+_LIST_TAGS = frozenset(["ul", "ol", "li", "nav", "menu", "dl", "dt", "dd"])
+_SENTENCE_END = re.compile(r"[.!?。！？।۔][\"'”’»)]*$")
+_SENTENCE_MIN_WORDS = 8
+
+
+def _reads_as_sentence(el: HtmlElement) -> bool:
+    """Whether a block's text is a sentence: this many words and a closing stop."""
+    text = collapse(el.text_content())
+    return len(text.split()) >= _SENTENCE_MIN_WORDS and bool(_SENTENCE_END.search(text))
 
 
 def drop_calls_to_action(article: HtmlElement, total: int) -> None:
