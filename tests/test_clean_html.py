@@ -82,6 +82,17 @@ def test_links_are_text_and_only_lists_of_links_go() -> None:
         assert teaser not in text
 
 
+@pytest.mark.parametrize("breaks", ["<br><br>", "<br/>\n  <br />", "<br>&nbsp;<br>"])
+def test_two_line_breaks_end_a_paragraph(breaks: str) -> None:
+    """Pages built without `<p>`: a subhead between `<br><br>` pairs stands alone."""
+    body = f"<div>{P1}{breaks}Shelters open{breaks}{P2}<br>{P3}</div>"
+    assert clean_html(page(body=body)).text.split("\n\n") == [
+        P1,
+        "Shelters open",
+        f"{P2} {P3}",
+    ]
+
+
 def test_block_elements_become_paragraphs() -> None:
     body = (
         f"<h2>Shelters open</h2><p>{P1}</p><ul><li>First item of the list.</li>"

@@ -49,6 +49,7 @@ BLOCK_TAGS = frozenset(
     }
 )
 # Table cells sit side by side: keep their words apart without breaking the row.
+# A lone `br` is a space too; two in a row (`<br><br>`) end a paragraph.
 SPACED_TAGS = frozenset({"br", "td", "th"})
 # Elements whose text is never part of the story.
 SKIP_TAGS = frozenset(
@@ -71,12 +72,23 @@ class _Paragraphs:
     def __init__(self) -> None:
         self._pieces: list[str] = []
         self.done: list[str] = []
+        self._after_br = False  # a `br` with nothing but whitespace since
 
     def add(self, text: str | None) -> None:
         if text:
             self._pieces.append(text)
+            self._after_br = self._after_br and not text.strip()
+
+    def line_break(self) -> None:
+        """A `br`: a space, or the end of the paragraph when it follows another."""
+        if self._after_br:
+            self.cut()
+        else:
+            self.add(" ")
+            self._after_br = True
 
     def cut(self) -> None:
+        self._after_br = False
         if self._pieces:
             paragraph = collapse("".join(self._pieces))
             self._pieces.clear()
@@ -104,7 +116,8 @@ def element_paragraphs(root: HtmlElement) -> list[str]:
             _boundary(out, tag)
             out.add(el.text)
         else:
-            _boundary(out, tag)
+            if tag != "br":  # a `br` counts once, at its start
+                _boundary(out, tag)
             if el is not root:
                 out.add(el.tail)
     return out.result()
@@ -114,6 +127,8 @@ def _boundary(out: _Paragraphs, tag: str) -> None:
     """What a tag boundary does to the paragraph being built."""
     if tag in BLOCK_TAGS:
         out.cut()
+    elif tag == "br":
+        out.line_break()
     elif tag in SPACED_TAGS:
         out.add(" ")
 
