@@ -174,7 +174,7 @@ def test_json_ld_article_inside_a_graph() -> None:
     cleaned = clean_html(page(head=jsonld(data), title="Planet Site"))
     assert cleaned.title == "Storm batters the coast"
     assert cleaned.published == "2019-11-19T10:00:00+00:00"
-    assert cleaned.byline == "Jane Doe, John Roe"
+    assert cleaned.byline == "Jane Doe and John Roe"
     assert cleaned.outlet == "The Daily Planet"
 
 
@@ -204,6 +204,59 @@ def test_time_element_prefers_the_marked_publication_time() -> None:
     cleaned = clean_html(page(body=body))
     assert cleaned.published == "2020-02-03T08:00:00+00:00"
     assert cleaned.byline == "Jane Doe"
+
+
+def test_a_person_wins_over_an_organisation_in_meta_author() -> None:
+    head = '<meta name="author" content="Harbour Broadcasting Corporation">' + jsonld(
+        {"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Jane Okafor"}]}
+    )
+    assert clean_html(page(head=head)).byline == "Jane Okafor"
+    # and with no JSON-LD, the visible byline beats the organisation
+    body = f'<div class="byline">By <a href="/a/1">Jane Okafor</a></div>{STORY}'
+    head = '<meta name="author" content="Harbour Broadcasting Corporation">'
+    assert clean_html(page(head=head, body=body)).byline == "Jane Okafor"
+    # an organisation is a byline when nothing names a person
+    assert clean_html(page(head=head)).byline == "Harbour Broadcasting Corporation"
+
+
+def test_the_byline_inside_the_article_and_innermost_wins() -> None:
+    latest = (
+        '<aside><h3>Latest</h3><div class="byline">By Tom Latest</div>'
+        '<a href="/x">Another story</a></aside>'
+    )
+    story = (
+        '<div class="byline-block"><span class="byline">By <a rel="author" href="/p">'
+        "Amira Haddad</a> | March 3, 2025</span></div>" + STORY
+    )
+    html = (
+        "<!DOCTYPE html><html><head><title>Storm hits coast</title></head><body>"
+        f"{latest}<article>{story}</article></body></html>"
+    )
+    assert clean_html(html).byline == "Amira Haddad"
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Tom Krisher, AP Auto Writer", "Tom Krisher"),
+        ("By Jane Doe, Senior Correspondent | May 2, 2024", "Jane Doe"),
+        ("By Ana López, Carlos Ruiz and Marta Gil", "Ana López, Carlos Ruiz and Marta Gil"),
+        ("Von Eva Braun und Max Weber", "Eva Braun and Max Weber"),
+        ("Analysis by Chris Cillizza, Editor-at-large", "Chris Cillizza"),
+        ("By Rachael Link, MS, RD", "Rachael Link"),
+        ("By Meg Kinnard and Errin Haines, Associated Press", "Meg Kinnard and Errin Haines"),
+    ],
+)
+def test_job_titles_go_and_several_names_stay_names(byline: str, expected: str) -> None:
+    body = f'<p class="byline">{byline}</p>{STORY}'
+    assert clean_html(page(body=body)).byline == expected
+
+
+@pytest.mark.parametrize("byline", ["By The Associated Press", "By Tom Krisher, AP Auto Writer"])
+def test_an_agency_byline_is_the_wire_credit(byline: str) -> None:
+    cleaned = clean_html(page(body=f'<p class="byline">{byline}</p>{STORY}'))
+    assert cleaned.credit == "AP"
+    assert cleaned.byline == (None if "Associated" in byline else "Tom Krisher")
 
 
 def test_rel_author_link() -> None:

@@ -859,3 +859,9 @@ def test_published_and_updated_lines_in_six_languages(
 )
 def test_by_and_a_time_phrase_is_prose(line: str, byline: str | None) -> None:
     assert find_byline(line) == byline
+
+
+def test_an_agency_job_title_in_a_dump_byline_is_the_wire_credit() -> None:
+    text = f"Harbour water tested clean\nBy Tom Krisher, AP Auto Writer\n\n{LEAD}\n\n{SECOND}\n"
+    cleaned = clean_text(text)
+    assert (cleaned.byline, cleaned.credit) == ("Tom Krisher", "AP")

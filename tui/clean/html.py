@@ -54,7 +54,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     meta = _metadata(tree, url)
     published = meta.published or _htmldate(tree, url)  # before readability touches the tree
     paragraphs = drop_datelines(drop_headline(_body(html, tree, truncated), meta.title))
-    credit = _credit("\n\n".join(paragraphs))  # a sign-off may name the agency
+    credit = _credit("\n\n".join(paragraphs)) or meta.byline_credit  # sign-off or byline
     text = "\n\n".join(drop_trailer(paragraphs))
     if not _WORD.search(text):
         raise SourceError("no article text found")

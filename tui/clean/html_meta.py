@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from lxml.html import HtmlElement
 
 from tui.clean import html_jsonld as jsonld
+from tui.clean.html_byline import byline_credit, find_byline, is_url
 from tui.clean.html_text import collapse
 
 _DATE_META = (
@@ -45,15 +46,6 @@ _MODIFIED_META = (
     "dc.date.modified",
     "dcterms.modified",
 )
-_AUTHOR_META = (
-    "author",
-    "article:author",
-    "byl",
-    "sailthru.author",
-    "parsely-author",
-    "dc.creator",
-)
-_MAX_BYLINE = 120
 _SEPARATORS = re.compile(r"\s+(?:[|\-\u2013\u2014\u00b7\u2022]{1,2})\s+")
 _ISO_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
 _SLASH_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
@@ -77,16 +69,6 @@ _UPDATE_LABEL = re.compile(
 )
 _UPDATE_CLASS = re.compile(r"updat|modif", re.IGNORECASE)
 _MAX_URL = 2000
-_BY = re.compile(r"^(?:by|from|von|par|por)\s+", re.IGNORECASE)
-# Where a byline element's names end and its date or furniture begins ("Jane Doe | Nov 18, 2019",
-# "Jeff FoustMonday, November 18", "Staff Published 10:00").
-_BYLINE_END = re.compile(
-    r"\s*(?:[|\u2022\u00b7]|\b(?:Published|Updated|Posted)\b"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
-    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d"
-    r"|\b\d{1,2}/\d{1,2}/\d{2,4}).*$",
-    re.DOTALL,
-)
 _WORDS = re.compile(r"\w+")
 
 
@@ -100,6 +82,7 @@ class PageMeta:
     modified: str | None = None
     url: str | None = None
     byline: str | None = None
+    byline_credit: str | None = None  # a wire agency named as the byline
 
 
 def page_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
@@ -117,7 +100,8 @@ def page_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
         published=find_published(tree, metas, objects),
         modified=find_modified(tree, metas, objects),
         url=find_url(tree, metas, url),
-        byline=find_byline(tree, metas, objects),
+        byline=find_byline(tree, metas, objects, outlet),
+        byline_credit=byline_credit(tree, metas, objects, outlet),
     )
 
 
@@ -155,7 +139,7 @@ def find_outlet(
         or (publisher[0] if publisher else None)
         or _first(metas, "application-name", "apple-mobile-web-app-title")
     )
-    if name and _is_url(name):
+    if name and is_url(name):
         name = host_name(name)
     return name or host_name(url)
 
@@ -488,33 +472,3 @@ def page_url(href: str | None, base: str | None = None) -> str | None:
         host = f"{host}:{port}"
     path = parts.path.rstrip("/") or "/"
     return urlunsplit((scheme, host, path, parts.query, ""))
-
-
-# --- byline -------------------------------------------------------------------
-
-
-def find_byline(
-    tree: HtmlElement, metas: dict[str, list[str]], objects: list[dict[str, Any]]
-) -> str | None:
-    """Author names from meta tags, JSON-LD, rel=author links or a ".byline" element."""
-    meta = [v for key in _AUTHOR_META for v in metas.get(key, []) if not _is_url(v)]
-    if meta:
-        return _byline(meta[0])
-    authors = [a for a in jsonld.first_names(objects, "author") if not _is_url(a)]
-    if authors:
-        return _byline(", ".join(authors))
-    for el in tree.xpath("//*[@rel='author'] | //*[contains(@class, 'byline')]"):
-        text = _element_text(el)
-        if text and len(text) <= _MAX_BYLINE:
-            return _byline(text)
-    return None
-
-
-def _is_url(text: str) -> bool:
-    return text.startswith(("http://", "https://", "//", "/"))
-
-
-def _byline(text: str) -> str | None:
-    """Names only: no leading "By ", no trailing date, nothing too long to be names."""
-    text = _BYLINE_END.sub("", _BY.sub("", collapse(text))).strip(" ,;")
-    return text if text and len(text) <= _MAX_BYLINE else None

@@ -199,6 +199,22 @@ def agency_name(name: str) -> str | None:
     return _ALIAS_TO_AGENCY.get(name) or _ALIAS_TO_AGENCY.get(name.lower())
 
 
+_BYLINE_PARTS = re.compile(r"\s*(?:,|;|&|\||\band\b)\s*")
+
+
+def byline_agency(byline: str) -> str | None:
+    """The wire agency a byline names, or None: "By The Associated Press" -> "AP",
+    "Tom Krisher, AP Auto Writer" -> "AP" (the agency opens the job title)."""
+    byline = re.sub(r"^\s*(?:by|von|par|por|di)\s+", "", byline, flags=re.IGNORECASE)
+    for part in _BYLINE_PARTS.split(byline):
+        words = part.split()
+        for size in range(min(len(words), 6), 0, -1):
+            agency = agency_name(" ".join(words[:size]))
+            if agency:
+                return agency
+    return None
+
+
 _CREDIT_LEAD_INS = ("(", "with", "input", "source", "quelle", "fuente", "courtesy")
 
 

@@ -34,6 +34,7 @@ from tui.clean import boilerplate as bp
 from tui.clean.html_meta import iso_datetime
 from tui.clean.meta import (
     agency_name,
+    byline_agency,
     find_byline,
     find_credit,
     find_date,
@@ -420,6 +421,7 @@ def _metadata(units: list[Unit], start: int, end: int, title_at: int | None) -> 
     credit = _find_credit([u for u in story if u.kind is Kind.PROSE], header + tail)
     if byline and agency_name(byline):
         credit, byline = credit or agency_name(byline), None
+    credit = credit or _first(_byline_line_agency, around)  # "By X, AP Auto Writer"
     if byline and outlet and byline.casefold() == outlet.casefold():
         byline = None  # the site's name in the byline slot
     published = _first(_published, around) or _first(_updated_day, around)
@@ -440,6 +442,10 @@ def _header(units: list[Unit], start: int, title_at: int | None) -> list[Unit]:
     if title_at is None:
         return units[top:start][::-1]
     return units[title_at + 1 : start] + units[top:title_at][::-1]
+
+
+def _byline_line_agency(line: str) -> str | None:
+    return byline_agency(line) if bp.is_byline_line(line) else None
 
 
 def _published(line: str) -> str | None:
