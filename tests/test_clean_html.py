@@ -275,9 +275,35 @@ def test_htmldate_finds_a_date_nothing_else_marks() -> None:
 
 
 def test_outlet_falls_back_to_the_url_host() -> None:
-    cleaned = clean_html(page(), url="https://www.example.co.uk:8080/news/storm")
+    unnamed = page().replace("Copyright 2019 The Daily Planet", "")
+    cleaned = clean_html(unnamed, url="https://www.example.co.uk:8080/news/storm")
     assert cleaned.outlet == "example.co.uk"
-    assert clean_html(page()).outlet is None
+    assert clean_html(unnamed).outlet is None
+    assert clean_html(page()).outlet == "The Daily Planet"  # the copyright line names it
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "outlet"),
+    [
+        # a bare stem gives way to a fuller spelling of the same name
+        ('<meta property="og:site_name" content="harbourtimes">', None, "Harbour Times"),
+        # a list of sections or a tagline after the name goes
+        ('<meta property="og:site_name" content="Autoracing | F1 | Indy | NASCAR">', None,
+         "Autoracing"),
+        ("<meta property=\"og:site_name\" content=\"LinkNaija | Nigeria's news platform\">",
+         None, "LinkNaija"),
+        # a section alone gives way to the name the host backs
+        ('<meta property="og:site_name" content="U.S."><meta name="twitter:site" content="@Wire">',
+         "https://www.wire.example/markets/oil", "Wire"),
+        ('<meta property="og:site_name" content="@factdesk">', None, "factdesk"),
+    ],
+)  # fmt: skip
+def test_the_outlet_is_the_name_the_site_prints(head: str, url: str | None, outlet: str) -> None:
+    footer = "Copyright 2019 The Daily Planet"
+    html = page(head=head).replace(footer, "© 2025 Harbour Times. All rights reserved.")
+    if outlet != "Harbour Times":
+        html = html.replace("© 2025 Harbour Times. All rights reserved.", "")
+    assert clean_html(html, url=url).outlet == outlet
 
 
 def test_application_name_is_an_outlet() -> None:

@@ -17,7 +17,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 from lxml.html import HtmlElement
 
 from tui.clean import html_jsonld as jsonld
-from tui.clean.html_byline import byline_credit, find_byline, is_url
+from tui.clean.html_byline import byline_credit, find_byline
+from tui.clean.html_outlet import find_outlet, host_name
 from tui.clean.html_text import collapse
 
 _DATE_META = (
@@ -93,13 +94,14 @@ def page_meta(tree: HtmlElement, url: str | None = None) -> PageMeta:
     """
     metas = meta_values(tree)
     objects = jsonld.jsonld_objects(tree)
-    outlet = find_outlet(metas, objects, url)
+    canonical = find_url(tree, metas, url)
+    outlet = find_outlet(tree, metas, objects, url or canonical)
     return PageMeta(
         title=find_title(tree, metas, objects, outlet, url),
         outlet=outlet,
         published=find_published(tree, metas, objects),
         modified=find_modified(tree, metas, objects),
-        url=find_url(tree, metas, url),
+        url=canonical,
         byline=find_byline(tree, metas, objects, outlet),
         byline_credit=byline_credit(tree, metas, objects, outlet),
     )
@@ -124,35 +126,6 @@ def _first(metas: dict[str, list[str]], *keys: str) -> str | None:
         if metas.get(key):
             return metas[key][0]
     return None
-
-
-# --- outlet -------------------------------------------------------------------
-
-
-def find_outlet(
-    metas: dict[str, list[str]], objects: list[dict[str, Any]], url: str | None
-) -> str | None:
-    """og:site_name, JSON-LD publisher, application-name, else the URL's host."""
-    publisher = jsonld.first_names(objects, "publisher")
-    name = (
-        _first(metas, "og:site_name")
-        or (publisher[0] if publisher else None)
-        or _first(metas, "application-name", "apple-mobile-web-app-title")
-    )
-    if name and is_url(name):
-        name = host_name(name)
-    return name or host_name(url)
-
-
-def host_name(url: str | None) -> str | None:
-    """Host without "www." ("www.example.co.uk:8080" -> "example.co.uk"), else None."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        return None
-    return host.removeprefix("www.") or None
 
 
 # --- title --------------------------------------------------------------------

@@ -351,7 +351,7 @@ _COPYRIGHT_NOISE = re.compile(
     r"(?:©|\(c\)|\bcopyright\b|\b(?:19|20)\d{2}\b(?:\s*[-–—/]\s*(?:19|20)\d{2}\b)?|"
     r"\ball rights reserved\b.*|\balle rechte vorbehalten\b.*|\btous droits réservés\b.*|"
     r"\btodos los derechos reservados\b.*|\btutti i diritti riservati\b.*|"
-    r"\bpowered by\b.*|^\s*by\s+)",
+    r"\b(?:powered|designed|developed|built|hosted|site|theme)\s+by\b.*|^\s*by\s+)",
     re.IGNORECASE,
 )
 
