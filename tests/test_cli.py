@@ -121,6 +121,15 @@ def test_list_is_one_line_per_article(capsys, db_path: Path, seeds: Path) -> Non
     assert all(row[0].isdigit() and row[4].isdigit() for row in rows)
     status, out, _ = run(capsys, "--db", str(db_path), "list", "--json")
     assert [article["id"] for article in json.loads(out)] == [int(r[0]) for r in rows]
+    # one label for what a page does not say, in every command: never a file name
+    outlets = {row[1] for row in rows}
+    assert outlets == {"Ommcom News", "unknown outlet"}
+    untitled = [row[3] for row in rows if not json.loads(out)[rows.index(row)]["title"]]
+    assert untitled == [
+        "(untitled) Moscow, July 15 (IANS) Japan is open to resuming peace treaty negotiations…"
+    ]
+    status, out, _ = run(capsys, "--db", str(db_path), "compare", "3", "2")
+    assert "#3 unknown outlet, 2025-07-15:" in out and "(untitled) Moscow, July 15" in out
 
 
 def test_copydesk_db_environment_variable(capsys, db_path: Path, seeds: Path) -> None:

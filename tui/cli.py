@@ -281,7 +281,7 @@ def run_list(args: argparse.Namespace) -> int:
         )
         return 0
     for row in rows:
-        fields = (row.id, row.outlet or "-", row.published or "-", row.title or "-")
+        fields = (row.id, row.label_outlet, row.published or "-", row.label_title)
         print("\t".join(printable(str(field)) for field in fields) + f"\t{row.words}")
     return 0
 

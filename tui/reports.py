@@ -35,9 +35,8 @@ STYLES = {"exact": "bold green", "near": "yellow", "partial": "magenta", "simila
 
 def describe(row: ArticleRow) -> str:
     """One line naming an article: #id outlet, date: title."""
-    outlet = row.outlet or "unknown outlet"
     return printable(
-        f"#{row.id} {outlet}, {shown_time(row.published)}: {row.title or '(untitled)'}"
+        f"#{row.id} {row.label_outlet}, {shown_time(row.published)}: {row.label_title}"
     )
 
 

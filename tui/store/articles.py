@@ -37,32 +37,42 @@ class ArticleRow:
 
     @property
     def label_title(self) -> str:
-        """The title, or the opening words when the page gave none."""
+        """The title; for a page that gave none, UNTITLED and its opening words
+        ("(untitled) Moscow, July 15 (IANS) Japan is open to…"). Every command and
+        screen shows this one label."""
         if self.title:
             return self.title
-        opening = " ".join(self.text[:120].split()[:14])
-        return opening + "…" if opening else "(empty)"
+        opening = " ".join(self.text[:120].split()[:12])
+        return f"{UNTITLED} {opening}…" if opening else UNTITLED
 
     @property
     def label_outlet(self) -> str:
-        """The outlet, or where the article came from when the page did not say.
+        """The outlet; for a page that did not say, the host it was fetched from, and
+        UNKNOWN_OUTLET for a file (a file name is no outlet). Every command and
+        screen shows this one label.
 
-        Safe to print: one line, control characters shown as escapes (a file
-        name is stored as given, so it can hold escape sequences).
+        Safe to print: one line, control characters shown as escapes.
         """
-        limit: int | None = 24
-        if self.outlet:
-            name, limit = self.outlet, None
-        elif "://" in self.source:
-            name = self.source.split("://", 1)[1].split("/", 1)[0]
-        else:
-            name = self.source.rstrip("/").rsplit("/", 1)[-1]
-        return printable(" ".join(name.split()))[:limit] or "unknown"
+        name = self.outlet
+        if not name and "://" in self.source:
+            name = self.source.split("://", 1)[1].split("/", 1)[0][:60]
+        return printable(" ".join((name or "").split())) or UNKNOWN_OUTLET
+
+    @property
+    def label_outlet_id(self) -> str:
+        """`label_outlet`, with the article's id when the outlet is unknown ("unknown
+        outlet #3"), for lists where several unnamed articles must be told apart."""
+        label = self.label_outlet
+        return f"{label} #{self.id}" if label == UNKNOWN_OUTLET else label
 
     @property
     def shared_share(self) -> float:
         """Share of this article's sentences that another article also printed."""
         return self.shared_count / self.sentence_count if self.sentence_count else 0.0
+
+
+UNTITLED = "(untitled)"
+UNKNOWN_OUTLET = "unknown outlet"
 
 
 _ROW_COLUMNS = (

@@ -85,7 +85,7 @@ class PickArticleScreen(ModalScreen[int | None]):
     def on_mount(self) -> None:
         library = self.app.library  # type: ignore[attr-defined]
         left = library.article(self.left_id)
-        name = (left.outlet or left.title or left.source) if left else f"#{self.left_id}"
+        name = left.label_outlet if left else f"#{self.left_id}"
         self.query_one("#pick-title", Static).update(f"Compare {one_line(name)} with…")
         width = min(self.app.size.width * 9 // 10, 110) - 8  # border, padding, scrollbar
         options = self.query_one(OptionList)

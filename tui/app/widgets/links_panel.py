@@ -180,7 +180,7 @@ class LinksPanel(CachedLinesView):
         """Who printed it first, or that a tie leaves the order unknown (no star then)."""
         if not origin.certain:
             names = ", ".join(
-                "here" if row.id == here.id else row.label_outlet for row in origin.tied
+                "here" if row.id == here.id else row.label_outlet_id for row in origin.tied
             )
             when = shown_time(origin.article.published)
             return Text(f"First: order unknown, same day ({when}): {names}", self._style("muted"))
@@ -189,7 +189,7 @@ class LinksPanel(CachedLinesView):
             line = Text("★ First printed here", self._style("first"))
         else:
             when = shown_time(first.published)
-            line = Text(f"★ First: {first.label_outlet}, {when}", self._style("first"))
+            line = Text(f"★ First: {first.label_outlet_id}, {when}", self._style("first"))
         if len(origin.tied) > 1:  # a tie a wire credit broke
             line.append(f" (wire credit {first.credit}; same day as ", self._style("muted"))
             line.append(f"{len(origin.tied) - 1} other)", self._style("muted"))
@@ -197,7 +197,7 @@ class LinksPanel(CachedLinesView):
 
     def _link_text(self, link: Link, *, is_first: bool) -> Text:
         text = Text("■ ", self._style(link.kind))
-        text.append(link.article.label_outlet, self._style("outlet"))
+        text.append(link.article.label_outlet_id, self._style("outlet"))
         if is_first:
             text.append("  ★ first", self._style("first"))
         text.append(f"\n  {shown_time(link.article.published)} · ", self._style("muted"))
