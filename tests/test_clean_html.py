@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 import tui.clean.html as html_module
 from tui.clean.html import clean_html
-from tui.clean.html_meta import iso_date, strip_site_name
+from tui.clean.html_meta import iso_date
+from tui.clean.html_title import strip_site_name
 from tui.errors import SourceError
 
 P1 = (
@@ -325,10 +326,30 @@ def test_application_name_is_an_outlet() -> None:
         ("Man bites dog - again", "Man bites dog - again"),
         ("Brexit: what happens next", "Brexit: what happens next"),
         ("Trump - Ukraine call: what we know so far", "Trump - Ukraine call: what we know so far"),
+        # web addresses, sections and labels at either end
+        ("Dailyplanet.com: Storm hits coast", "Storm hits coast"),
+        ("Storm hits coast : dailyplanet.com.au", "Storm hits coast"),
+        ("Opinion | Storm hits coast", "Storm hits coast"),
+        ("World | Storm hits coast | The Daily Planet", "Storm hits coast"),
+        (
+            "Fact Check: Is the storm the worst in a century?",
+            "Is the storm the worst in a century?",
+        ),
+        ("BREAKING: Storm hits coast", "Storm hits coast"),
+        ("PLANET NEWS | Storm hits coast", "Storm hits coast"),
+        ("Storm hits coast « The Daily Planet", "Storm hits coast"),
+        ("Storm hits coast | Local | dailyplanet.com", "Storm hits coast"),
     ],
 )
 def test_site_names_are_stripped_from_titles(title: str, expected: str) -> None:
     assert strip_site_name(title, {"thedailyplanet"}) == expected
+
+
+def test_a_part_the_h1_prints_alike_is_the_headline() -> None:
+    html = page(title="Harbour Gazette - Storm hits coast").replace(
+        "<article>", "<article><h1>Storm hits coast</h1>"
+    )
+    assert clean_html(html).title == "Storm hits coast"
 
 
 def test_title_suffix_stripped_using_the_url_host() -> None:

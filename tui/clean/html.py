@@ -20,7 +20,8 @@ from readability.readability import Unparseable
 
 from tui.clean.html_body import readability_article
 from tui.clean.html_lines import drop_datelines, drop_headline, drop_trailer
-from tui.clean.html_meta import PageMeta, host_name, iso_date, page_meta
+from tui.clean.html_meta import PageMeta, iso_date, page_meta
+from tui.clean.html_outlet import host_name
 from tui.clean.html_prune import prune
 from tui.clean.html_text import element_paragraphs, stream_paragraphs
 from tui.clean.meta import find_credit

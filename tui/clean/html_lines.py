@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from tui.clean.boilerplate import line_role
-from tui.clean.html_meta import fold_key
+from tui.clean.html_title import fold_key
 
 _WORDS = re.compile(r"\w+")
 # The headline is looked for among the first few paragraphs (a kicker such as

@@ -18,8 +18,9 @@ from lxml.html import HtmlElement
 
 from tui.clean import html_jsonld as jsonld
 from tui.clean.html_byline import byline_credit, find_byline
-from tui.clean.html_outlet import find_outlet, host_name
+from tui.clean.html_outlet import find_outlet
 from tui.clean.html_text import collapse
+from tui.clean.html_title import find_title
 
 _DATE_META = (
     "article:published_time",
@@ -47,7 +48,6 @@ _MODIFIED_META = (
     "dc.date.modified",
     "dcterms.modified",
 )
-_SEPARATORS = re.compile(r"\s+(?:[|\-\u2013\u2014\u00b7\u2022]{1,2})\s+")
 _ISO_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?!\d)")
 _SLASH_DATE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
 # What may follow an ISO date: a time ("T06:12", " 06:12:00.123") and a zone ("Z", " UTC",
@@ -70,7 +70,6 @@ _UPDATE_LABEL = re.compile(
 )
 _UPDATE_CLASS = re.compile(r"updat|modif", re.IGNORECASE)
 _MAX_URL = 2000
-_WORDS = re.compile(r"\w+")
 
 
 @dataclass
@@ -119,108 +118,6 @@ def meta_values(tree: HtmlElement) -> dict[str, list[str]]:
             if key:
                 values.setdefault(key, []).append(content)
     return values
-
-
-def _first(metas: dict[str, list[str]], *keys: str) -> str | None:
-    for key in keys:
-        if metas.get(key):
-            return metas[key][0]
-    return None
-
-
-# --- title --------------------------------------------------------------------
-
-
-def find_title(
-    tree: HtmlElement,
-    metas: dict[str, list[str]],
-    objects: list[dict[str, Any]],
-    outlet: str | None,
-    url: str | None,
-) -> str | None:
-    """The headline, from og/twitter tags, JSON-LD, the first h1 or <title>, minus site names."""
-    sites = _site_keys(outlet, url)
-    page_title = _element_text(tree.find(".//title"))
-    candidates = [
-        _first(metas, "og:title", "twitter:title"),
-        jsonld.first_string(objects, "headline"),
-        _headline_h1(tree, page_title),
-        page_title,
-    ]
-    for candidate in candidates:
-        if candidate and fold_key(candidate) not in sites:
-            title = strip_site_name(candidate, sites)
-            if title:
-                return title
-    return None
-
-
-def _headline_h1(tree: HtmlElement, page_title: str | None) -> str | None:
-    """The first h1, unless it shares too few words with <title> (then it is likely a logo)."""
-    h1 = next(filter(None, (_element_text(el) for el in tree.iter("h1"))), None)
-    if not h1 or not page_title:
-        return h1
-    words = set(_WORDS.findall(h1.casefold()))
-    shared = words & set(_WORDS.findall(page_title.casefold()))
-    return h1 if len(shared) * 2 >= len(words) else None
-
-
-def _element_text(el: HtmlElement | None) -> str | None:
-    if el is None:
-        return None
-    return collapse(el.text_content()) or None
-
-
-def fold_key(text: str) -> str:
-    """Letters and digits only, case-folded: "The Times." and "the times" compare equal."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
-def _site_keys(outlet: str | None, url: str | None) -> set[str]:
-    """Comparison keys for the names a site may append to its titles.
-
-    "The Jerusalem Post | JPost.com" yields keys for the whole and for each part.
-    """
-    keys = {fold_key(part) for part in [outlet, *_SEPARATORS.split(outlet)]} if outlet else set()
-    host = host_name(url)
-    if host:
-        keys.add(fold_key(host))
-        keys.add(fold_key(host.split(".")[0]))
-    keys.discard("")
-    return keys
-
-
-def strip_site_name(title: str, sites: set[str]) -> str:
-    """Drop " | Site", " - Site", " — Site" suffixes (and "Site | " prefixes).
-
-    A part is dropped when it names the site, or when it is the last part after a
-    pipe or looks like a short proper name ("Headline - World News"), so that
-    dashes inside a headline ("Man bites dog - again") survive.
-    """
-    parts = _SEPARATORS.split(title)
-    seps = _SEPARATORS.findall(title)
-    if len(parts) < 2:
-        return title
-    if _names_site(parts[0], sites):
-        parts, seps = parts[1:], seps[1:]
-    while len(parts) > 1 and _names_site(parts[-1], sites):
-        parts, seps = parts[:-1], seps[:-1]
-    if len(parts) > 1 and _is_short_name(parts[-1], seps[-1], " ".join(parts[:-1])):
-        parts, seps = parts[:-1], seps[:-1]
-    kept = parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:], strict=True))
-    return kept.strip()
-
-
-def _names_site(part: str, sites: set[str]) -> bool:
-    return fold_key(part) in sites
-
-
-def _is_short_name(part: str, sep: str, head: str) -> bool:
-    """A suffix such as "World News" or "ACME": at most four words, each capitalised."""
-    words = part.split()
-    if not words or len(words) > 4 or len(part) > 40 or len(head.split()) < 3:
-        return False
-    return "|" in sep or all(w[0].isupper() or not w[0].isalpha() for w in words)
 
 
 # --- times -------------------------------------------------------------------

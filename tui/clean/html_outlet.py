@@ -32,6 +32,8 @@ from tui.clean.meta import outlet_from_copyright
 _NAME_END = re.compile(r"\s+[|\-–—:·•]+\s+|\s*\|\s*")
 _TITLE_PARTS = re.compile(r"\s+[|\-–—·•]+\s+|\s*\|\s*")
 _KEY_DROP = re.compile(r"[\W_]+")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.IGNORECASE)
+_PARTICLES = frozenset(["of", "the", "de", "du", "la", "le", "di", "del", "der", "und", "and", "&"])
 _SECOND_LEVEL = frozenset(["co", "com", "org", "net", "gov", "ac", "or", "ne", "go"])
 _MAX_WORDS = 6
 _MAX_COPYRIGHT_NODES = 20
@@ -103,12 +105,22 @@ def _clean_name(value: str) -> str | None:
 
 
 def _title_site(tree: HtmlElement) -> str | None:
-    """The last part of `<title>` when it is short enough to be a site ("Headline - nj.com")."""
+    """The last part of `<title>` when it reads as a site's name ("Headline - nj.com",
+    "Headline | The Daily Planet"): a web address or at most four capitalised words."""
     title = tree.find(".//title")
     if title is None:
         return None
     parts = _TITLE_PARTS.split(collapse(title.text_content()))
-    return parts[-1] if len(parts) > 1 and len(parts[-1].split()) <= 4 else None
+    return parts[-1] if len(parts) > 1 and _name_like(parts[-1]) else None
+
+
+def _name_like(part: str) -> bool:
+    words = part.split()
+    if not 1 <= len(words) <= 4:
+        return False
+    if _DOMAIN.match(part):
+        return True
+    return all(w[0].isupper() or w in _PARTICLES or not w[0].isalpha() for w in words)
 
 
 def _copyright_owner(tree: HtmlElement) -> str | None:
