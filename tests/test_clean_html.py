@@ -260,6 +260,27 @@ def test_an_agency_byline_is_the_wire_credit(byline: str) -> None:
     assert cleaned.byline == (None if "Associated" in byline else "Tom Krisher")
 
 
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "<div class='banner'><p>We use cookies to improve your experience. By clicking Accept"
+        " all you agree to our use of cookies.</p><button>Accept all</button></div>",
+        "<div id='cmp-consent'><p>Manage your privacy choices for this site.</p></div>",
+        "<p>Wir verwenden Cookies, um unsere Website für Sie zu verbessern.</p>",
+    ],
+)
+def test_cookie_banners_are_not_story(banner: str) -> None:
+    text = clean_html(page(body=banner + STORY)).text
+    assert text == f"{P1}\n\n{P2}\n\n{P3}"
+
+
+def test_a_byline_line_in_the_body_is_metadata() -> None:
+    body = f"<p>By Jane Okafor, March 4, 2025 10:30 am</p>{STORY}"
+    cleaned = clean_html(page(body=body))
+    assert (cleaned.byline, cleaned.published) == ("Jane Okafor", "2025-03-04")
+    assert cleaned.text.startswith(P1)
+
+
 def test_rel_author_link() -> None:
     body = f'<p>Words by <a rel="author" href="/staff/jd">Jane Doe</a></p>{STORY}'
     assert clean_html(page(body=body)).byline == "Jane Doe"

@@ -209,6 +209,7 @@ def test_prune_steps_are_listed_for_ablation() -> None:
     assert names == [
         "drop_named_furniture",
         "drop_figures",
+        "drop_controls",
         "drop_link_blocks",
         "drop_calls_to_action",
     ]

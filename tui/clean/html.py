@@ -19,12 +19,13 @@ from lxml.html import HtmlElement
 from readability.readability import Unparseable
 
 from tui.clean.html_body import readability_article
-from tui.clean.html_lines import drop_datelines, drop_headline, drop_trailer
+from tui.clean.html_lines import drop_datelines, drop_headline, drop_trailer, split_bylines
 from tui.clean.html_meta import PageMeta, iso_date, page_meta
 from tui.clean.html_outlet import host_name
 from tui.clean.html_prune import prune
 from tui.clean.html_text import element_paragraphs, stream_paragraphs
-from tui.clean.meta import find_credit
+from tui.clean.meta import agency_name, byline_agency, find_credit, parse_date
+from tui.clean.meta import find_byline as byline_of
 from tui.errors import SourceError
 from tui.models import Cleaned
 
@@ -55,7 +56,14 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     meta = _metadata(tree, url)
     published = meta.published or _htmldate(tree, url)  # before readability touches the tree
     paragraphs = drop_datelines(drop_headline(_body(html, tree, truncated), meta.title))
+    paragraphs, bylines = split_bylines(paragraphs)
     credit = _credit("\n\n".join(paragraphs)) or meta.byline_credit  # sign-off or byline
+    credit = credit or next(filter(None, map(byline_agency, bylines)), None)
+    byline = meta.byline or next(filter(None, map(byline_of, bylines)), None)
+    if byline and agency_name(byline):
+        byline = None  # "By The Associated Press" is the credit
+    line_date = next(filter(None, map(parse_date, bylines)), None)
+    published = meta.published or line_date or published
     text = "\n\n".join(drop_trailer(paragraphs))
     if not _WORD.search(text):
         raise SourceError("no article text found")
@@ -66,7 +74,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         published=published,
         modified=meta.modified,
         url=meta.url,
-        byline=meta.byline,
+        byline=byline,
         credit=credit,
     )
 

@@ -1,4 +1,5 @@
-"""Paragraph-level clean-up of the extracted body: the repeated headline, date lines, trailer.
+"""Paragraph-level clean-up of the extracted body: the repeated headline, bylines, date
+lines, trailer.
 
 These work on text, after the tree has become paragraphs, because what gives them
 away is the words (the page title, a date) rather than the markup around them.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tui.clean.boilerplate import line_role
+from tui.clean.boilerplate import is_byline_line, line_role
 from tui.clean.html_title import fold_key
 
 _WORDS = re.compile(r"\w+")
@@ -16,6 +17,7 @@ _WORDS = re.compile(r"\w+")
 # "Review" or "Exclusive" may stand above it).
 _HEADLINE_REACH = 3
 _KICKER_WORDS = 3
+_BYLINE_REACH = 4  # paragraphs at the top of the body looked at for a byline line
 
 # A dateline is a short line of date and time words that names a day or says it is
 # a timestamp: "Updated 5:27 am CST, Wednesday, November 20, 2019",
@@ -50,6 +52,14 @@ def drop_headline(paragraphs: list[str], title: str | None) -> list[str]:
             kept_above = [p for p in paragraphs[:i] if len(p.split()) > _KICKER_WORDS]
             return kept_above + paragraphs[i + 1 :]
     return paragraphs
+
+
+def split_bylines(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """(the body without its byline lines, those lines) for the first few paragraphs:
+    "By Jane Okafor, March 4, 2025 10:30 am" is metadata, not story."""
+    top = paragraphs[:_BYLINE_REACH]
+    lines = [p for p in top if is_byline_line(p)]
+    return [p for p in top if p not in lines] + paragraphs[_BYLINE_REACH:], lines
 
 
 def drop_trailer(paragraphs: list[str]) -> list[str]:

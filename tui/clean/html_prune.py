@@ -23,7 +23,7 @@ from tui.clean.html_text import BLOCK_TAGS, collapse
 _FURNITURE_WORDS = re.compile(
     r"caption|credit|byline|gallery|dateline|attribution|timestamp|datetime"
     r"|rollover|tooltip|hover-?card|popover|newsletter|sign-?up|promo|related|share"
-    r"|trending|carousel|swiper|slideshow|slider",
+    r"|trending|carousel|swiper|slideshow|slider|cookie|consent|gdpr",
     re.IGNORECASE,
 )
 # Short words that are only furniture as a whole token ("dek" but not "desktop").
@@ -41,12 +41,16 @@ _MAX_SHARE = 0.5
 _LINK_DENSITY = 0.8
 _LINK_BLOCK_MAX_CHARS = 300
 # Short blocks that speak to the reader rather than tell the story: calls to follow,
-# subscribe or read on, contact lines, and lone advertising labels.
+# subscribe or read on, contact lines, cookie banners, and lone advertising labels.
 _CALL_TO_ACTION = re.compile(
     r"^\W*(?:follow (?:us|him|her|them)\b|subscribe\b|sign up\b|read more\b|see more\b"
     r"|also on\b|listen\b|email \w+(?: \w+)? at\b|write to\b|reach the\b|have a tip\b"
     r"|like this\b|share this\b|don.t miss\b|more on this\b|watch:"
-    r"|related\s*(?::|stories|articles|coverage|content|links|reading|roundup))",
+    r"|related\s*(?::|stories|articles|coverage|content|links|reading|roundup)"
+    # cookie banners, in the languages of the text cleaner's date lines
+    r"|we use cookies|(?:this|our) (?:web)?site uses cookies|accept (?:all )?cookies"
+    r"|wir (?:verwenden|nutzen) cookies|nous utilisons des cookies|utilizamos cookies"
+    r"|usamos cookies|utilizziamo (?:i )?cookie)",
     re.IGNORECASE,
 )
 _AD_LABEL = re.compile(
@@ -143,5 +147,17 @@ def drop_calls_to_action(article: HtmlElement, total: int) -> None:
     _drop_all(article, doomed, total)
 
 
+def drop_controls(article: HtmlElement, total: int) -> None:
+    """Buttons and form controls ("Accept all", "Share", "Load more"): the page's
+    interface, never the story."""
+    _drop_all(article, list(article.iter("button", "select", "option", "textarea")), total)
+
+
 Step = Callable[[HtmlElement, int], None]
-STEPS: list[Step] = [drop_named_furniture, drop_figures, drop_link_blocks, drop_calls_to_action]
+STEPS: list[Step] = [
+    drop_named_furniture,
+    drop_figures,
+    drop_controls,
+    drop_link_blocks,
+    drop_calls_to_action,
+]
