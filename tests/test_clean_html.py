@@ -94,6 +94,36 @@ def test_two_line_breaks_end_a_paragraph(breaks: str) -> None:
     ]
 
 
+def _linked(paragraph: str) -> str:
+    """Every three words of four a link, as pages that link each name and place do."""
+    words = paragraph.split()
+    return " ".join(
+        f"<a href='/t/{i}'>{' '.join(words[i : i + 3])}</a> {' '.join(words[i + 3 : i + 4])}"
+        for i in range(0, len(words), 4)
+    )
+
+
+BLURB = (
+    "The Harbour Gazette has served the towns of the bay since 1887, with news, sport and "
+    "weather from our newsroom on Quay Street and our reporters across the four counties."
+)
+
+
+def test_a_doubtful_pick_gets_a_second_opinion() -> None:
+    """readability scores the linked story below the site's blurb; trafilatura finds it."""
+    paragraphs = [P1, P2, P3, P1.replace("Tuesday", "Monday"), P2.replace("night", "day")]
+    story = "".join(f"<p>{_linked(p)}</p>" for p in paragraphs)
+    html = (
+        "<html><head><title>Storm hits coast</title></head><body><h1>Storm hits coast</h1>"
+        f"<div class='story'>{story}</div><div class='site-info'><p>{BLURB}</p></div></body></html>"
+    )
+    cleaned = clean_html(html)
+    assert cleaned.extractor == "trafilatura"
+    assert P1 in cleaned.text and P3 in cleaned.text and "Gazette" not in cleaned.text
+    # a page readability reads well never asks
+    assert clean_html(page()).extractor == "readability"
+
+
 def test_block_elements_become_paragraphs() -> None:
     body = (
         f"<h2>Shelters open</h2><p>{P1}</p><ul><li>First item of the list.</li>"
@@ -588,3 +618,14 @@ def test_arbitrary_markup_gives_text_or_source_error(parts: list[str]) -> None:
     else:
         assert cleaned.text.strip()
         assert "\n\n\n" not in cleaned.text
+
+
+def test_doubt_is_measured_against_the_page_prose() -> None:
+    from tui.clean.html_second import coverage, doubtful
+
+    prose = [P1, P2, P3, BLURB]
+    assert doubtful([], prose)  # nothing picked from a page with prose
+    assert doubtful([BLURB], prose)  # a quarter of the prose
+    assert not doubtful([P1, P2, P3], prose)
+    assert coverage([P1, P2], prose) == pytest.approx((len(P1) + len(P2)) / sum(map(len, prose)))
+    assert not doubtful([], [])  # no prose at all: nothing to doubt

@@ -158,6 +158,7 @@ def test_extract_json_does_not_store(capsys, db_path: Path, tmp_path: Path) -> N
     assert data["outlet"] == "Daily Planet"
     assert "Paragraph 5 tells" in data["text"]
     assert "\n\n" in data["text"]
+    assert data["extractor"] == "readability"  # whose body was kept
     assert not db_path.exists()
 
 

@@ -795,6 +795,8 @@ def article_json(
         text=article.text,
         version=article.version if isinstance(article, ArticleRow) else None,
     )
+    if isinstance(article, Article):  # extract: whose body was kept
+        data["extractor"] = article.extractor
     if isinstance(article, ArticleRow):
         data["words"] = article.words
         data["added"] = article.added

@@ -52,6 +52,8 @@ class Article:
     byline: str | None = None
     credit: str | None = None
     sentences: list[Sentence] = field(default_factory=list)
+    # whose body was kept: "readability", "trafilatura", "page text" or "text dump"
+    extractor: str | None = None
 
 
 @dataclass
@@ -69,3 +71,4 @@ class Cleaned:
     url: str | None = None
     byline: str | None = None
     credit: str | None = None
+    extractor: str | None = None  # see Article.extractor

@@ -70,4 +70,5 @@ def clean(raw: RawDocument) -> Article:
         byline=one_line(cleaned.byline),
         credit=one_line(cleaned.credit),
         sentences=split_sentences(body),
+        extractor=cleaned.extractor or "text dump",
     )

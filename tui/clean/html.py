@@ -23,6 +23,7 @@ from tui.clean.html_lines import drop_datelines, drop_headline, drop_trailer, sp
 from tui.clean.html_meta import PageMeta, iso_date, page_meta
 from tui.clean.html_outlet import host_name
 from tui.clean.html_prune import prune
+from tui.clean.html_second import page_prose, second_opinion
 from tui.clean.html_text import element_paragraphs, stream_paragraphs
 from tui.clean.meta import agency_name, byline_agency, find_credit, parse_date
 from tui.clean.meta import find_byline as byline_of
@@ -55,7 +56,13 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         raise SourceError(f"page too complex: over {MAX_ELEMENTS:,} HTML elements")
     meta = _metadata(tree, url)
     published = meta.published or _htmldate(tree, url)  # before readability touches the tree
-    paragraphs = drop_datelines(drop_headline(_body(html, tree, truncated), meta.title))
+    prose = page_prose(tree) if tree is not None and not truncated else []
+    body, extractor = _body(html, tree, truncated)
+    if extractor == "readability":
+        other = second_opinion(html, body, prose)
+        if other is not None:
+            body, extractor = other, "trafilatura"
+    paragraphs = drop_datelines(drop_headline(body, meta.title))
     paragraphs, bylines = split_bylines(paragraphs)
     credit = _credit("\n\n".join(paragraphs)) or meta.byline_credit  # sign-off or byline
     credit = credit or next(filter(None, map(byline_agency, bylines)), None)
@@ -76,6 +83,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         url=meta.url,
         byline=byline,
         credit=credit,
+        extractor=extractor,
     )
 
 
@@ -105,18 +113,19 @@ def _metadata(tree: HtmlElement | None, url: str | None) -> PageMeta:
     return PageMeta(outlet=host_name(url))
 
 
-def _body(html: str, tree: HtmlElement | None, truncated: bool) -> list[str]:
-    """Readability's article, or the page's flat text when readability cannot run."""
+def _body(html: str, tree: HtmlElement | None, truncated: bool) -> tuple[list[str], str]:
+    """Readability's article, pruned, or the page's flat text when readability cannot
+    run, with which it is: "readability" or "page text"."""
     if tree is None or truncated:
-        return _stream(html)
+        return _stream(html), "page text"
     try:
         article = readability_article(tree)
         if article is not None:
             prune(article)
     except (Unparseable, *_PARSE_ERRORS):
         body = tree.find("body")
-        return element_paragraphs(body if body is not None else tree)
-    return element_paragraphs(article) if article is not None else []
+        return element_paragraphs(body if body is not None else tree), "page text"
+    return (element_paragraphs(article) if article is not None else []), "readability"
 
 
 def _stream(html: str) -> list[str]:

@@ -100,8 +100,9 @@ class _Paragraphs:
         return self.done
 
 
-def element_paragraphs(root: HtmlElement) -> list[str]:
-    """Paragraphs of the text inside `root` (its own tail excluded)."""
+def element_paragraphs(root: HtmlElement, skip: frozenset[str] = SKIP_TAGS) -> list[str]:
+    """Paragraphs of the text inside `root` (its own tail excluded), leaving out the
+    elements named in `skip` (lower-case tag names) and what they hold."""
     out = _Paragraphs()
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, el in walker:
@@ -110,7 +111,7 @@ def element_paragraphs(root: HtmlElement) -> list[str]:
             continue
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if event == "start":
-            if tag in SKIP_TAGS:
+            if tag in skip:
                 walker.skip_subtree()
                 continue
             _boundary(out, tag)
