@@ -94,6 +94,22 @@ def test_two_line_breaks_end_a_paragraph(breaks: str) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "holder",
+    ["<table><tr><td>{}</td></tr></table>", "<font size='2'>{}</font>", "<span>{}</span>"],
+)
+def test_text_in_cells_font_and_span_is_found_without_the_site_tagline(holder: str) -> None:
+    """Old pages with no `<p>`: the story is `<br>`-separated text; the tagline is not story."""
+    story = f"{P1}<br><br>{P2}<br><br>{P3}"
+    html = (
+        "<html><head><title>Storm hits coast</title></head><body>"
+        "<div class='tagline'>Your window on the bay, every day since 1887</div>"
+        f"{holder.format(story)}</body></html>"
+    )
+    text = clean_html(html).text
+    assert text.split("\n\n") == [P1, P2, P3]
+
+
 def _linked(paragraph: str) -> str:
     """Every three words of four a link, as pages that link each name and place do."""
     words = paragraph.split()

@@ -23,7 +23,8 @@ from tui.clean.html_text import BLOCK_TAGS, collapse
 _FURNITURE_WORDS = re.compile(
     r"caption|credit|byline|gallery|dateline|attribution|timestamp|datetime"
     r"|rollover|tooltip|hover-?card|popover|newsletter|sign-?up|promo|related|share"
-    r"|trending|carousel|swiper|slideshow|slider|cookie|consent|gdpr",
+    r"|trending|carousel|swiper|slideshow|slider|cookie|consent|gdpr"
+    r"|tagline|slogan|site-?description|branding",
     re.IGNORECASE,
 )
 # Short words that are only furniture as a whole token ("dek" but not "desktop").
