@@ -797,6 +797,7 @@ def article_json(
     )
     if isinstance(article, Article):  # extract: whose body was kept
         data["extractor"] = article.extractor
+        data["title_from"] = article.title_from
     if isinstance(article, ArticleRow):
         data["words"] = article.words
         data["added"] = article.added

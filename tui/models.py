@@ -54,6 +54,8 @@ class Article:
     sentences: list[Sentence] = field(default_factory=list)
     # whose body was kept: "readability", "trafilatura", "page text" or "text dump"
     extractor: str | None = None
+    # where the title came from: "page" (the page's headline) or "lead" (none printed)
+    title_from: str | None = None
 
 
 @dataclass

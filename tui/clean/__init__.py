@@ -16,6 +16,7 @@ from tui.clean.text import clean_text
 from tui.errors import SourceError
 from tui.ingest.decode import decode
 from tui.models import Article, RawDocument
+from tui.text.datelines import lead_title
 from tui.text.sanitize import printable, sanitize
 from tui.text.sentences import split_sentences
 
@@ -47,7 +48,8 @@ def clean(raw: RawDocument) -> Article:
     """Turn raw bytes into an article, or raise SourceError saying why not.
 
     The article's `url` is the page's canonical URL, else `raw.source` when that
-    is an http(s) URL (a fetched page), else None (a file or stdin).
+    is an http(s) URL (a fetched page), else None (a file or stdin). A story that
+    prints no headline is titled by its lead sentence (`title_from` "lead").
     """
     text = sanitize(decode(raw))
     fetched = raw.source.startswith(("http://", "https://"))
@@ -58,17 +60,23 @@ def clean(raw: RawDocument) -> Article:
     body = sanitize(cleaned.text).strip()
     if not body:
         raise SourceError("no article text found")
+    sentences = split_sentences(body)
+    title = one_line(cleaned.title)
+    title_from = "page" if title else None
+    if not title and sentences:  # a dump that lost its headline: name it by its lead
+        title, title_from = one_line(lead_title(sentences[0].text)), "lead"
     return Article(
         source=printable(raw.source),  # a file name may hold escapes or non-UTF-8 bytes
         text=body,
         content_hash=hashlib.sha256(raw.data).hexdigest(),
-        title=one_line(cleaned.title),
+        title=title,
+        title_from=title_from,
         outlet=one_line(cleaned.outlet),
         published=one_line(cleaned.published),
         modified=one_line(cleaned.modified),
         url=one_line(cleaned.url or (page_url(raw.source) if fetched else None)),
         byline=one_line(cleaned.byline),
         credit=one_line(cleaned.credit),
-        sentences=split_sentences(body),
+        sentences=sentences,
         extractor=cleaned.extractor or "text dump",
     )

@@ -97,6 +97,7 @@ from tui.match.fact_words import (
     YEAR_BEFORE,
     fold_word,
 )
+from tui.text.datelines import strip_dateline
 from tui.text.normalize import words
 
 ChangeType = Literal["number", "date", "name", "quote", "negation"]
@@ -169,7 +170,7 @@ def fact_changes(a: str, b: str) -> list[Change]:
     limits are in the module docstring. The strings come from the sentences
     as they are: a caller that prints them sanitises them first.
     """
-    a, b = _DATELINE.sub("", a, count=1), _DATELINE.sub("", b, count=1)
+    a, b = strip_dateline(a), strip_dateline(b)
     if not _may_change_facts(a, b):
         return []
     (ta, quotes_a), (tb, quotes_b) = _tokens(a), _tokens(b)
@@ -186,16 +187,6 @@ def fact_changes(a: str, b: str) -> list[Change]:
     return changes
 
 
-# A wire dateline opening a sentence, which reprints keep or drop as they like:
-# "LAKEVILLE, Ore. (AP) — ", "LONDON, March 4 (Reuters) - ", "BEIRUT — ".
-_DATELINE = re.compile(
-    r"^[^\W\d_a-z]{2,}(?:[ .'-]+[^\W\d_a-z]{2,})*"  # the place in capitals
-    r"(?:,[^()—–-]{1,30})?"  # a state, a country or a date
-    r"(?:\s*\([^()]{1,30}\))?"  # the agency
-    r"\s*[—–-]{1,2}\s+"
-    # or any place and date, then an agency in brackets: "Lucknow, July 15 (IANS) "
-    r"|^[^\W\d_][^()\n]{0,50}?\(\s*(?:[A-Z]{2,6}|Reuters|Xinhua|dpa)\s*\)\s*(?:[—–:-]{1,2}\s*)?"
-)
 # A word that holds a digit (any script), a capital or a quotation mark, or is
 # one of the word tables' spellings, may carry a fact; nothing else can.
 _QUOTE_MARK = re.compile(r"[\"“”‘«»„‚‹›「」『』]|(?<!\w)'|'(?!\w)")  # not "didn't"
