@@ -645,3 +645,36 @@ def test_doubt_is_measured_against_the_page_prose() -> None:
     assert not doubtful([P1, P2, P3], prose)
     assert coverage([P1, P2], prose) == pytest.approx((len(P1) + len(P2)) / sum(map(len, prose)))
     assert not doubtful([], [])  # no prose at all: nothing to doubt
+
+
+def test_a_pick_beside_the_headlines_story_element_gets_a_second_opinion() -> None:
+    """A one-paragraph post in its schema.org element, beside a bigger list of teasers:
+    readability takes the teasers, which hold none of the headline's story."""
+    post = (
+        "Loving yourself is where every other love begins, the counsellor wrote, because "
+        "nobody else can fill a gap we dig ourselves. We ask others to be responsible for "
+        "our needs while we abandon them, and each new relationship repeats the last one. "
+        "Each of us is the only one responsible for our own needs, and only someone who "
+        "loves themselves can find a love that lasts. Dissatisfaction and an inner void "
+        "turn into an endless search for new relationships, whose frustrating ends repeat, "
+        "and we condition love on our neurotic needs until we put an end to it."
+    )
+    teaser = (
+        "Optimism and courage let us hope for the best and make the best happen, teaser "
+        "number {n} begins, before it asks the reader to click through to read the rest of "
+        "this other post on another page of the site, where pessimism, it says, only "
+        "stiffens the smile and locks the joints, and lets nobody leave their place …"
+    )
+    teasers = "<article class='postbox'><h3>You may also like...</h3>" + "".join(
+        f"<article class='postbox'><p>{teaser.format(n=n)}</p></article>" for n in range(8)
+    )
+    html = (
+        "<html><head><title>Only those who love themselves</title></head><body>"
+        "<div id='primary'><article itemscope itemtype='http://schema.org/BlogPosting'>"
+        "<h1 itemprop='headline'>Only those who love themselves</h1>"
+        f"<p>{post}</p><p><a href='/c1'>Self-esteem</a>, <a href='/c2'>Life</a></p></article>"
+        f"{teasers}</article></div></body></html>"
+    )
+    cleaned = clean_html(html)
+    assert cleaned.extractor == "trafilatura"
+    assert cleaned.text.startswith("Loving yourself is where every other love begins")

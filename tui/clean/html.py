@@ -23,7 +23,7 @@ from tui.clean.html_lines import drop_datelines, drop_headline, drop_trailer, sp
 from tui.clean.html_meta import PageMeta, iso_date, page_meta
 from tui.clean.html_outlet import host_name
 from tui.clean.html_prune import prune
-from tui.clean.html_second import page_prose, second_opinion
+from tui.clean.html_second import headline_prose, page_prose, second_opinion
 from tui.clean.html_text import element_paragraphs, stream_paragraphs
 from tui.clean.meta import agency_name, byline_agency, find_credit, parse_date
 from tui.clean.meta import find_byline as byline_of
@@ -57,9 +57,10 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     meta = _metadata(tree, url)
     published = meta.published or _htmldate(tree, url)  # before readability touches the tree
     prose = page_prose(tree) if tree is not None and not truncated else []
+    story = headline_prose(tree, meta.title) if tree is not None and not truncated else []
     body, extractor = _body(html, tree, truncated)
     if extractor == "readability":
-        other = second_opinion(html, body, prose)
+        other = second_opinion(html, body, prose, story)
         if other is not None:
             body, extractor = other, "trafilatura"
     paragraphs = drop_datelines(drop_headline(body, meta.title))

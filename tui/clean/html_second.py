@@ -6,7 +6,10 @@ places as links) a site's "about us" blurb can outscore it, and a story split
 across containers loses all but one. So the pick is checked against the
 page's prose: the paragraph-like blocks of 80 characters or more outside
 navigation, header, footer and asides. When the pick holds less than half of
-that prose (or nothing at all), trafilatura (Barbaresi 2021, "Trafilatura: A
+that prose (or nothing at all), or less than half of the prose of the story
+element that holds the page's headline (an `<article>` or schema.org article
+around the `h1`: readability may pick a bigger list of teasers beside it),
+trafilatura (Barbaresi 2021, "Trafilatura: A
 Web Scraping Library and Command-Line Tool for Text Discovery and
 Extraction", ACL demos; Apache-2.0) extracts the page too, and its body is
 kept when it covers clearly more of the prose. Elsewhere trafilatura never
@@ -39,6 +42,33 @@ def page_prose(tree: HtmlElement) -> list[str]:
     if body is None:
         return []
     return [p for p in element_paragraphs(body, _SKIP) if len(p) >= PROSE_CHARS]
+
+
+def headline_prose(tree: HtmlElement, title: str | None) -> list[str]:
+    """The prose blocks of the story element holding the headline: the nearest
+    `<article>` or schema.org article (itemprop articleBody, itemtype …Article or
+    …Posting) around the `h1` that prints `title`; [] when the page marks none."""
+    wanted = fold(title or "")
+    if not wanted:
+        return []
+    for heading in tree.iter("h1"):
+        printed = fold(heading.text_content())
+        if not printed or (printed not in wanted and wanted not in printed):
+            continue
+        for holder in heading.iterancestors():
+            if _is_story_element(holder):
+                return [p for p in element_paragraphs(holder, _SKIP) if len(p) >= PROSE_CHARS]
+        return []
+    return []
+
+
+def _is_story_element(element: HtmlElement) -> bool:
+    itemtype = element.get("itemtype") or ""
+    return (
+        element.tag == "article"
+        or element.get("itemprop") == "articleBody"
+        or itemtype.endswith(("Article", "Posting"))
+    )
 
 
 def doubtful(paragraphs: list[str], prose: list[str]) -> bool:
@@ -74,12 +104,16 @@ def trafilatura_paragraphs(html: str) -> list[str]:
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
-def second_opinion(html: str, paragraphs: list[str], prose: list[str]) -> list[str] | None:
-    """trafilatura's paragraphs when readability's pick is doubtful and trafilatura's
-    covers at least BETTER_BY more of the page's prose; None to keep readability's."""
-    if not doubtful(paragraphs, prose):
+def second_opinion(
+    html: str, paragraphs: list[str], prose: list[str], story: list[str]
+) -> list[str] | None:
+    """trafilatura's paragraphs when readability's pick is doubtful, against the page's
+    prose or the headline's story element's (`story`), and trafilatura's covers at
+    least BETTER_BY more of that prose; None to keep readability's."""
+    doubts = [blocks for blocks in (story, prose) if blocks and doubtful(paragraphs, blocks)]
+    if not doubts:
         return None
     other = trafilatura_paragraphs(html)
-    if other and coverage(other, prose) >= coverage(paragraphs, prose) + BETTER_BY:
+    if other and all(coverage(other, b) >= coverage(paragraphs, b) + BETTER_BY for b in doubts):
         return other
     return None
