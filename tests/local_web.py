@@ -44,6 +44,20 @@ def serve(routes: Mapping[str, Route], stop: threading.Event | None = None) -> I
         httpd.server_close()
 
 
+def send(
+    handler: BaseHTTPRequestHandler, body: bytes, content_type: str | None, **headers: str
+) -> None:
+    """Answer 200 with `body`; `Content_Encoding="gzip"` sends the header Content-Encoding."""
+    handler.send_response(200)
+    if content_type:
+        handler.send_header("Content-Type", content_type)
+    for name, value in headers.items():
+        handler.send_header(name.replace("_", "-"), value)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
 def without_proxies(monkeypatch: pytest.MonkeyPatch) -> None:
     """Reach the local server directly even if the environment sets a proxy."""
     for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):

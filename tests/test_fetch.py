@@ -18,25 +18,12 @@ from tui.ingest.fetch import fetch_url
 from tui.ingest.sources import read_source
 from tui.models import RawDocument
 
-from .local_web import serve, without_proxies
+from .local_web import send, serve, without_proxies
 
 ARTICLE = b"<html><head><title>Hello</title></head><body><p>Story.</p></body></html>"
 RUSSIAN = "Правительство объявило о новых мерах поддержки малого бизнеса."
 STOP = threading.Event()  # set at teardown so slow handlers finish at once
 BOMB_SIZE = 8 * 1024 * 1024
-
-
-def _send(
-    handler: BaseHTTPRequestHandler, body: bytes, content_type: str | None, **headers: str
-) -> None:
-    handler.send_response(200)
-    if content_type:
-        handler.send_header("Content-Type", content_type)
-    for name, value in headers.items():
-        handler.send_header(name.replace("_", "-"), value)
-    handler.send_header("Content-Length", str(len(body)))
-    handler.end_headers()
-    handler.wfile.write(body)
 
 
 def _redirect(handler: BaseHTTPRequestHandler, location: str) -> None:
@@ -56,32 +43,32 @@ def _drip(handler: BaseHTTPRequestHandler, data: bytes) -> None:
 
 
 ROUTES: dict[str, Callable[[BaseHTTPRequestHandler], None]] = {
-    "/article.html": lambda h: _send(h, ARTICLE, "text/html; charset=utf-8"),
-    "/plain.txt": lambda h: _send(h, b"Just text.", "text/plain"),
-    "/xhtml": lambda h: _send(h, ARTICLE, "application/xhtml+xml"),
-    "/untyped": lambda h: _send(h, ARTICLE, None),
-    "/cp1251": lambda h: _send(h, RUSSIAN.encode("cp1251"), "text/html; charset=windows-1251"),
-    "/image.png": lambda h: _send(h, b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png"),
+    "/article.html": lambda h: send(h, ARTICLE, "text/html; charset=utf-8"),
+    "/plain.txt": lambda h: send(h, b"Just text.", "text/plain"),
+    "/xhtml": lambda h: send(h, ARTICLE, "application/xhtml+xml"),
+    "/untyped": lambda h: send(h, ARTICLE, None),
+    "/cp1251": lambda h: send(h, RUSSIAN.encode("cp1251"), "text/html; charset=windows-1251"),
+    "/image.png": lambda h: send(h, b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png"),
     "/missing": lambda h: h.send_error(404),
     "/broken": lambda h: h.send_error(500),
-    "/agent": lambda h: _send(h, h.headers["User-Agent"].encode(), "text/plain"),
+    "/agent": lambda h: send(h, h.headers["User-Agent"].encode(), "text/plain"),
     "/hop/3": lambda h: _redirect(h, "/hop/2"),
     "/hop/2": lambda h: _redirect(h, "/hop/1"),
     "/hop/1": lambda h: _redirect(h, "/article.html"),
     "/loop": lambda h: _redirect(h, "/loop"),
     "/to-file": lambda h: _redirect(h, "file:///etc/passwd"),
-    "/slow": lambda h: STOP.wait(3) or _send(h, ARTICLE, "text/html"),
+    "/slow": lambda h: STOP.wait(3) or send(h, ARTICLE, "text/html"),
     "/drip": lambda h: _drip(h, b"HTTP/1.0 200 OK\r\nContent-Length: 100\r\n\r\n" + b"x" * 100),
     "/drip-headers": lambda h: _drip(h, b"HTTP/1.0 200 OK\r\nX-Slow: " + b"y" * 200),
-    "/gzip": lambda h: _send(h, gzip.compress(ARTICLE), "text/html", Content_Encoding="gzip"),
-    "/deflate": lambda h: _send(h, zlib.compress(ARTICLE), "text/html", Content_Encoding="deflate"),
-    "/raw-deflate": lambda h: _send(
+    "/gzip": lambda h: send(h, gzip.compress(ARTICLE), "text/html", Content_Encoding="gzip"),
+    "/deflate": lambda h: send(h, zlib.compress(ARTICLE), "text/html", Content_Encoding="deflate"),
+    "/raw-deflate": lambda h: send(
         h, zlib.compress(ARTICLE, wbits=-zlib.MAX_WBITS), "text/html", Content_Encoding="deflate"
     ),
-    "/bomb": lambda h: _send(h, _bomb(), "text/html", Content_Encoding="gzip"),
-    "/brotli": lambda h: _send(h, b"\x0b\x02\x80", "text/html", Content_Encoding="br"),
-    "/corrupt-gzip": lambda h: _send(h, b"\x1f\x8bjunk", "text/html", Content_Encoding="gzip"),
-    "/big": lambda h: _send(h, b"x" * 5000, "text/plain"),
+    "/bomb": lambda h: send(h, _bomb(), "text/html", Content_Encoding="gzip"),
+    "/brotli": lambda h: send(h, b"\x0b\x02\x80", "text/html", Content_Encoding="br"),
+    "/corrupt-gzip": lambda h: send(h, b"\x1f\x8bjunk", "text/html", Content_Encoding="gzip"),
+    "/big": lambda h: send(h, b"x" * 5000, "text/plain"),
 }
 
 

@@ -30,7 +30,7 @@ from tui.ingest import fetch
 from tui.ingest.sources import DEFAULT_MAX_BYTES, MIB
 from tui.library import Library
 
-from .local_web import serve, without_proxies
+from .local_web import send, serve, without_proxies
 
 GOOD = ("002_a925cdd380a090ad.txt", "004_881be3b2da86ddc3.txt")
 STORY = "The council met on Tuesday evening to discuss the new budget for the town library."
@@ -400,16 +400,6 @@ def _bomb() -> bytes:
     return gzip.compress(b" " * (4 * MIB), compresslevel=9)
 
 
-def _send(handler: BaseHTTPRequestHandler, body: bytes, content_type: str, **headers: str):
-    handler.send_response(200)
-    handler.send_header("Content-Type", content_type)
-    for name, value in headers.items():
-        handler.send_header(name.replace("_", "-"), value)
-    handler.send_header("Content-Length", str(len(body)))
-    handler.end_headers()
-    handler.wfile.write(body)
-
-
 def _redirect(handler: BaseHTTPRequestHandler, location: str) -> None:
     handler.send_response(302)
     handler.send_header("Location", location)
@@ -418,15 +408,15 @@ def _redirect(handler: BaseHTTPRequestHandler, location: str) -> None:
 
 
 ROUTES: dict[str, Callable[[BaseHTTPRequestHandler], None]] = {
-    "/story.html": lambda h: _send(
+    "/story.html": lambda h: send(
         h, page(f"<article><p>{STORY}</p></article>").encode(), "text/html; charset=utf-8"
     ),
-    "/slow": lambda h: STOP.wait(5) or _send(h, b"<p>late</p>", "text/html"),
+    "/slow": lambda h: STOP.wait(5) or send(h, b"<p>late</p>", "text/html"),
     "/loop": lambda h: _redirect(h, "/loop"),
-    "/png": lambda h: _send(h, b"\x89PNG\r\n\x1a\n" + bytes(512), "image/png"),
-    "/png-as-html": lambda h: _send(h, b"\x89PNG\r\n\x1a\n" + bytes(512), "text/html"),
-    "/noise-as-html": lambda h: _send(h, random.Random(1).randbytes(4096), "text/html"),
-    "/bomb": lambda h: _send(h, _bomb(), "text/html", Content_Encoding="gzip"),
+    "/png": lambda h: send(h, b"\x89PNG\r\n\x1a\n" + bytes(512), "image/png"),
+    "/png-as-html": lambda h: send(h, b"\x89PNG\r\n\x1a\n" + bytes(512), "text/html"),
+    "/noise-as-html": lambda h: send(h, random.Random(1).randbytes(4096), "text/html"),
+    "/bomb": lambda h: send(h, _bomb(), "text/html", Content_Encoding="gzip"),
 }
 URL_FAILURES = {
     "/missing": "HTTP 404 Not Found",

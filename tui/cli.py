@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from tui import __version__
+from tui import __version__, feeds
 from tui.ingest.sources import DEFAULT_MAX_BYTES
 from tui.library import (
     IngestResult,
@@ -27,7 +27,19 @@ from tui.match.kinds import KINDS
 from tui.reports import print_compare, print_json_array, print_shared
 from tui.text.sanitize import printable, safe_json
 
-COMMANDS = ("ingest", "list", "extract", "export", "compare", "shared", "help")
+COMMANDS = (
+    "ingest",
+    "list",
+    "extract",
+    "export",
+    "compare",
+    "shared",
+    "follow",
+    "feeds",
+    "unfollow",
+    "update",
+    "help",
+)
 
 
 USAGE = """copydesk [--db PATH] [--max-size MB] [PATH|URL ...]
@@ -110,6 +122,24 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db_option(sharing)
     sharing.add_argument("--kind", choices=KINDS, help="only groups with a match of this kind")
     sharing.add_argument("--json", action="store_true", help="a JSON array, one group a line")
+
+    following = commands.add_parser("follow", help="follow feeds (or pages that advertise one)")
+    _add_db_option(following)
+    _add_max_size_option(following)
+    following.add_argument("urls", nargs="+", metavar="URL")
+
+    listing_feeds = commands.add_parser("feeds", help="the followed feeds, one per line")
+    _add_db_option(listing_feeds)
+    listing_feeds.add_argument("--json", action="store_true", help="a JSON array, one feed a line")
+
+    unfollowing = commands.add_parser("unfollow", help="stop following feeds (their articles stay)")
+    _add_db_option(unfollowing)
+    unfollowing.add_argument("feeds", nargs="+", metavar="URL|ID")
+
+    updating = commands.add_parser("update", help="fetch followed feeds and ingest new items")
+    _add_db_option(updating)
+    _add_max_size_option(updating)
+    updating.add_argument("feeds", nargs="*", metavar="URL|ID", help="only these feeds")
 
     helping = commands.add_parser("help", help="this usage, or a command's")
     helping.add_argument("topic", nargs="?", choices=COMMANDS, metavar="COMMAND")
@@ -347,6 +377,113 @@ def run_open(args: argparse.Namespace) -> int:
     return max(status, run_list(argparse.Namespace(db=db, json=False)))
 
 
+def run_follow(args: argparse.Namespace) -> int:
+    status = 0
+    with _library(args, create=True) as library:
+        for url in args.urls:
+            followed = feeds.follow(library, url, max_bytes=_max_bytes(args))
+            if followed.feed is None:
+                _fail(url, followed.reason)
+                status = 1
+            else:
+                verb = "following" if followed.new else "already following"
+                print(f"{verb} {feeds.describe(followed.feed)}")
+    return status
+
+
+def run_feeds(args: argparse.Namespace) -> int:
+    with _library(args) as library:
+        rows = feeds.feeds(library)
+    if args.json:
+        print_json_array(feed_json(row) for row in rows)
+        return 0
+    for row in rows:
+        fields = (row.id, row.title or "-", row.url, row.fetched or "never", row.items)
+        line = "\t".join(printable(str(field)) for field in fields)
+        print(line + (f"\terror: {printable(row.error)}" if row.error else ""))
+    return 0
+
+
+def feed_json(row: feeds.FeedRow) -> dict[str, Any]:
+    """A feed as `feeds --json` prints it: last fetch in UTC ISO 8601, item counts."""
+    return {
+        "id": row.id,
+        "url": row.url,
+        "title": row.title,
+        "fetched": row.fetched,
+        "items": row.items,
+        "stored": row.stored,
+        "error": row.error,
+    }
+
+
+def run_unfollow(args: argparse.Namespace) -> int:
+    status = 0
+    with _library(args) as library:
+        for reference in args.feeds:
+            row = feeds.unfollow(library, reference)
+            if row is None:
+                print(printable(f"copydesk: no feed matches {reference!r}"), file=sys.stderr)
+                status = 1
+            else:
+                print(f"unfollowed {feeds.describe(row)}")
+    return status
+
+
+def _with_feed_progress(
+    results: Iterator[IngestResult | feeds.FeedResult],
+) -> Iterator[IngestResult | feeds.FeedResult]:
+    """A progress bar over feeds on a terminal; results pass through untouched."""
+    if not sys.stderr.isatty():
+        yield from results
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    columns = (TextColumn("updating feeds"), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("update", total=None)
+        for result in results:
+            if isinstance(result, feeds.FeedResult):
+                progress.update(task, completed=result.done, total=result.total)
+            yield result
+
+
+def run_update(args: argparse.Namespace) -> int:
+    """Fetch feeds, ingest new items; exit 1 only when a feed itself failed."""
+    counts = {"added": 0, "present": 0, "failed": 0}
+    failed_feeds = 0
+    with _library(args) as library:
+        rows = feeds.feeds(library)
+        known = {str(row.id) for row in rows} | {row.url for row in rows}
+        for reference in args.feeds:
+            if reference not in known:
+                print(printable(f"copydesk: no feed matches {reference!r}"), file=sys.stderr)
+                failed_feeds += 1
+        results = feeds.update(library, args.feeds or None, max_bytes=_max_bytes(args))
+        for result in _with_feed_progress(results):
+            if isinstance(result, feeds.FeedResult):
+                if result.status == "failed":
+                    failed_feeds += 1
+                    _fail(f"feed {result.feed.url}", result.reason)
+                else:
+                    news = f"{result.new_items} new items" if result.new_items else "nothing new"
+                    said = "not modified" if result.status == "not modified" else news
+                    print(printable(f"{feeds.describe(result.feed)}: {said}"), file=sys.stderr)
+                continue
+            counts[result.status] += 1
+            if result.status == "failed":
+                _fail(result.source, result.reason)
+            elif result.status == "added":
+                print(f"added #{result.article_id}: {printable(result.source)}")
+    print(
+        f"{counts['added']} added, {counts['present']} already present, "
+        f"{counts['failed']} pages failed, {failed_feeds} feeds failed",
+        file=sys.stderr,
+    )
+    return 1 if failed_feeds else 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": run_ingest,
     "list": run_list,
@@ -354,5 +491,9 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": run_export,
     "compare": run_compare,
     "shared": run_shared,
+    "follow": run_follow,
+    "feeds": run_feeds,
+    "unfollow": run_unfollow,
+    "update": run_update,
     "help": run_help,
 }

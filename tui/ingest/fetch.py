@@ -16,7 +16,8 @@ import time
 import urllib.error
 import urllib.request
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from email.message import Message
 from typing import TypeVar
 from urllib.parse import urljoin, urlsplit
@@ -29,6 +30,16 @@ from tui.models import RawDocument
 MAX_REDIRECTS = 5
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 ARTICLE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
+FEED_TYPES = frozenset(
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/xml",
+        "text/xml",
+    }
+)
+NOT_MODIFIED = 304
 WEB_SCHEMES = frozenset({"http", "https"})
 CHUNK = 64 * 1024
 HEADERS = {
@@ -47,9 +58,40 @@ Response = http.client.HTTPResponse | urllib.error.HTTPError
 
 
 def fetch_url(url: str, *, max_bytes: int, timeout: float) -> RawDocument:
-    """Download `url` as a RawDocument whose source is `url` as given."""
+    """Download `url` as a RawDocument whose source is `url` as given.
+
+    Raises SourceError (one line) for anything but an article page within the limits.
+    """
     deadline = time.monotonic() + timeout
-    return _before(deadline, lambda: _fetch(url, max_bytes, deadline))
+    fetched = _before(deadline, lambda: _fetch(url, max_bytes, deadline, {}, ARTICLE_TYPES))
+    assert fetched.document is not None  # no conditional headers, so never 304
+    return fetched.document
+
+
+@dataclass(frozen=True)
+class Fetched:
+    """A conditional fetch's answer: the document (None when the server said 304 Not
+    Modified) and the validators to send next time (`ETag`, `Last-Modified`)."""
+
+    document: RawDocument | None
+    etag: str | None
+    modified: str | None
+
+
+def fetch_changed(
+    url: str, *, etag: str | None, modified: str | None, max_bytes: int, timeout: float
+) -> Fetched:
+    """A conditional GET of a feed or the page that advertises one (RFC 9110 13.1):
+    `If-None-Match`/`If-Modified-Since` from the last answer's validators.
+
+    `timeout` is in seconds for the whole fetch. Raises SourceError (one line) as
+    `fetch_url` does; feed and page media types are accepted.
+    """
+    headers = {"If-None-Match": etag, "If-Modified-Since": modified}
+    sent = {name: value for name, value in headers.items() if value}
+    deadline = time.monotonic() + timeout
+    types = ARTICLE_TYPES | FEED_TYPES
+    return _before(deadline, lambda: _fetch(url, max_bytes, deadline, sent, types))
 
 
 def _before(deadline: float, work: Callable[[], T]) -> T:
@@ -73,15 +115,21 @@ def _before(deadline: float, work: Callable[[], T]) -> T:
     return outcome[0]
 
 
-def _fetch(url: str, max_bytes: int, deadline: float) -> RawDocument:
+def _fetch(
+    url: str, max_bytes: int, deadline: float, headers: Mapping[str, str], types: frozenset[str]
+) -> Fetched:
     opener = urllib.request.build_opener(_KeepRedirects)
     address = url
     for _hop in range(MAX_REDIRECTS + 1):
         _check_scheme(address)
-        with _open(opener, address, deadline) as response:
+        with _open(opener, address, deadline, headers) as response:
             location = _redirect_location(response)
             if location is None:
-                return _document(url, response, max_bytes, deadline)
+                etag, modified = response.headers.get("ETag"), response.headers.get("Last-Modified")
+                if response.getcode() == NOT_MODIFIED:
+                    return Fetched(None, etag, modified)
+                document = _document(url, response, max_bytes, deadline, types)
+                return Fetched(document, etag, modified)
         address = urljoin(address, location)
     raise SourceError("too many redirects")
 
@@ -99,13 +147,21 @@ def _check_scheme(address: str) -> None:
         raise SourceError(f"not a web address: {scheme or address}")
 
 
-def _open(opener: urllib.request.OpenerDirector, address: str, deadline: float) -> Response:
-    """Send the request; a redirect comes back as a response, any other error as SourceError."""
-    request = urllib.request.Request(address, headers=HEADERS)
+def _open(
+    opener: urllib.request.OpenerDirector,
+    address: str,
+    deadline: float,
+    headers: Mapping[str, str],
+) -> Response:
+    """Send the request; a redirect or a 304 comes back as a response, any other
+    error as SourceError."""
+    request = urllib.request.Request(address, headers={**HEADERS, **headers})
     try:
         return opener.open(request, timeout=max(0.01, deadline - time.monotonic()))
     except urllib.error.HTTPError as error:
         if error.code in REDIRECT_CODES and error.headers.get("Location"):
+            return error
+        if error.code == NOT_MODIFIED and headers:
             return error
         error.close()
         raise SourceError(f"HTTP {error.code} {error.reason}".strip()) from None
@@ -132,10 +188,12 @@ def _describe(error: object) -> str:
     return str(error) or type(error).__name__
 
 
-def _document(url: str, response: Response, max_bytes: int, deadline: float) -> RawDocument:
+def _document(
+    url: str, response: Response, max_bytes: int, deadline: float, types: frozenset[str]
+) -> RawDocument:
     """Check the headers before reading the body, then read it within the limits."""
     media_type, charset = _content_type(response.headers)
-    if media_type is not None and media_type not in ARTICLE_TYPES:
+    if media_type is not None and media_type not in types:
         raise SourceError(f"not an article: content type {media_type}")
     length = response.headers.get("Content-Length", "")
     if length.strip().isdigit() and int(length) > max_bytes:

@@ -143,6 +143,27 @@ MIGRATIONS: list[str] = [
     INSERT INTO scans (name)
         SELECT 'keys' WHERE EXISTS (SELECT 1 FROM sentences WHERE fold_hash IS NOT NULL);
     """,
+    # 9: followed feeds (tui/feeds.py): the validators of the last answer for a
+    # conditional GET, and each item link seen, with the article it became (NULL
+    # until its page is stored; an item whose page failed is tried again).
+    """
+    CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT,
+        etag TEXT,
+        modified TEXT,
+        fetched TEXT,  -- UTC, ISO 8601, of the last fetch that got an answer
+        error TEXT,  -- the last fetch's failure, NULL when it worked
+        added TEXT NOT NULL
+    );
+    CREATE TABLE feed_items (
+        feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        link TEXT NOT NULL,
+        article_id INTEGER,
+        PRIMARY KEY (feed_id, link)
+    );
+    """,
 ]
 
 BUSY_TIMEOUT_MS = 30_000

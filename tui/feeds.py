@@ -1,0 +1,206 @@
+"""Following feeds: part of the library layer, which the app and command line call.
+
+`follow` stores a feed (or the feed a page advertises); `update` fetches every
+followed feed with a conditional GET and ingests each new item's page (the full
+page, never the feed's summary) through `Library.ingest`, so pages are cleaned,
+stored and matched like any other source. A feed's validators (ETag,
+Last-Modified) are kept only once every item of that answer is stored: an item
+whose page failed is tried again on the next update, and nothing is
+half-stored.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+from urllib.parse import urlsplit
+
+from tui.errors import SourceError
+from tui.ingest.feeds import ParsedFeed, advertised_feeds, parse_feed
+from tui.ingest.fetch import fetch_changed
+from tui.ingest.sources import DEFAULT_MAX_BYTES, is_url
+from tui.library import IngestResult, Library
+from tui.store import feeds as feed_store
+from tui.store.db import transaction
+from tui.store.feeds import FeedRow
+from tui.text.sanitize import printable
+
+FEED_TIMEOUT = 20.0  # seconds for one feed or page fetch, all of it
+HOST_DELAY = 1.0  # seconds between two requests to one host (politeness)
+
+
+@dataclass(frozen=True)
+class Followed:
+    """What `follow` did with one URL: the feed's URL and title when it is followed
+    (`new` is False when it already was), else the reason it is not."""
+
+    source: str
+    feed: FeedRow | None
+    new: bool = False
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class FeedResult:
+    """What `update` did with one feed: "not modified" (a 304), "updated" (read, with
+    `new_items` item links not stored before) or "failed" (`reason`, one line).
+    `done`/`total` count feeds, for progress."""
+
+    feed: FeedRow
+    status: Literal["not modified", "updated", "failed"]
+    done: int
+    total: int
+    new_items: int = 0
+    reason: str | None = None
+
+
+def follow(
+    library: Library, url: str, *, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = FEED_TIMEOUT
+) -> Followed:
+    """Follow the feed at `url`, or the first feed the page at `url` advertises with
+    `<link rel="alternate">`. Never raises for a bad URL, page or feed: the reason
+    is in the result."""
+    if not is_url(url) or urlsplit(url).scheme.lower() not in ("http", "https"):
+        return Followed(url, None, reason="not an http(s) URL")
+    try:
+        feed_url, parsed = _find_feed(url, max_bytes, timeout)
+    except SourceError as error:
+        return Followed(url, None, reason=str(error))
+    with transaction(library.conn):
+        feed_id, new = feed_store.add_feed(library.conn, feed_url, parsed.title)
+        row = feed_store.find_feed(library.conn, str(feed_id))
+    return Followed(url, row, new=new)
+
+
+def _find_feed(url: str, max_bytes: int, timeout: float) -> tuple[str, ParsedFeed]:
+    """(feed URL, its parsed feed) for a feed URL or a page that advertises one."""
+    document = _fetch(url, max_bytes, timeout)
+    try:
+        return url, parse_feed(document, url)
+    except SourceError:
+        advertised = advertised_feeds(document, url)
+        if not advertised:
+            raise SourceError("no RSS or Atom feed here, and the page advertises none") from None
+    feed_url = advertised[0]
+    return feed_url, parse_feed(_fetch(feed_url, max_bytes, timeout), feed_url)
+
+
+def _fetch(url: str, max_bytes: int, timeout: float) -> bytes:
+    fetched = fetch_changed(url, etag=None, modified=None, max_bytes=max_bytes, timeout=timeout)
+    assert fetched.document is not None  # nothing conditional was asked
+    return fetched.document.data
+
+
+def feeds(library: Library) -> list[FeedRow]:
+    """Every followed feed, in the order followed."""
+    return feed_store.list_feeds(library.conn)
+
+
+def unfollow(library: Library, reference: str) -> FeedRow | None:
+    """Stop following the feed with this id or URL; None when none matches. The
+    articles its items became stay in the library."""
+    with transaction(library.conn):
+        row = feed_store.find_feed(library.conn, reference)
+        if row is not None:
+            feed_store.remove_feed(library.conn, row.id)
+    return row
+
+
+class Politeness:
+    """At most one request per `delay` seconds to each host (`clock` and `sleep` in
+    seconds; tests pass a delay of 0, so nothing there waits on time)."""
+
+    def __init__(
+        self,
+        delay: float | None = None,  # HOST_DELAY
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.delay = HOST_DELAY if delay is None else delay
+        self.clock, self.sleep = clock, sleep
+        self.last: dict[str, float] = {}
+
+    def wait(self, url: str) -> None:
+        """Sleep until `url`'s host may be asked again, and note this request."""
+        host = (urlsplit(url).hostname or "").lower()
+        if host in self.last and self.delay > 0:
+            self.sleep(max(0.0, self.last[host] + self.delay - self.clock()))
+        self.last[host] = self.clock()
+
+
+def update(
+    library: Library,
+    references: Iterable[str] | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = FEED_TIMEOUT,
+    politeness: Politeness | None = None,
+) -> Iterator[IngestResult | FeedResult]:
+    """Fetch the followed feeds (all, or those named by id or URL) and ingest each new
+    item's page. Yields an IngestResult per item page as it is stored or fails,
+    then a FeedResult per feed. Raises nothing for a bad feed or page."""
+    polite = politeness or Politeness()
+    if references is None:
+        rows = feed_store.list_feeds(library.conn)
+    else:
+        found = (feed_store.find_feed(library.conn, ref) for ref in references)
+        rows = [row for row in found if row is not None]
+    for done, row in enumerate(rows, start=1):
+        yield from _update_one(library, row, done, len(rows), max_bytes, timeout, polite)
+
+
+def _update_one(
+    library: Library,
+    row: FeedRow,
+    done: int,
+    total: int,
+    max_bytes: int,
+    timeout: float,
+    polite: Politeness,
+) -> Iterator[IngestResult | FeedResult]:
+    polite.wait(row.url)
+    try:
+        fetched = fetch_changed(
+            row.url, etag=row.etag, modified=row.modified, max_bytes=max_bytes, timeout=timeout
+        )
+        parsed = parse_feed(fetched.document.data, row.url) if fetched.document else None
+    except SourceError as error:
+        with transaction(library.conn):
+            feed_store.record_fetch(library.conn, row.id, error=str(error))
+        yield FeedResult(row, "failed", done, total, reason=str(error))
+        return
+    if parsed is None:
+        with transaction(library.conn):
+            feed_store.record_fetch(library.conn, row.id, error=None)
+        yield FeedResult(row, "not modified", done, total)
+        return
+    stored = feed_store.stored_links(library.conn, row.id)
+    new_links = [link for link in parsed.links if link not in stored]
+    all_stored = True
+    for link in new_links:
+        polite.wait(link)
+        # the whole ingest first: it holds its batch transaction open between results
+        for result in list(library.ingest([link], max_bytes=max_bytes)):
+            stored_as = result.article_id if result.status in ("added", "present") else None
+            all_stored = all_stored and stored_as is not None
+            with transaction(library.conn):
+                feed_store.record_item(library.conn, row.id, link, stored_as)
+            yield result
+    with transaction(library.conn):
+        feed_store.record_fetch(
+            library.conn,
+            row.id,
+            error=None,
+            title=parsed.title,
+            etag=fetched.etag,
+            modified=fetched.modified,
+            validators=all_stored,
+        )
+    yield FeedResult(row, "updated", done, total, new_items=len(new_links))
+
+
+def describe(row: FeedRow) -> str:
+    """One terminal-safe line for a feed: id, title and URL."""
+    return printable(f"#{row.id} {row.title or '(untitled feed)'} <{row.url}>")

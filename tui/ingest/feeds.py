@@ -1,0 +1,91 @@
+"""Feeds: read an RSS or Atom feed's item links, or find the feed a page advertises.
+
+feedparser (Mark Pilgrim, Kurt McKee; BSD) reads RSS 0.9x, 1.0 and 2.0 and Atom
+0.3 and 1.0, well-formed or not. It never expands external entities, and the
+expat it runs on refuses exponential entity expansion ("billion laughs"), so a
+hostile feed costs milliseconds. It is always given bytes wrapped in a stream:
+given a bare string or bytes, feedparser would treat a URL or a file name in it as
+something to open.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from urllib.parse import urldefrag, urljoin, urlsplit
+
+import feedparser
+import lxml.html
+from lxml import etree
+
+from tui.errors import SourceError
+from tui.text.sanitize import sanitize
+
+WEB_SCHEMES = ("http", "https")
+# `<link rel="alternate" type=…>` values that announce a feed
+ADVERTISED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    """A feed's title (None when it gives none) and its items' page links, absolute
+    http(s) URLs in feed order, each once, never the feed's own URL."""
+
+    title: str | None
+    links: list[str]
+    skipped: int  # item links left out: not http(s), or the feed itself
+
+
+def parse_feed(data: bytes, url: str) -> ParsedFeed:
+    """Read the feed in `data` (fetched from `url`, which resolves relative links).
+
+    Raises SourceError("not a feed") when feedparser recognises no feed format.
+    """
+    parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=False)
+    if not parsed.get("version"):
+        raise SourceError("not a feed (no RSS or Atom found)")
+    links: list[str] = []
+    skipped = 0
+    feed_url = urldefrag(url)[0]
+    for entry in parsed.entries:
+        link = _entry_link(entry)
+        if link is None:
+            continue
+        absolute = urldefrag(urljoin(url, link.strip()))[0]
+        if urlsplit(absolute).scheme.lower() not in WEB_SCHEMES or absolute == feed_url:
+            skipped += 1
+        elif absolute not in links:
+            links.append(absolute)
+    title = " ".join(sanitize(parsed.feed.get("title") or "").split()) or None
+    return ParsedFeed(title, links, skipped)
+
+
+def _entry_link(entry: feedparser.FeedParserDict) -> str | None:
+    """The item's page: its `link`, else an alternate link, else a permalink guid."""
+    if entry.get("link"):
+        return str(entry["link"])
+    for link in entry.get("links", []):
+        if link.get("rel", "alternate") == "alternate" and link.get("href"):
+            return str(link["href"])
+    if entry.get("guidislink") and entry.get("id"):
+        return str(entry["id"])
+    return None
+
+
+def advertised_feeds(data: bytes, url: str) -> list[str]:
+    """The feed URLs an HTML page announces with `<link rel="alternate" type=…>`, absolute,
+    in page order; [] for a page that announces none or cannot be parsed."""
+    try:
+        tree = lxml.html.document_fromstring(data)
+    except (etree.LxmlError, ValueError):
+        return []
+    found: list[str] = []
+    for link in tree.iter("link"):
+        rel = (link.get("rel") or "").lower().split()
+        kind = (link.get("type") or "").strip().lower()
+        href = (link.get("href") or "").strip()
+        if "alternate" in rel and kind in ADVERTISED_TYPES and href:
+            absolute = urljoin(url, href)
+            if urlsplit(absolute).scheme.lower() in WEB_SCHEMES and absolute not in found:
+                found.append(absolute)
+    return found
