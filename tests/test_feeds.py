@@ -251,3 +251,16 @@ def test_command_words_are_commands_even_beside_a_file_of_that_name(
     (tmp_path / "update").write_text("not an article", encoding="utf-8")
     status, _, err = run(capsys, "--db", str(db_path), "update")
     assert status == 1 and "no library here" in err  # the command, not a file to ingest
+
+
+def test_ingest_of_a_feed_url_ingests_its_items_once(
+    capsys, db_path: Path, site: tuple[str, Site]
+) -> None:
+    base, _ = site
+    status, out, err = run(capsys, "ingest", f"{base}/rss.xml")
+    assert status == 0, err
+    assert out.count("added #") == 2 and f"{base}/story/1" in out
+    with Library(db_path) as library:
+        assert feeds.feeds(library) == []  # ingested once, not followed
+    status, out, err = run(capsys, "ingest", f"{base}/missing.xml")
+    assert status == 1 and "HTTP 404" in err

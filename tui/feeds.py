@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 
 from tui.errors import SourceError
 from tui.ingest.feeds import ParsedFeed, advertised_feeds, parse_feed
-from tui.ingest.fetch import fetch_changed
 from tui.ingest.sources import DEFAULT_MAX_BYTES, is_url
 from tui.library import IngestResult, Library
 from tui.store import feeds as feed_store
@@ -88,6 +87,8 @@ def _find_feed(url: str, max_bytes: int, timeout: float) -> tuple[str, ParsedFee
 
 
 def _fetch(url: str, max_bytes: int, timeout: float) -> bytes:
+    from tui.ingest.fetch import fetch_changed  # urllib costs ~50 ms at start-up
+
     fetched = fetch_changed(url, etag=None, modified=None, max_bytes=max_bytes, timeout=timeout)
     assert fetched.document is not None  # nothing conditional was asked
     return fetched.document.data
@@ -160,6 +161,8 @@ def _update_one(
     timeout: float,
     polite: Politeness,
 ) -> Iterator[IngestResult | FeedResult]:
+    from tui.ingest.fetch import fetch_changed
+
     polite.wait(row.url)
     try:
         fetched = fetch_changed(

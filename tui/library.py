@@ -21,7 +21,8 @@ from rapidfuzz import fuzz, process, utils
 
 from tui import test_hooks
 from tui.errors import SourceError
-from tui.ingest.sources import DEFAULT_MAX_BYTES, SourceFailure, expand_sources
+from tui.ingest.feeds import feed_item_links, is_feed_refusal
+from tui.ingest.sources import DEFAULT_MAX_BYTES, SourceFailure, expand_sources, is_url
 from tui.logs import log_exception
 from tui.match.align import Row, align, pair_directly
 from tui.match.boilerplate import scan as find_boilerplate
@@ -83,6 +84,7 @@ __all__ = [  # what the app and the command line use beside Library
 # each article alone costs about a third of the ingest time (FTS5 flushes its
 # index and the WAL grows at every commit); a kill loses at most this much work.
 BATCH_SECONDS = 0.5
+FETCH_TIMEOUT = 20.0  # seconds to fetch a feed given to `ingest`
 # A smaller share of an article's words printed earlier elsewhere is a quote or
 # a shared line, not a derived story.
 MIN_DERIVED_SHARE = 0.05
@@ -379,6 +381,9 @@ class Library:
                     yield IngestResult(item.source, "failed", done, total, reason=item.reason)
                     continue
                 ready = next(prepared)
+                if ready.article is None and is_url(item) and is_feed_refusal(ready.reason):
+                    yield from self._ingest_feed(item, max_bytes, done, total)
+                    continue
                 if ready.article is None:
                     yield IngestResult(item, "failed", done, total, reason=ready.reason)
                     continue
@@ -388,6 +393,19 @@ class Library:
             self._commit_batch()
             if not frozen_before:  # leave the process as found (cycles freed again)
                 gc.unfreeze()
+
+    def _ingest_feed(
+        self, url: str, max_bytes: int, done: int, total: int
+    ) -> Iterator[IngestResult]:
+        """A feed given to `ingest`: its items' pages, once (`copydesk follow` keeps a
+        feed current). Their results count their own progress."""
+        try:
+            links = feed_item_links(url, max_bytes=max_bytes, timeout=FETCH_TIMEOUT)
+        except SourceError as error:
+            yield IngestResult(url, "failed", done, total, reason=str(error))
+            return
+        self._commit_batch()
+        yield from self.ingest(links, max_bytes=max_bytes)
 
     def _add_to_batch(
         self, article: Article, keys: list[SentenceKey], done: int, total: int

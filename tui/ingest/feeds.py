@@ -14,7 +14,6 @@ import io
 from dataclasses import dataclass
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-import feedparser
 import lxml.html
 from lxml import etree
 
@@ -22,6 +21,16 @@ from tui.errors import SourceError
 from tui.text.sanitize import sanitize
 
 WEB_SCHEMES = ("http", "https")
+# media types a feed is served as (a page fetch refuses them as "not an article")
+FEED_TYPES = frozenset(
+    {
+        "application/rss+xml",
+        "application/atom+xml",
+        "application/rdf+xml",
+        "application/xml",
+        "text/xml",
+    }
+)
 # `<link rel="alternate" type=…>` values that announce a feed
 ADVERTISED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml"})
 
@@ -41,6 +50,8 @@ def parse_feed(data: bytes, url: str) -> ParsedFeed:
 
     Raises SourceError("not a feed") when feedparser recognises no feed format.
     """
+    import feedparser  # on first need: 50 ms that most commands never spend
+
     parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=False)
     if not parsed.get("version"):
         raise SourceError("not a feed (no RSS or Atom found)")
@@ -60,7 +71,7 @@ def parse_feed(data: bytes, url: str) -> ParsedFeed:
     return ParsedFeed(title, links, skipped)
 
 
-def _entry_link(entry: feedparser.FeedParserDict) -> str | None:
+def _entry_link(entry: dict) -> str | None:
     """The item's page: its `link`, else an alternate link, else a permalink guid."""
     if entry.get("link"):
         return str(entry["link"])
@@ -89,3 +100,21 @@ def advertised_feeds(data: bytes, url: str) -> list[str]:
             if urlsplit(absolute).scheme.lower() in WEB_SCHEMES and absolute not in found:
                 found.append(absolute)
     return found
+
+
+def is_feed_refusal(reason: str | None) -> bool:
+    """Whether a page fetch failed only because the URL serves a feed (the fetcher's
+    "not an article: content type application/rss+xml")."""
+    return any(reason == f"not an article: content type {kind}" for kind in FEED_TYPES)
+
+
+def feed_item_links(url: str, *, max_bytes: int, timeout: float) -> list[str]:
+    """Fetch the feed at `url` and return its items' page links (see `parse_feed`).
+
+    `timeout` is in seconds for the whole fetch. Raises SourceError (one line).
+    """
+    from tui.ingest.fetch import fetch_changed  # urllib costs ~50 ms at start-up
+
+    fetched = fetch_changed(url, etag=None, modified=None, max_bytes=max_bytes, timeout=timeout)
+    assert fetched.document is not None  # nothing conditional was asked
+    return parse_feed(fetched.document.data, url).links

@@ -24,21 +24,13 @@ from urllib.parse import urljoin, urlsplit
 
 from tui import __version__
 from tui.errors import SourceError
+from tui.ingest.feeds import FEED_TYPES
 from tui.ingest.sources import too_large
 from tui.models import RawDocument
 
 MAX_REDIRECTS = 5
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 ARTICLE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
-FEED_TYPES = frozenset(
-    {
-        "application/rss+xml",
-        "application/atom+xml",
-        "application/rdf+xml",
-        "application/xml",
-        "text/xml",
-    }
-)
 NOT_MODIFIED = 304
 WEB_SCHEMES = frozenset({"http", "https"})
 CHUNK = 64 * 1024
