@@ -402,3 +402,19 @@ def test_compare_lookups(capsys, db_path: Path, seeds: Path) -> None:
     assert status == 1 and err == "copydesk: both name the same article (#2)\n"
     status, out, err = run(capsys, "compare", "9" * 30, "1")
     assert status == 1 and err.startswith("copydesk: no article matches")
+
+
+def test_delete_removes_an_article_and_what_it_shared(capsys, db_path: Path, seeds: Path) -> None:
+    run(capsys, "ingest", str(seeds))
+    with Library(db_path) as library:
+        shared_before = {row.id: row.shared_count for row in library.articles()}
+        partners = {other for other, _ in library.related(2)}
+    status, out, err = run(capsys, "delete", "2", "99")
+    assert status == 1 and out.startswith("deleted #2: ") and "no article #99" in err
+    with Library(db_path) as library:
+        rows = {row.id: row for row in library.articles()}
+        assert 2 not in rows and library.article(2) is None
+        assert all(d.source.id != 2 for ds in library.derived().values() for d in ds)
+        assert any(rows[other].shared_count < shared_before[other] for other in partners)
+    status, out, _ = run(capsys, "list")
+    assert len(out.splitlines()) == 4

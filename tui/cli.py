@@ -34,6 +34,7 @@ COMMANDS = (
     "export",
     "compare",
     "shared",
+    "delete",
     "follow",
     "feeds",
     "unfollow",
@@ -122,6 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_db_option(sharing)
     sharing.add_argument("--kind", choices=KINDS, help="only groups with a match of this kind")
     sharing.add_argument("--json", action="store_true", help="a JSON array, one group a line")
+
+    deleting = commands.add_parser("delete", help="remove articles (all their versions)")
+    _add_db_option(deleting)
+    deleting.add_argument("ids", nargs="+", type=int, metavar="ID")
 
     following = commands.add_parser("follow", help="follow feeds (or pages that advertise one)")
     _add_db_option(following)
@@ -377,6 +382,19 @@ def run_open(args: argparse.Namespace) -> int:
     return max(status, run_list(argparse.Namespace(db=db, json=False)))
 
 
+def run_delete(args: argparse.Namespace) -> int:
+    status = 0
+    with _library(args) as library:
+        for article_id in args.ids:
+            row = library.article(article_id)
+            if row is None or not library.delete(article_id):
+                print(f"copydesk: no article #{article_id}", file=sys.stderr)
+                status = 1
+            else:
+                print(printable(f"deleted #{article_id}: {row.label_outlet}: {row.label_title}"))
+    return status
+
+
 def run_follow(args: argparse.Namespace) -> int:
     status = 0
     with _library(args, create=True) as library:
@@ -491,6 +509,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "export": run_export,
     "compare": run_compare,
     "shared": run_shared,
+    "delete": run_delete,
     "follow": run_follow,
     "feeds": run_feeds,
     "unfollow": run_unfollow,

@@ -55,7 +55,7 @@ from tui.store import articles as store
 from tui.store import matches as match_store
 from tui.store import search as search_store
 from tui.store.db import LibraryUnusable as LibraryUnusable  # for the app and command line
-from tui.store.db import connect, transaction
+from tui.store.db import connect, now_utc, transaction
 from tui.store.matches import MatchRow
 
 ArticleRow = store.ArticleRow
@@ -492,12 +492,34 @@ class Library:
         return IngestResult(article.source, "added", done, total, article_id, article.title)
 
     def delete(self, article_id: int) -> bool:
+        """Delete an article with all its versions; the matches, derived shares and
+        shared counts of the articles it shared with are updated. False when no
+        article has this id."""
         with transaction(self.conn):
-            if store.get_article(self.conn, article_id) is None:
+            versions = store.versions(self.conn, article_id)
+            if not versions:
                 return False
-            forget_article(self.conn, article_id)
+            for version in versions:
+                forget_article(self.conn, version.id)
             self._candidates = None  # rebuilt without it on the next add
             return True
+
+    def mark_read(self, article_id: int) -> None:
+        """Note that the reader opened this article (unread rows are bold in the app)."""
+        with transaction(self.conn):
+            store.mark_read(self.conn, article_id, now_utc())
+
+    def start_visit(self) -> str | None:
+        """Begin a visit: returns when the previous one began (UTC ISO 8601, None on the
+        first), for the "new since last visit" filter, and records this one."""
+        with transaction(self.conn):
+            row = self.conn.execute("SELECT value FROM state WHERE key = 'visit'").fetchone()
+            self.conn.execute(
+                "INSERT INTO state (key, value) VALUES ('visit', ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (now_utc(),),
+            )
+        return row[0] if row else None
 
     # -- reading -----------------------------------------------------------
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from tui.models import Article, Sentence
-from tui.store.db import copy_key
+from tui.store.db import copy_key, now_utc
 from tui.text.normalize import UNSPACED_CHARACTER
 from tui.text.sanitize import printable
 
@@ -33,6 +32,7 @@ class ArticleRow:
     url: str | None  # canonical URL, else the URL fetched, else None
     lineage: int  # the id of the article's first version
     latest: int  # 1 for the version listed and matched, 0 for older ones
+    read: str | None  # when it was first opened in the app (UTC ISO 8601), None if unread
     text: str  # the whole text from get_article; only the opening from list_articles
 
     @property
@@ -77,7 +77,7 @@ UNKNOWN_OUTLET = "unknown outlet"
 
 _ROW_COLUMNS = (
     "id, source, version, title, outlet, published, byline, credit, words,"
-    " sentence_count, shared_count, added, modified, url, lineage, latest"
+    " sentence_count, shared_count, added, modified, url, lineage, latest, read"
 )
 # A new version keeps at least this share of the earlier one's sentences.
 MIN_KEPT_BY_VERSION = 0.25
@@ -187,7 +187,7 @@ def insert_article(
             article.text,
             word_count(article.text),
             len(article.sentences),
-            datetime.now(UTC).isoformat(timespec="seconds"),
+            now_utc(),
             article.modified,
             article.url,
             previous.lineage if previous else None,
@@ -284,6 +284,11 @@ def get_sentence_text(conn: sqlite3.Connection, article_id: int, i: int) -> str:
         "SELECT text FROM sentences WHERE article_id = ? AND i = ?", (article_id, i)
     ).fetchone()
     return row[0] if row else ""
+
+
+def mark_read(conn: sqlite3.Connection, article_id: int, when: str) -> None:
+    """Note that an article was opened (the first time counts)."""
+    conn.execute("UPDATE articles SET read = COALESCE(read, ?) WHERE id = ?", (when, article_id))
 
 
 def delete_article(conn: sqlite3.Connection, article_id: int) -> bool:

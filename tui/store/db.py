@@ -10,6 +10,7 @@ import hashlib
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 MIGRATIONS: list[str] = [
@@ -164,11 +165,23 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (feed_id, link)
     );
     """,
+    # 10: upkeep. When an article was first opened (NULL: unread), and small
+    # library-wide state such as the previous visit's time (`state`).
+    """
+    ALTER TABLE articles ADD COLUMN read TEXT;
+    CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    """,
 ]
 
 BUSY_TIMEOUT_MS = 30_000
 # Values bound per statement by `in_query`, well under SQLite's variable limit.
 IN_CHUNK = 5000
+
+
+def now_utc() -> str:
+    """The current UTC time to the second, ISO 8601 ("2025-03-04T06:12:00+00:00"): how
+    the library records when something happened."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def copy_key(content_hash: str, source: str) -> str:

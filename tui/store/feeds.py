@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+
+from tui.store.db import now_utc as now
 
 
 @dataclass(frozen=True)
@@ -23,11 +24,6 @@ class FeedRow:
     modified: str | None
     items: int
     stored: int
-
-
-def now() -> str:
-    """The current UTC time to the second, ISO 8601."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 _SELECT = """
