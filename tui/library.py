@@ -509,17 +509,20 @@ class Library:
         with transaction(self.conn):
             store.mark_read(self.conn, article_id, now_utc())
 
-    def start_visit(self) -> str | None:
-        """Begin a visit: returns when the previous one began (UTC ISO 8601, None on the
-        first), for the "new since last visit" filter, and records this one."""
+    def last_visit(self) -> str | None:
+        """When the app last closed on this library (UTC ISO 8601), None before the
+        first time: what "new since your last visit" counts from."""
+        row = self.conn.execute("SELECT value FROM state WHERE key = 'visit'").fetchone()
+        return row[0] if row else None
+
+    def end_visit(self) -> None:
+        """Record that a visit ends now (the app calls this as it closes)."""
         with transaction(self.conn):
-            row = self.conn.execute("SELECT value FROM state WHERE key = 'visit'").fetchone()
             self.conn.execute(
                 "INSERT INTO state (key, value) VALUES ('visit', ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 (now_utc(),),
             )
-        return row[0] if row else None
 
     # -- reading -----------------------------------------------------------
 

@@ -14,9 +14,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.worker import WorkerFailed
 
+from tui import feeds
 from tui.app.commands import ArticleCommands, binding_commands
 from tui.app.idle_gc import IdleCollector
-from tui.app.messages import IngestFinished, IngestProgress
+from tui.app.messages import FeedProgress, FeedsUpdated, IngestFinished, IngestProgress
 from tui.app.safe import one_line
 from tui.app.screens.library import LibraryScreen
 from tui.library import Library, SearchHit
@@ -51,6 +52,8 @@ class CopydeskApp(App[None]):
         self._collector = IdleCollector(self)
         self.crash: str | None = None  # what ended the app, if an unexpected error did
         self._next_reload = 0.0  # when an ingest may next reload the library table
+        # when the app last closed on this library (UTC ISO 8601), for "new since last visit"
+        self.previous_visit: str | None = self.library.last_visit()
 
     @property
     def db_path(self) -> Path:
@@ -70,6 +73,10 @@ class CopydeskApp(App[None]):
 
     def on_unmount(self) -> None:
         self._collector.stop()
+        try:
+            self.library.end_visit()
+        except Exception as error:  # a locked or read-only library must not stop the exit
+            log_exception(error, "recording the end of a visit")
         self.library.close()
         with self._searcher_lock:
             if self._searcher is not None:
@@ -153,6 +160,64 @@ class CopydeskApp(App[None]):
             self.notify_error(f"{summary}; stopped by {message.stopped}", "Ingest stopped", 15)
         else:
             self.notify(summary, title="Ingest finished", markup=False)
+
+    # -- feeds -----------------------------------------------------------------
+
+    def action_update_feeds(self) -> None:
+        """Fetch every followed feed and ingest new items, in a worker (u)."""
+        if not feeds.feeds(self.library):
+            self.notify("You follow no feeds: copydesk follow URL adds one.", markup=False)
+            return
+        self.notify("Updating feeds…", markup=False, timeout=3)
+        self._update_feeds()
+
+    @work(thread=True, exclusive=True, group="ingest")
+    def _update_feeds(self) -> None:
+        """Like `ingest`: its own connection, messages only, errors logged."""
+        added = failed_feeds = 0
+        stopped: str | None = None
+        try:
+            with Library(self.db_path) as library:
+                for result in feeds.update(library):
+                    if isinstance(result, feeds.FeedResult):
+                        failed_feeds += result.status == "failed"
+                        self.post_message(FeedProgress(result))
+                    else:
+                        added += result.status == "added"
+                        self.post_message(IngestProgress(result))
+        except Exception as error:
+            log = log_exception(error, "feeds update in the app")
+            stopped = f"{type(error).__name__}: {error} (details in {log})"
+        self.post_message(FeedsUpdated(added, failed_feeds, stopped))
+
+    def on_feed_progress(self, message: FeedProgress) -> None:
+        result = message.result
+        if result.status == "failed":
+            self.notify_error(f"{result.feed.url}: {result.reason}", title="Feed failed")
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.show_progress(result.done, result.total, verb="updating feeds,")
+
+    def on_feeds_updated(self, message: FeedsUpdated) -> None:
+        from tui.app.screens.feeds import FeedsScreen
+
+        self.library.refresh()
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen | FeedsScreen):
+                screen.reload()
+        summary = f"{message.added} new articles"
+        if message.failed_feeds:
+            summary += f", {message.failed_feeds} feeds failed"
+        if message.stopped:
+            self.notify_error(f"{summary}; stopped by {message.stopped}", "Update stopped", 15)
+        else:
+            self.notify(summary, title="Feeds updated", markup=False)
+
+    def action_feeds(self) -> None:
+        from tui.app.screens.feeds import FeedsScreen
+
+        if not isinstance(self.screen, FeedsScreen):
+            self.push_screen(FeedsScreen())
 
     def notify_error(self, text: str, title: str, timeout: float = 8) -> None:
         """An error notification of untrusted text: one line, never parsed as markup."""

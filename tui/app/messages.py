@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
+from tui.feeds import FeedResult
 from tui.library import IngestResult, SearchHit
 
 
@@ -49,3 +50,19 @@ class FactsFound(Message):
     def __init__(self, article_ids: set[int]) -> None:
         super().__init__()
         self.article_ids = article_ids
+
+
+class FeedProgress(Message):
+    """`update` finished one followed feed (`result.done` of `result.total`)."""
+
+    def __init__(self, result: FeedResult) -> None:
+        super().__init__()
+        self.result = result
+
+
+class FeedsUpdated(Message):
+    """A feeds update is over: pages added, feeds that failed, or what stopped it."""
+
+    def __init__(self, added: int, failed_feeds: int, stopped: str | None = None) -> None:
+        super().__init__()
+        self.added, self.failed_feeds, self.stopped = added, failed_feeds, stopped

@@ -40,6 +40,7 @@ def sections() -> list[tuple[str, list[Binding]]]:
     """Each screen's bindings, imported here to keep screens independent of help."""
     from tui.app.app import CopydeskApp
     from tui.app.screens.compare import CompareScreen
+    from tui.app.screens.feeds import FeedsScreen
     from tui.app.screens.library import LibraryScreen
     from tui.app.screens.reader import ReaderScreen
     from tui.app.screens.search import SearchScreen
@@ -56,6 +57,7 @@ def sections() -> list[tuple[str, list[Binding]]]:
         ("Reader", bindings(ArticleView) + bindings(ReaderScreen)),
         ("Compare", bindings(CompareView) + bindings(CompareScreen)),
         ("Search", bindings(SearchScreen) + bindings(ResultList)),
+        ("Feeds", bindings(FeedsScreen)),
     ]
 
 

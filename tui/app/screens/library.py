@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from rich.text import Text
@@ -56,6 +57,10 @@ class LibraryScreen(Screen[None]):
         Binding("f", "filter", "Filter", id="library.filter"),
         Binding("x", "changed_facts", "Changed facts", id="library.changed_facts"),
         Binding("r", "refresh", "Refresh", id="library.refresh"),
+        Binding("n", "new_since", "New", id="library.new"),
+        Binding("d", "delete", "Delete", id="library.delete"),
+        Binding("u", "app.update_feeds", "Update feeds", id="library.update_feeds"),
+        Binding("F", "app.feeds", "Feeds", id="library.feeds"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
@@ -73,6 +78,7 @@ class LibraryScreen(Screen[None]):
         self._status = ""  # counts of what is shown
         self._progress = ""  # an ingest's progress, shown before them
         self.changed_only: set[int] | None = None  # the "changed facts" filter, when on
+        self.new_only = False  # the "new since the last visit" filter
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -142,6 +148,9 @@ class LibraryScreen(Screen[None]):
         rows = self.rows
         if self.changed_only is not None:
             rows = [r for r in rows if r.id in self.changed_only]
+        if self.new_only:
+            since = self.app.previous_visit or ""  # type: ignore[attr-defined]
+            rows = [r for r in rows if r.added > since]
         if needle:
             rows = [r for r in rows if needle in f"{r.outlet or ''} {r.title or ''}".lower()]
         return self._sorted(rows)
@@ -166,6 +175,8 @@ class LibraryScreen(Screen[None]):
         )
         if self.changed_only is not None:
             self._status = "copies that changed facts (x: all) · " + self._status
+        if self.new_only:
+            self._status = "new since your last visit (n: all) · " + self._status
         self._show_status()
         if selected is not None and str(selected) in table.rows:
             table.move_cursor(row=table.get_row_index(str(selected)))
@@ -201,8 +212,10 @@ class LibraryScreen(Screen[None]):
 
     @staticmethod
     def _title_cell(row: ArticleRow) -> Text:
-        """The title, and for a later version its label ("v2 · updated 14:05")."""
-        cell = Text(row.label_title, style="" if row.title else "italic")
+        """The title, bold until the article is read, and for a later version its label
+        ("v2 · updated 14:05")."""
+        style = ("" if row.title else "italic ") + ("" if row.read else "bold")
+        cell = Text(row.label_title, style=style.strip())
         if row.version > 1:
             cell.append(f"  {version_label(row)}", style="dim")
         return cell
@@ -314,6 +327,37 @@ class LibraryScreen(Screen[None]):
         self._show_status()
         if not message.article_ids:
             self.notify("No copy changed a number, date, name, quote or negation.", markup=False)
+
+    def mark_read(self, article_id: int) -> None:
+        """The reader opened this article: its title is no longer bold."""
+        for n, row in enumerate(self.rows):
+            if row.id == article_id and not row.read:
+                self.rows[n] = row = replace(row, read="now")
+                table = self.query_one(ArticleTable)
+                if str(article_id) in table.rows:
+                    table.update_cell(str(article_id), "title", self._title_cell(row))
+
+    def action_new_since(self) -> None:
+        """Show only articles added since the last visit began (n again: all)."""
+        self.new_only = not self.new_only
+        self.redraw()
+
+    def action_delete(self) -> None:
+        """Delete the article under the cursor, after a y/n question."""
+        from tui.app.screens.confirm import ConfirmScreen
+
+        article_id = self.current_id()
+        row = next((r for r in self.rows if r.id == article_id), None)
+        if row is None:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.app.library.delete(row.id):  # type: ignore[attr-defined]
+                self.reload()
+                self.notify(f"Deleted #{row.id}.", markup=False)
+
+        question = f"Delete #{row.id}, {row.label_outlet}: {row.label_title}?"
+        self.app.push_screen(ConfirmScreen(question), answered)
 
     def action_clear_filter(self) -> None:
         box = self.query_one("#library-filter", Input)

@@ -91,9 +91,18 @@ class ReaderScreen(Screen[None]):
             self.call_after_refresh(self.dismiss)
             return
         self.sub_title = one_line(f"{self.article.label_outlet}: {self.article.label_title}")
+        self._mark_read()
         view = self.query_one(ArticleView)
         view.focus()
         self.show_links(view.cursor)
+
+    def _mark_read(self) -> None:
+        from tui.app.screens.library import LibraryScreen
+
+        self.app.library.mark_read(self.article_id)  # type: ignore[attr-defined]
+        for screen in self.app.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.mark_read(self.article_id)
 
     def on_resize(self, event: Resize) -> None:
         self.set_class(event.size.width < WIDE, "-narrow")

@@ -1,0 +1,113 @@
+"""Keeping a library in the app: delete with a question, read and unread, new since
+the last visit, and updating followed feeds in a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import DataTable
+
+from tests.app_helpers import SEEDS, drive, wait_for_workers
+from tui import feeds
+from tui.library import Library
+
+from .local_web import send, serve, without_proxies
+from .test_feeds import story
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    path = tmp_path / "library.sqlite"
+    with Library(path) as library:
+        list(library.ingest([str(SEEDS)]))
+    return path
+
+
+def title_styles(app) -> dict[int, str]:
+    table = app.screen.query_one(DataTable)
+    return {int(key.value): str(table.get_cell(key, "title").style) for key in table.rows}
+
+
+def test_d_deletes_after_yes_and_keeps_after_no(library_path: Path) -> None:
+    async def script(app, pilot) -> None:
+        table = app.screen.query_one(DataTable)
+        doomed = app.screen.current_id()
+        await pilot.press("d")
+        assert type(app.screen).__name__ == "ConfirmScreen"
+        await pilot.press("n")
+        assert table.row_count == 5
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert table.row_count == 4 and str(doomed) not in table.rows
+        assert app.library.article(doomed) is None
+
+    drive(library_path, script)
+
+
+def test_unread_titles_are_bold_until_read(library_path: Path) -> None:
+    async def script(app, pilot) -> None:
+        assert all("bold" in style for style in title_styles(app).values())
+        opened = app.screen.current_id()
+        await pilot.press("enter")
+        await pilot.press("q")
+        await pilot.pause()
+        styles = title_styles(app)
+        assert "bold" not in styles[opened]
+        assert sum("bold" in style for style in styles.values()) == 4
+
+    drive(library_path, script)
+    with Library(library_path) as library:  # and it stays read
+        assert sum(row.read is not None for row in library.articles()) == 1
+
+
+def test_n_shows_what_is_new_since_the_last_visit(library_path: Path, tmp_path: Path) -> None:
+    async def first_visit(app, pilot) -> None:
+        assert app.previous_visit is None
+
+    drive(library_path, first_visit)  # closing the app records the visit
+    with Library(library_path) as library:
+        visit = library.last_visit()
+        assert visit is not None
+        library.conn.execute("UPDATE articles SET added = '2000-01-01T00:00:00+00:00'")
+        library.conn.execute("UPDATE articles SET added = ? WHERE id = 3", (visit + "Z",))
+
+    async def second_visit(app, pilot) -> None:
+        table = app.screen.query_one(DataTable)
+        await pilot.press("n")
+        assert list(table.rows) and [key.value for key in table.rows] == ["3"]
+        await pilot.press("n")
+        assert table.row_count == 5
+
+    drive(library_path, second_visit)
+
+
+def test_u_updates_followed_feeds_in_a_worker(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    without_proxies(monkeypatch)
+    monkeypatch.setattr(feeds, "HOST_DELAY", 0.0)
+    rss = (
+        b'<rss version="2.0"><channel><title>Quay Post</title>'
+        b"<item><link>/story/1</link></item><item><link>/story/2</link></item></channel></rss>"
+    )
+    routes = {
+        "/rss.xml": lambda h: send(h, rss, "application/rss+xml"),
+        "/story/1": lambda h: send(h, story(1), "text/html"),
+        "/story/2": lambda h: send(h, story(2), "text/html"),
+    }
+    path = tmp_path / "library.sqlite"
+    with serve(routes) as base:
+        with Library(path) as library:
+            assert feeds.follow(library, f"{base}/rss.xml").feed is not None
+
+        async def script(app, pilot) -> None:
+            await pilot.press("u")
+            await wait_for_workers(app, pilot)
+            assert app.screen.query_one(DataTable).row_count == 2
+            await pilot.press("F")
+            assert type(app.screen).__name__ == "FeedsScreen"
+            row = app.screen.query_one(DataTable).get_row_at(0)
+            assert str(row[1]) == "Quay Post" and str(row[4]).strip() == "2"
+
+        drive(path, script)
