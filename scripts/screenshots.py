@@ -7,9 +7,14 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import tempfile
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from tui import feeds
 from tui.app.app import CopydeskApp
 from tui.library import Library
 
@@ -55,9 +60,71 @@ async def shoot(db: Path, ids: dict[str, int], out: Path, size: tuple[int, int])
         app.pop_screen()
         await pilot.pause()
 
+        await pilot.press("t")  # the story of the first row
+        await pilot.pause()
+        app.save_screenshot("story.svg", str(out))
+        app.pop_screen()
+        await pilot.pause()
+
         await pilot.press("question_mark")
         await pilot.pause()
         app.save_screenshot("help.svg", str(out))
+
+
+class _SeedSite(BaseHTTPRequestHandler):
+    """Two seeds as an outlet's feed on 127.0.0.1, so the feeds screen shows a real
+    follow and update; /gone.xml is a feed that moved away (404)."""
+
+    ITEMS = tuple(sorted(path.name for path in (ROOT / "seeds").glob("*.txt"))[1::3])
+
+    def do_GET(self) -> None:
+        if self.path == "/wire.xml":
+            items = "".join(f"<item><link>/seeds/{name}</link></item>" for name in self.ITEMS)
+            body = f'<rss version="2.0"><channel><title>Seed Wire</title>{items}</channel></rss>'
+            self._send(body.encode(), "application/rss+xml")
+        elif self.path.startswith("/seeds/") and self.path[7:] in self.ITEMS:
+            self._send((ROOT / "seeds" / self.path[7:]).read_bytes(), "text/plain")
+        else:
+            self.send_error(404)
+
+    def _send(self, body: bytes, kind: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def seed_site() -> Iterator[str]:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _SeedSite)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+async def shoot_feeds(db: Path, out: Path, size: tuple[int, int]) -> None:
+    """Follow the seed site's feed and a moved one, update, and show the feeds screen."""
+    with seed_site() as base, Library(db) as library:
+        for path in ("/wire.xml", "/gone.xml"):
+            followed = feeds.follow(library, base + path)
+            if followed.feed is None:  # a feed that fails later is still worth showing
+                library.conn.execute(
+                    "INSERT INTO feeds (url, added) VALUES (?, datetime('now'))", (base + path,)
+                )
+        list(feeds.update(library, politeness=feeds.Politeness(delay=0)))
+    app = CopydeskApp(db)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("F")
+        await pilot.pause()
+        app.save_screenshot("feeds.svg", str(out))
 
 
 def main() -> None:
@@ -71,6 +138,7 @@ def main() -> None:
         db = Path(tmp) / "library.sqlite"
         ids = build_library(db)
         asyncio.run(shoot(db, ids, args.out, (cols, rows)))
+        asyncio.run(shoot_feeds(Path(tmp) / "feeds.sqlite", args.out, (cols, rows)))
     for svg in sorted(args.out.glob("*.svg")):
         print(svg)
 

@@ -212,6 +212,38 @@ def _earlier(source: Stamp, article: Stamp) -> bool | None:
 
 
 @dataclass(frozen=True)
+class StoryEntry:
+    """One printing in a story's timeline: the article and what it took from earlier
+    printings (largest share first; empty for the origin)."""
+
+    article: ArticleRow
+    derived: list[Derivation]
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles joined by shared sentences, named by the origin's headline.
+
+    `timeline` is first printed first (tui/match/origin.sort_key); its first entry
+    is the origin, `certain` False when the next printing ties with it (same day,
+    times unknown). `outlets` are in order of first printing, each once.
+    """
+
+    number: int
+    name: str
+    timeline: list[StoryEntry]
+    certain: bool
+
+    @property
+    def origin(self) -> ArticleRow:
+        return self.timeline[0].article
+
+    @property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(entry.article.label_outlet for entry in self.timeline))
+
+
+@dataclass(frozen=True)
 class BoilerplateLine:
     """A line the library learned is boilerplate (tui/match/boilerplate.py).
 
@@ -690,6 +722,19 @@ class Library:
     def stories(self) -> dict[int, int]:
         """Article id -> story number (1 = largest); articles that share nothing are absent."""
         return build_stories(match_store.article_pairs(self.conn))
+
+    def story(self, article_id: int) -> Story | None:
+        """The story this article belongs to, None when it shares nothing."""
+        stories = self.stories()
+        number = stories.get(article_id)
+        if number is None:
+            return None
+        members = [row for row in self.articles() if stories.get(row.id) == number]
+        members.sort(key=first_printed)
+        derived = self.derived()
+        timeline = [StoryEntry(row, derived.get(row.id, [])) for row in members]
+        tie = len(members) > 1 and _earlier(stamp(members[0]), stamp(members[1])) is not True
+        return Story(number, members[0].label_title, timeline, certain=not tie)
 
     _indexed_version: int | None = None  # PRAGMA data_version when the indexes were built
 

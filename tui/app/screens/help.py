@@ -44,6 +44,7 @@ def sections() -> list[tuple[str, list[Binding]]]:
     from tui.app.screens.library import LibraryScreen
     from tui.app.screens.reader import ReaderScreen
     from tui.app.screens.search import SearchScreen
+    from tui.app.screens.story import StoryScreen
     from tui.app.widgets.article_view import ArticleView
     from tui.app.widgets.compare_view import CompareView
     from tui.app.widgets.result_list import ResultList
@@ -57,6 +58,7 @@ def sections() -> list[tuple[str, list[Binding]]]:
         ("Reader", bindings(ArticleView) + bindings(ReaderScreen)),
         ("Compare", bindings(CompareView) + bindings(CompareScreen)),
         ("Search", bindings(SearchScreen) + bindings(ResultList)),
+        ("Story", bindings(StoryScreen)),
         ("Feeds", bindings(FeedsScreen)),
     ]
 

@@ -53,14 +53,15 @@ class LibraryScreen(Screen[None]):
         Binding("G", "bottom", "Bottom", show=False, id="library.bottom"),
         Binding("enter", "open", "Read", id="library.open"),
         Binding("c", "compare", "Compare", id="library.compare"),
-        Binding("s", "cycle_sort", "Sort", id="library.sort"),
+        Binding("s", "cycle_sort", "Sort", show=False, id="library.sort"),
         Binding("f", "filter", "Filter", id="library.filter"),
         Binding("x", "changed_facts", "Changed facts", id="library.changed_facts"),
-        Binding("r", "refresh", "Refresh", id="library.refresh"),
+        Binding("r", "refresh", "Refresh", show=False, id="library.refresh"),
+        Binding("t", "story", "Story", id="library.story"),
         Binding("n", "new_since", "New", id="library.new"),
         Binding("d", "delete", "Delete", id="library.delete"),
-        Binding("u", "app.update_feeds", "Update feeds", id="library.update_feeds"),
-        Binding("F", "app.feeds", "Feeds", id="library.feeds"),
+        Binding("u", "app.update_feeds", "Update", id="library.update_feeds"),
+        Binding("F", "app.feeds", "Feeds", show=False, id="library.feeds"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="library.clear"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
@@ -336,6 +337,19 @@ class LibraryScreen(Screen[None]):
                 table = self.query_one(ArticleTable)
                 if str(article_id) in table.rows:
                     table.update_cell(str(article_id), "title", self._title_cell(row))
+
+    def action_story(self) -> None:
+        """The story of the article under the cursor: its origin, outlets and timeline."""
+        from tui.app.screens.story import StoryScreen
+
+        article_id = self.current_id()
+        if article_id is None:
+            return
+        story = self.app.library.story(article_id)  # type: ignore[attr-defined]
+        if story is None:
+            self.notify("This article shares no sentences, so it is a story of its own.")
+            return
+        self.app.push_screen(StoryScreen(story))
 
     def action_new_since(self) -> None:
         """Show only articles added since the last visit began (n again: all)."""
