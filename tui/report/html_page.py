@@ -12,7 +12,7 @@ import base64
 import hashlib
 import html
 
-from tui.library import ArticleRow, Row, changes_text
+from tui.library import ArticleRow, Row, changes_text, shown_time
 from tui.report.model import KINDS, CompareReport, LibraryReport, SharedGroup, row_sides
 from tui.report.text import LEGEND, MARKS, derivation_text, one_line, web_url, who
 
@@ -22,6 +22,7 @@ h1 { font-size: 1.3em; margin: 0 0 .3em; } h2 { font-size: 1.1em; margin-top: 1.
 .summary, .legend { color: #555; margin: .2em 0; }
 table { border-collapse: collapse; width: 100%; }
 table.compare { table-layout: fixed; }
+table.articles td:nth-child(4) { white-space: nowrap; }
 table.compare col.mark { width: 5em; }
 th, td { vertical-align: top; text-align: left; padding: .35em .6em; }
 th, td { border-bottom: 1px solid #e4e4e7; }
@@ -136,7 +137,7 @@ def _article_row(row: ArticleRow, report: LibraryReport) -> str:
         str(row.id),
         _e(row.label_outlet),
         _title(row),
-        _e(row.published or ""),
+        _e(shown_time(row.published) if row.published else ""),
         _e(row.byline or ""),
         str(row.words),
         copied,
@@ -168,7 +169,7 @@ def library_html(report: LibraryReport) -> str:
         "<h1>Copydesk library</h1>\n"
         f'<p class="summary">{len(report.articles)} articles, '
         f"{len(report.groups)} shared sentences.</p>\n"
-        f"<h2>Articles</h2>\n<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n"
+        f'<h2>Articles</h2>\n<table class="articles">\n<thead><tr>{head}</tr></thead>\n<tbody>\n'
         + "".join(_article_row(row, report) for row in report.articles)
         + "</tbody>\n</table>\n<h2>Shared sentences</h2>\n"
         + (f'<ol class="groups">\n{groups}</ol>\n' if groups else "<p>None.</p>\n")
