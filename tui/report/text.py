@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.library import ArticleRow, Derivation, shown_time
+from tui.library import ArticleRow, Derivation, shown_time, web_address
 from tui.text.sanitize import printable
 
 MARKS = {"exact": "=", "near": "~", "partial": "⊂", "similar": "≈"}
@@ -31,10 +31,11 @@ def derivation_text(derivation: Derivation) -> str:
 
 
 def web_url(row: ArticleRow) -> str | None:
-    """The article's http(s) address, the only kind a report links to; else None."""
-    for url in (row.url, row.source):
-        if url and url.lower().startswith(("http://", "https://")) and url.isprintable():
-            return url if not any(c.isspace() for c in url) else None
+    """The article's http(s) address (`web_address`), the only kind a report links
+    to, when it is one printable word; else None."""
+    url = web_address(row) or ""
+    if url.startswith(("http://", "https://")) and url.isprintable() and " " not in url:
+        return url
     return None
 
 
