@@ -27,9 +27,9 @@ from tui.library import (
 )
 from tui.marked import marked_sides
 from tui.report.model import shared_groups
+from tui.report.text import MARKS
 from tui.text.sanitize import printable, safe_json
 
-MARKS = {"exact": "=", "near": "~", "partial": "⊂", "similar": "≈"}
 STYLES = {"exact": "bold green", "near": "yellow", "partial": "magenta", "similar": "cyan"}
 
 
