@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.app_helpers import drive
+from lxml import html as lxml_html
+
+from tests.app_helpers import drive, wait_for_workers
 from tui.app.app import CopydeskApp
 from tui.app.screens.compare import summary
 from tui.app.screens.pick_article import PickArticleScreen
@@ -262,3 +264,38 @@ def test_compare_snapshot(seeded: Path, snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(CopydeskApp(seeded), terminal_size=(120, 40), run_before=run_before)
+
+
+def test_e_saves_the_html_report_named_from_the_ids(
+    seeded: Path, tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    async def script(app, pilot) -> None:
+        await open_compare(app, pilot, OMMCOM, WIRE_OCTOBER)
+        await pilot.press("s", "e")
+        await wait_for_workers(app, pilot)
+        saved = tmp_path / f"copydesk-compare-{WIRE_OCTOBER}-{OMMCOM}.html"
+        assert [n.message for n in app._notifications] == [f"Saved {saved}"]
+        tree = lxml_html.fromstring(saved.read_text(encoding="utf-8"))
+        heads = [th.text_content() for th in tree.xpath("//thead//th")]
+        assert heads[0].startswith("#4 ") and heads[2].startswith("#2 Ommcom News")
+        rows = tree.xpath("//table[@class='compare']/tbody/tr")
+        assert len(rows) == len(app.screen.report.rows)
+        assert [row.get("class") for row in rows].count("near") == 4
+        assert tree.xpath("//tbody//del") and tree.xpath("//tbody//ins")
+
+    drive(seeded, script)
+
+
+def test_e_says_when_the_report_cannot_be_written(seeded: Path, tmp_path: Path) -> None:
+    async def script(app, pilot) -> None:
+        await open_compare(app, pilot, OMMCOM, WIRE_OCTOBER)
+        app.screen.report_dir = tmp_path / "no such folder"
+        await pilot.press("e")
+        await wait_for_workers(app, pilot)
+        (message,) = [n.message for n in app._notifications]
+        assert message.startswith(f"Could not save {tmp_path / 'no such folder'}")
+        assert "No such file or directory" in message
+
+    drive(seeded, script)

@@ -24,7 +24,8 @@ from tui.library import (
     extract,
 )
 from tui.match.kinds import KINDS
-from tui.reports import print_compare, print_json_array, print_shared
+from tui.report import COMPARE_FORMATS, LIBRARY_FORMATS, compare_report, library_report
+from tui.report.terminal import print_compare, print_json_array, print_shared
 from tui.text.sanitize import printable, safe_json
 
 COMMANDS = (
@@ -79,6 +80,18 @@ def _add_max_size_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_format_option(
+    parser: argparse.ArgumentParser, formats: Sequence[str], default: str | None, what: str
+) -> None:
+    """`--format F` (one of `formats`), with `--json` kept as `--format json`."""
+    choice = parser.add_mutually_exclusive_group()
+    # added first: its default is the one the namespace gets
+    choice.add_argument("--format", choices=formats, default=default, help=what)
+    choice.add_argument(
+        "--json", dest="format", action="store_const", const="json", help="--format json"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="copydesk",
@@ -109,15 +122,25 @@ def build_parser() -> argparse.ArgumentParser:
     extracting.add_argument("--json", action="store_true", help="one JSON object per line")
     extracting.add_argument("sources", nargs="+", metavar="PATH|URL|-")
 
-    exporting = commands.add_parser("export", help="the whole library as one JSON document")
+    exporting = commands.add_parser("export", help="the whole library: JSON, CSV or a report")
     _add_db_option(exporting)
-    exporting.add_argument("--json", action="store_true", help="the only format, for now")
+    _add_format_option(
+        exporting,
+        ("json", *LIBRARY_FORMATS),
+        "json",
+        "json (one document, the default), csv (a row per article), md or html (a report)",
+    )
 
     comparing = commands.add_parser("compare", help="two articles side by side, aligned")
     _add_db_option(comparing)
     comparing.add_argument("left", metavar="A", help="article id or (part of) its title")
     comparing.add_argument("right", metavar="B", help="article id or (part of) its title")
-    comparing.add_argument("--json", action="store_true", help="rows as one JSON object")
+    _add_format_option(
+        comparing,
+        ("json", *COMPARE_FORMATS),
+        None,
+        "json (rows as one object), md or html (a report); default: a table",
+    )
 
     sharing = commands.add_parser("shared", help="groups of shared sentences, largest first")
     _add_db_option(sharing)
@@ -342,7 +365,11 @@ def run_extract(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     with _library(args) as library:
-        print(safe_json(library.export(), indent=1))
+        if args.format == "json":
+            print(safe_json(library.export(), indent=1))
+            return 0
+        report = library_report(library)
+    sys.stdout.write(LIBRARY_FORMATS[args.format](report))
     return 0
 
 
@@ -356,7 +383,11 @@ def run_compare(args: argparse.Namespace) -> int:
         if sides[0].id == sides[1].id:  # type: ignore[union-attr]
             print(f"copydesk: both name the same article (#{sides[0].id})", file=sys.stderr)  # type: ignore[union-attr]
             return 1
-        print_compare(library, sides[0], sides[1], args.json)  # type: ignore[arg-type]
+        left, right = sides[0].id, sides[1].id  # type: ignore[union-attr]
+        if args.format in COMPARE_FORMATS:
+            sys.stdout.write(COMPARE_FORMATS[args.format](compare_report(library, left, right)))
+        else:
+            print_compare(library, sides[0], sides[1], args.format == "json")  # type: ignore[arg-type]
     return 0
 
 

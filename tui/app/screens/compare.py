@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -11,6 +15,8 @@ from tui.app.screens.pick_article import PickArticleScreen
 from tui.app.widgets.compare_view import MARKS, CompareView
 from tui.app.widgets.key_footer import KeyFooter
 from tui.library import Row, changes_text
+from tui.report import CompareReport, compare_html, compare_report, report_name
+from tui.text.sanitize import printable
 
 
 def plural(count: int, word: str) -> str:
@@ -56,13 +62,23 @@ class CompareScreen(Screen[None]):
         Binding("s", "swap", "Swap", id="compare.swap"),
         Binding("o", "pick", "Other article", id="compare.pick"),
         Binding("enter", "read", "Read", id="compare.read"),
+        Binding("e", "save_report", "Save HTML", id="compare.save_report"),
         Binding("q,escape", "back", "Back", id="compare.back"),
     ]
+
+    class ReportSaved(Message):
+        """The HTML report was written to `path`, or failed with `error`."""
+
+        def __init__(self, path: Path, error: str | None = None) -> None:
+            super().__init__()
+            self.path, self.error = path, error
 
     def __init__(self, left_id: int, right_id: int) -> None:
         super().__init__()
         self.left_id, self.right_id = left_id, right_id
         self.status = ""
+        self.report: CompareReport | None = None
+        self.report_dir: Path | None = None  # where `e` saves the HTML report (None: here)
 
     def compose(self) -> ComposeResult:
         yield CompareView(id="compare-view")
@@ -84,22 +100,19 @@ class CompareScreen(Screen[None]):
     def load(self) -> None:
         """Read both articles and their alignment from the library and show them."""
         library = self.app.library  # type: ignore[attr-defined]
-        left, right = library.article(self.left_id), library.article(self.right_id)
-        if left is None or right is None:
+        try:
+            report = compare_report(library, self.left_id, self.right_id)
+        except LookupError:
             self.notify("That article is no longer in the library.", severity="error")
             self.call_after_refresh(self.dismiss)
             return
-        rows = library.compare(self.left_id, self.right_id)
-        pairs = [m for m in library.matches(self.left_id) if m.b_article == self.right_id]
-        left_share = len({m.a_i for m in pairs}) / max(1, left.sentence_count)
-        right_share = len({m.b_i for m in pairs}) / max(1, right.sentence_count)
-        self.status = summary(rows, left_share, right_share)
-        found = library.derived_between(self.left_id, self.right_id)
-        if found is not None:
-            later, derivation = found
+        self.report = report
+        self.status = summary(report.rows, report.left_share, report.right_share)
+        if report.derived is not None:
+            later, derivation = report.derived
             side = "left" if later == self.left_id else "right"
             self.status += f" · {side} {derivation.share:.0%} copied"
-        self.view.show(left, right, rows)
+        self.view.show(report.left, report.right, report.rows)
         self.update_status()
         self.show_changes()
 
@@ -158,6 +171,30 @@ class CompareScreen(Screen[None]):
                 self.app.open_article(self.right_id, row.right.i)  # type: ignore[attr-defined]
                 return
         self.app.open_article(self.left_id)  # type: ignore[attr-defined]
+
+    def action_save_report(self) -> None:
+        """Save this comparison as an HTML page (named from the two ids) in a worker."""
+        if self.report is not None:
+            self._save_report(self.report, report_name(self.left_id, self.right_id))
+
+    @work(thread=True, exclusive=True, group="compare-report")
+    def _save_report(self, report: CompareReport, name: str) -> None:
+        path = Path(name)
+        try:
+            path = (self.report_dir or Path.cwd()) / name  # the folder may have gone
+            path.write_text(compare_html(report), encoding="utf-8")
+        except OSError as error:
+            self.post_message(self.ReportSaved(path, error.strerror or str(error)))
+        else:
+            self.post_message(self.ReportSaved(path))
+
+    @on(ReportSaved)
+    def _report_saved(self, message: ReportSaved) -> None:
+        where = printable(str(message.path))
+        if message.error is None:
+            self.notify(f"Saved {where}", markup=False, timeout=5)
+        else:
+            self.notify(f"Could not save {where}: {message.error}", severity="error", markup=False)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -28,9 +28,9 @@ from tui.library import ArticleRow, shown_time
 from tui.match.align import Row
 from tui.match.diff import token_count, token_spans, word_diff
 from tui.models import Sentence
+from tui.report.text import MARKS
 from tui.text.normalize import fold
 
-MARKS = {"exact": "=", "near": "~", "partial": "⊂", "similar": "≈"}
 MIN_COLUMN = 16  # below this a column is unreadable: stack the sides instead
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 

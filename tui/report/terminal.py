@@ -1,4 +1,4 @@
-"""Printing for `copydesk compare` and `copydesk shared`: the two match reports.
+"""Printing for `copydesk compare` and `copydesk shared` on a terminal or a pipe.
 
 Article text goes into Rich `Text` objects, never markup strings, so a
 "[bold]" or escape sequence inside an article prints as itself.
@@ -21,15 +21,15 @@ from tui.library import (
     changes_text,
     changes_to_json,
     diff_json,
-    find_origin,
     shown_time,
     word_diff,
     word_diff_text,
 )
 from tui.marked import marked_sides
+from tui.report.model import shared_groups
+from tui.report.text import MARKS
 from tui.text.sanitize import printable, safe_json
 
-MARKS = {"exact": "=", "near": "~", "partial": "⊂", "similar": "≈"}
 STYLES = {"exact": "bold green", "near": "yellow", "partial": "magenta", "similar": "cyan"}
 
 
@@ -120,7 +120,6 @@ def _cells(row: Row, style: str, *, marked: bool) -> tuple[Text, Text]:
 def print_shared(library: Library, kind: str | None, as_json: bool) -> None:
     """Groups of shared sentences, largest first: a JSON array or a readable list."""
     rows = {row.id: row for row in library.articles()}
-    groups = library.groups(kind)
     if as_json:
         print_json_array(
             {
@@ -131,27 +130,23 @@ def print_shared(library: Library, kind: str | None, as_json: bool) -> None:
                 "kinds": sorted(group.kinds),
                 "text": library.sentences(group.origin[0])[group.origin[1]].text,
             }
-            for group in groups
+            for group in library.groups(kind)
         )
         return
+    groups = shared_groups(library, rows, kind)
     if not groups:
         print("No shared sentences.", file=sys.stderr)
         return
     # Piped, a line per line of output (grep-able); on a terminal, the terminal wraps.
     console = Console(highlight=False, soft_wrap=True)
     for number, group in enumerate(groups, start=1):
-        origin = rows[group.origin[0]]
-        text = library.sentences(origin.id)[group.origin[1]].text
-        kinds = ", ".join(sorted(group.kinds))
-        header = Text(f"{number}. {len(group.articles)} articles ({kinds}); first: ", style="bold")
-        if group.origin_certain:
-            header.append(Text(describe(origin)))
-        else:
-            tied = find_origin([rows[a] for a in group.articles]).tied
+        count = len(group.first) + len(group.others)
+        header = Text(f"{number}. {count} articles ({', '.join(group.kinds)}); first: ")
+        header.stylize("bold")
+        if not group.certain:
             header.append("order unknown, same day: ", style="bold")
-            header.append(Text("; ".join(describe(row) for row in tied)))  # type: ignore[arg-type]
+        header.append(Text("; ".join(describe(row) for row in group.first)))
         console.print(header)
-        console.print(Text("   " + text))
-        others = [rows[a] for a in group.articles if a != origin.id]
-        for other in others:
+        console.print(Text("   " + group.text))
+        for other in group.others:
             console.print(Text("   also " + describe(other), style="dim"))

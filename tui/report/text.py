@@ -1,0 +1,44 @@
+"""Labels every report format shares: who, when, how much was copied."""
+
+from __future__ import annotations
+
+from tui.library import ArticleRow, Derivation, shown_time, web_address
+from tui.text.sanitize import printable
+
+MARKS = {"exact": "=", "near": "~", "partial": "⊂", "similar": "≈"}
+LEGEND = {
+    "exact": "the same sentence",
+    "near": "lightly edited",
+    "partial": "trimmed or extended",
+    "similar": "rewritten",
+}
+
+
+def one_line(text: str | None) -> str:
+    """Untrusted text on one line with controls shown as escapes ("\\x1b")."""
+    return printable(" ".join((text or "").split()))
+
+
+def who(row: ArticleRow) -> str:
+    """ "#2 Ommcom News, 2025-07-15": id, outlet and date, one safe line."""
+    when = f", {shown_time(row.published)}" if row.published else ""
+    return one_line(f"#{row.id} {row.label_outlet}{when}")
+
+
+def derivation_text(derivation: Derivation) -> str:
+    """ "45% from Ommcom News, 2025-07-15 (#2)", one safe line."""
+    return one_line(f"{derivation.label()} (#{derivation.source.id})")
+
+
+def web_url(row: ArticleRow) -> str | None:
+    """The article's http(s) address (`web_address`), the only kind a report links
+    to, when it is one printable word; else None."""
+    url = web_address(row) or ""
+    if url.startswith(("http://", "https://")) and url.isprintable() and " " not in url:
+        return url
+    return None
+
+
+def report_name(left_id: int, right_id: int, suffix: str = "html") -> str:
+    """The file name a comparison is saved under: copydesk-compare-2-4.html."""
+    return f"copydesk-compare-{left_id}-{right_id}.{suffix}"
