@@ -489,11 +489,14 @@ def _with_feed_progress(
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    columns = (TextColumn("updating feeds"), BarColumn(), MofNCompleteColumn())
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("update", total=None)
+        task = progress.add_task("feed 1: pages", total=None)
         for result in results:
-            if isinstance(result, feeds.FeedResult):
+            if isinstance(result, feeds.FeedResult):  # the next feed's pages start afresh
+                progress.update(task, description=f"feed {result.done + 1}: pages", total=None)
+                progress.update(task, completed=0)
+            else:
                 progress.update(task, completed=result.done, total=result.total)
             yield result
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 from urllib.parse import urlsplit
 
@@ -140,8 +140,9 @@ def update(
     politeness: Politeness | None = None,
 ) -> Iterator[IngestResult | FeedResult]:
     """Fetch the followed feeds (all, or those named by id or URL) and ingest each new
-    item's page. Yields an IngestResult per item page as it is stored or fails,
-    then a FeedResult per feed. Raises nothing for a bad feed or page."""
+    item's page. Yields an IngestResult per item page as it is stored or fails
+    (`done`/`total` count that feed's new pages), then a FeedResult per feed.
+    Raises nothing for a bad feed or page."""
     polite = politeness or Politeness()
     if references is None:
         rows = feed_store.list_feeds(library.conn)
@@ -182,10 +183,11 @@ def _update_one(
     stored = feed_store.stored_links(library.conn, row.id)
     new_links = [link for link in parsed.links if link not in stored]
     all_stored = True
-    for link in new_links:
+    for page, link in enumerate(new_links, start=1):
         polite.wait(link)
         # the whole ingest first: it holds its batch transaction open between results
         for result in list(library.ingest([link], max_bytes=max_bytes)):
+            result = replace(result, done=page, total=len(new_links))  # pages of this feed
             stored_as = result.article_id if result.status in ("added", "present") else None
             all_stored = all_stored and stored_as is not None
             with transaction(library.conn):
