@@ -10,6 +10,14 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+@pytest.fixture(autouse=True)
+def config_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A config file path of each test's own (not created): never the user's settings."""
+    path = tmp_path / "config" / "config.toml"
+    monkeypatch.setenv("COPYDESK_CONFIG", str(path))
+    return path
+
+
 @pytest.fixture
 def db_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A fresh library path; COPYDESK_DB points at it so nothing touches the user's library."""

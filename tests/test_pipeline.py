@@ -78,12 +78,12 @@ def test_an_article_that_cannot_be_stored_fails_alone(
     real = tui.library.store_article
     calls = []
 
-    def failing(conn, index, article, keys, previous=None):
+    def failing(conn, index, article, keys, *rest):
         calls.append(article.source)
         if len(calls) == 4:
-            real(conn, index, article, keys, previous)  # stored, then failing: all must go
+            real(conn, index, article, keys, *rest)  # stored, then failing: all must go
             raise sqlite3.OperationalError("disk I/O error")
-        return real(conn, index, article, keys, previous)
+        return real(conn, index, article, keys, *rest)
 
     monkeypatch.setattr(tui.library, "store_article", failing)
     db = tmp_path / "lib.sqlite"

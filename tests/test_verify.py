@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from tui.match.kinds import KINDS
-from tui.match.verify import ALONE, FRAME, WEAK, Verdict, frame_like, in_context, verify
+from tui.match.kinds import KINDS, Cutoffs
+from tui.match.verify import (
+    ALONE,
+    FRAME,
+    WEAK,
+    Verdict,
+    frame_like,
+    in_context,
+    score_pair,
+    verify,
+)
+from tui.text.normalize import fold
 
 
 def kind(a: str, b: str) -> str | None:
@@ -177,3 +187,23 @@ def test_figures_written_as_words_make_a_template_too() -> None:
         )
         is None
     )
+
+
+# -- the thresholds a user may tune (tui/config.py) -----------------------------
+
+
+def test_the_near_and_similar_cutoffs_move_the_verdict() -> None:
+    edited = (  # fuzz.ratio 94.7: a light edit by default
+        fold("The council approved the new harbour budget after a long and bitter debate."),
+        fold("The council approved the new harbour budget after a long and heated debate."),
+    )
+    assert score_pair(*edited) == Verdict("near", 94.7)
+    assert score_pair(*edited, Cutoffs(near=95)).kind == "similar"  # type: ignore[union-attr]
+    rewrite = (  # a reuse probability of 92%
+        fold("The minister said the bridge would reopen to traffic before the winter storms."),
+        fold(
+            "According to the minister, traffic would use the bridge again ahead of winter storms."
+        ),
+    )
+    assert score_pair(*rewrite) == Verdict("similar", 92.0)
+    assert score_pair(*rewrite, Cutoffs(similar=95)) is None

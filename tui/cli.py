@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from tui import __version__, feeds
+from tui import __version__, config, feeds
 from tui.ingest.sources import DEFAULT_MAX_BYTES
 from tui.library import (
     IngestResult,
@@ -40,6 +40,7 @@ COMMANDS = (
     "feeds",
     "unfollow",
     "update",
+    "config",
     "help",
 )
 
@@ -55,7 +56,7 @@ def _add_db_option(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         type=lambda value: Path(value).expanduser(),
         default=argparse.SUPPRESS,
-        help=f"library file (default: $COPYDESK_DB or {default_db_path()})",
+        help=f"library file (default: $COPYDESK_DB, the config file's db, or {default_db_path()})",
     )
 
 
@@ -169,6 +170,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_max_size_option(updating)
     updating.add_argument("feeds", nargs="*", metavar="URL|ID", help="only these feeds")
 
+    configuring = commands.add_parser("config", help="the settings file: its path, or its settings")
+    configuring.add_argument(
+        "action", choices=("path", "show"), help="path: where it is; show: the effective settings"
+    )
+
     helping = commands.add_parser("help", help="this usage, or a command's")
     helping.add_argument("topic", nargs="?", choices=COMMANDS, metavar="COMMAND")
     return parser
@@ -265,9 +271,23 @@ def run_help(args: argparse.Namespace) -> int:
     return 0
 
 
+def _settings(args: argparse.Namespace) -> config.Settings:
+    """The config file's settings, read once per run; a broken file is reported once."""
+    if not hasattr(args, "settings"):
+        args.settings, problems = config.load_or_defaults()
+        for line in problems:
+            print(printable(line), file=sys.stderr)
+    return args.settings
+
+
+def _db(args: argparse.Namespace) -> Path:
+    """--db, else $COPYDESK_DB, else the config file's db, else the default."""
+    return config.library_path(getattr(args, "db", None), _settings(args))
+
+
 def _library(args: argparse.Namespace, create: bool = False) -> Library:
-    """The library named by --db or the default; only ingest and the app create one."""
-    return Library(getattr(args, "db", None), create=create)
+    """The library `_db` names; only ingest and the app create one."""
+    return Library(_db(args), create=create, cutoffs=_settings(args).thresholds)
 
 
 def _max_bytes(args: argparse.Namespace) -> int:
@@ -403,14 +423,25 @@ def run_open(args: argparse.Namespace) -> int:
     Without a terminal there is nothing to draw on: ingest and list instead,
     so `copydesk seeds/ | cat` still does something useful.
     """
-    db = getattr(args, "db", None)
     if sys.stdin.isatty() and sys.stdout.isatty():
         from tui.app.app import run
 
-        return run(db or default_db_path(), args.sources)
-    with Library(db) as library:
+        return run(_db(args), args.sources, _settings(args))
+    with _library(args, create=True) as library:
         status = ingest(library, args.sources, _max_bytes(args)) if args.sources else 0
-    return max(status, run_list(argparse.Namespace(db=db, json=False)))
+    return max(
+        status, run_list(argparse.Namespace(db=_db(args), settings=_settings(args), json=False))
+    )
+
+
+def run_config(args: argparse.Namespace) -> int:
+    """`config path` prints where the file is (whether or not it exists);
+    `config show` prints the effective settings as TOML."""
+    if args.action == "path":
+        print(printable(str(config.config_path())))
+    else:
+        print(config.to_toml(_settings(args)), end="")
+    return 0
 
 
 def run_delete(args: argparse.Namespace) -> int:
@@ -548,5 +579,6 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "feeds": run_feeds,
     "unfollow": run_unfollow,
     "update": run_update,
+    "config": run_config,
     "help": run_help,
 }

@@ -38,6 +38,7 @@ from tui.match.engine import (
 )
 from tui.match.groups import Group, build_groups, build_stories
 from tui.match.index import CandidateIndex
+from tui.match.kinds import DEFAULT_CUTOFFS, Cutoffs
 from tui.match.origin import (
     Origin,
     Stamp,
@@ -304,13 +305,22 @@ def first_printed(row: ArticleRow) -> tuple:
 class Library:
     """An open library file. Cheap to create; close it when done."""
 
-    def __init__(self, path: Path | str | None = None, *, create: bool = True) -> None:
+    def __init__(
+        self,
+        path: Path | str | None = None,
+        *,
+        create: bool = True,
+        cutoffs: Cutoffs = DEFAULT_CUTOFFS,
+    ) -> None:
         """Open the library at `path` (default: `default_db_path()`).
 
-        Raises LibraryUnusable when it cannot be used, or does not exist and
-        `create` is false (commands that only read never make one).
+        `cutoffs` are the near and similar thresholds new matches are found
+        with (tui/match/kinds.py). Raises LibraryUnusable when it cannot be
+        used, or does not exist and `create` is false (commands that only read
+        never make one).
         """
         self.path = Path(path) if path is not None else default_db_path()
+        self.cutoffs = cutoffs
         self.conn: sqlite3.Connection = connect(self.path, create=create)
         pending = {name for (name,) in self.conn.execute("SELECT name FROM scans")}
         self._scan_once(pending, "versions", self._retire_old_versions)
@@ -520,7 +530,9 @@ class Library:
             article = replace(article, published=previous.published, modified=modified)
         if self._candidates is None:
             self._candidates = CandidateIndex()
-        article_id, _ = store_article(self.conn, self._candidates, article, keys, previous)
+        article_id, _ = store_article(
+            self.conn, self._candidates, article, keys, previous, self.cutoffs
+        )
         return IngestResult(article.source, "added", done, total, article_id, article.title)
 
     def delete(self, article_id: int) -> bool:
@@ -784,7 +796,7 @@ class Library:
         """
         left, right = self.sentences(left_id), self.sentences(right_id)
         if {row.id for row in self.versions(left_id)} >= {left_id, right_id}:
-            return align(left, right, pair_directly(left, right))
+            return align(left, right, pair_directly(left, right, self.cutoffs))
         pairs = [m for m in self.matches(left_id) if m.b_article == right_id]
         return align(left, right, pairs)
 

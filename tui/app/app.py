@@ -6,12 +6,14 @@ import sys
 import threading
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.worker import WorkerFailed
 
 from tui import feeds
@@ -20,6 +22,7 @@ from tui.app.idle_gc import IdleCollector
 from tui.app.messages import FeedProgress, FeedsUpdated, IngestFinished, IngestProgress
 from tui.app.safe import one_line
 from tui.app.screens.library import LibraryScreen
+from tui.config import ConfigError, Settings, save_theme
 from tui.library import Library, SearchHit
 from tui.logs import log_exception
 from tui.text.sanitize import printable
@@ -43,9 +46,19 @@ class CopydeskApp(App[None]):
         Binding("a", "add_source", "Add", id="app.add"),
     ]
 
-    def __init__(self, db_path: Path | str | None = None, sources: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        db_path: Path | str | None = None,
+        sources: Sequence[str] = (),
+        settings: Settings | None = None,
+    ) -> None:
+        """`settings` come from the config file (tui/config.py); None is the defaults,
+        and then a theme chosen in the app is not saved."""
         super().__init__()
-        self.library = Library(db_path)
+        self.settings = settings or Settings()
+        self._save_themes = settings is not None
+        self.set_keymap(self.settings.keymap)
+        self.library = Library(db_path, cutoffs=self.settings.thresholds)
         self.initial_sources = list(sources)
         self._searcher: Library | None = None  # the search workers' own connection
         self._searcher_lock = threading.Lock()
@@ -65,6 +78,8 @@ class CopydeskApp(App[None]):
         yield from super().get_system_commands(screen)
 
     def on_mount(self) -> None:
+        self.theme = self.settings.theme
+        self.theme_changed_signal.subscribe(self, self._save_theme)
         self.push_screen(LibraryScreen())
         self.call_after_refresh(self.prepare_search)
         self.call_after_refresh(self._collector.start)
@@ -86,6 +101,17 @@ class CopydeskApp(App[None]):
         if isinstance(event, events.InputEvent):
             self._collector.input_seen()  # full collections wait for a pause in the input
         await super().on_event(event)
+
+    def _save_theme(self, theme: Theme) -> None:
+        """A theme chosen in the app (the palette's "Change theme") is kept for the next start."""
+        if not self._save_themes or theme.name == self.settings.theme:
+            return
+        try:
+            save_theme(theme.name)
+        except (ConfigError, ValueError) as error:
+            self.notify_error(f"theme not saved: {error}", title="Settings")
+            return
+        self.settings = replace(self.settings, theme=theme.name)
 
     # -- search ----------------------------------------------------------------
 
@@ -125,7 +151,7 @@ class CopydeskApp(App[None]):
         counts = {"added": 0, "present": 0, "failed": 0}
         stopped: str | None = None
         try:
-            with Library(self.db_path) as library:
+            with Library(self.db_path, cutoffs=self.settings.thresholds) as library:
                 for result in library.ingest(sources):
                     counts[result.status] += 1
                     self.post_message(IngestProgress(result))
@@ -278,9 +304,9 @@ class CopydeskApp(App[None]):
         self._exit_renderables.clear()
 
 
-def run(db_path: Path | str | None, sources: Sequence[str]) -> int:
+def run(db_path: Path | str | None, sources: Sequence[str], settings: Settings) -> int:
     """Run the app until it quits; returns the exit status (1 after an unexpected error)."""
-    app = CopydeskApp(db_path, sources)
+    app = CopydeskApp(db_path, sources, settings)
     app.run()
     if app.crash is not None:
         print(printable(f"copydesk: {app.crash}"), file=sys.stderr)

@@ -29,7 +29,9 @@ def binding_commands(screen: Screen, app_bindings: list[Binding]) -> Iterator[Sy
             if binding.action in seen:
                 continue
             seen.add(binding.action)
-            key = binding.key_display or binding.key.split(",")[0]
+            keymap = screen.app.settings.keymap  # type: ignore[attr-defined]
+            keys = keymap.get(binding.id or "")
+            key = (keys or binding.key_display or binding.key).split(",")[0]
             key = key.replace("question_mark", "?").replace("slash", "/")
             yield SystemCommand(
                 binding.description,

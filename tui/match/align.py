@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tui.match.changes import Change, fact_changes
+from tui.match.kinds import DEFAULT_CUTOFFS, Cutoffs
 from tui.match.shingles import sentence_key
 from tui.match.verify import score_pair
 from tui.models import Sentence
@@ -61,7 +62,9 @@ def _increasing_run(pairs: list[MatchRow]) -> list[MatchRow]:
     return run[::-1]
 
 
-def pair_directly(left: Sequence[Sentence], right: Sequence[Sentence]) -> list[MatchRow]:
+def pair_directly(
+    left: Sequence[Sentence], right: Sequence[Sentence], cutoffs: Cutoffs = DEFAULT_CUTOFFS
+) -> list[MatchRow]:
     """Verify every left sentence against every right one (tui/match/verify.py).
 
     For two versions of one article, which never enter the matching index
@@ -77,7 +80,7 @@ def pair_directly(left: Sequence[Sentence], right: Sequence[Sentence]) -> list[M
         for j, other in right_keys:
             if other.folded is None:
                 continue
-            verdict = score_pair(key.folded, other.folded)
+            verdict = score_pair(key.folded, other.folded, cutoffs)
             if verdict is not None:
                 pairs.append(MatchRow(0, sentence.i, 1, j, verdict.score, verdict.kind))
     return pairs

@@ -18,7 +18,7 @@ from tui.match.boilerplate import outlet_key
 from tui.match.changes import changes_to_json, fact_changes
 from tui.match.derived import store_shares
 from tui.match.index import CandidateIndex
-from tui.match.kinds import Kind
+from tui.match.kinds import DEFAULT_CUTOFFS, Cutoffs, Kind
 from tui.match.shingles import SentenceKey, sentence_key
 from tui.match.verify import (
     Verdict,
@@ -52,6 +52,7 @@ def _verify(
     keys: Mapping[int, SentenceKey],
     texts: Mapping[int, str],
     candidates: dict[int, list[int]],
+    cutoffs: Cutoffs,
 ) -> list[Match]:
     """Verify candidates (tui/match/verify.py) and keep those that reach a kind.
 
@@ -72,7 +73,7 @@ def _verify(
             if other_article == article_id or other_article in index.retired:
                 continue
             if other_text not in verdicts:
-                verdicts[other_text] = score_pair(text, other_text)
+                verdicts[other_text] = score_pair(text, other_text, cutoffs)
             verdict = verdicts[other_text]
             if verdict is not None:
                 passed.append((new_id, old_id, other_article, verdict))
@@ -121,6 +122,7 @@ def store_article(
     article: Article,
     keys: Sequence[SentenceKey],
     previous: store.ArticleRow | None = None,
+    cutoffs: Cutoffs = DEFAULT_CUTOFFS,
 ) -> tuple[int, list[Match]]:
     """Store an article with its sentences' keys (in reading order) and match it.
 
@@ -128,8 +130,9 @@ def store_article(
     sentences first, while nobody else can write, then learns this article's.
     With `previous` (`store.previous_version`) the article is its new version:
     the previous one is retired first, so the two never match each other and
-    a version never counts as another outlet. Returns the new article's id
-    and its matches.
+    a version never counts as another outlet. `cutoffs` are the near and
+    similar thresholds (tui/match/kinds.py). Returns the new article's id and
+    its matches.
     """
     index.catch_up(conn)
     if previous is not None:
@@ -148,7 +151,7 @@ def store_article(
         if key.fold_hash is not None
     }
     texts = {i: sentence.text for i, sentence in zip(ids, article.sentences, strict=True)}
-    matches = _verify(conn, index, article_id, by_id, texts, index.candidates(by_id))
+    matches = _verify(conn, index, article_id, by_id, texts, index.candidates(by_id), cutoffs)
     conn.executemany(
         "INSERT OR IGNORE INTO matches (a_sentence, b_sentence, a_article, b_article, score, kind)"
         " VALUES (?, ?, ?, ?, ?, ?)",

@@ -10,6 +10,7 @@ kept as the baseline the benchmarks compare against.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Literal
 
 Kind = Literal["exact", "near", "partial", "similar"]
@@ -78,3 +79,18 @@ MIN_WORDS = 6
 # The same for scripts written without spaces, counted in characters: a
 # Chinese word is one to four characters, so 12 is about as much as 6 words.
 MIN_CHARACTERS = 12
+
+
+@dataclass(frozen=True)
+class Cutoffs:
+    """The two thresholds a user may tune (the `[thresholds]` of tui/config.py).
+
+    near: `fuzz.ratio` (0-100) at or above which a pair is a light edit;
+    similar: the reuse probability, in percent, a rewrite needs.
+    """
+
+    near: float = NEAR_SCORE
+    similar: float = 100 * SIMILAR_PROBABILITY
+
+
+DEFAULT_CUTOFFS = Cutoffs()

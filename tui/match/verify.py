@@ -33,12 +33,12 @@ from tui.match.fact_words import NEGATIONS, NUMBER_WORDS
 from tui.match.fact_words import WEAK as WEAK_NUMBER_WORDS
 from tui.match.kinds import (
     ANCHOR_DISTANCE,
+    DEFAULT_CUTOFFS,
     EVIDENCE_BIAS,
     EVIDENCE_FLOOR,
     EVIDENCE_WEIGHTS,
     MIN_CHARACTERS,
     MIN_WORDS,
-    NEAR_SCORE,
     PARTIAL_COVERAGE,
     PARTIAL_DENSITY,
     PARTIAL_LENGTH,
@@ -47,8 +47,8 @@ from tui.match.kinds import (
     REORDER_SCORE,
     SIMILAR_ALONE,
     SIMILAR_MIN_JACCARD,
-    SIMILAR_PROBABILITY,
     WEAK_SHARED_WORDS,
+    Cutoffs,
     Kind,
 )
 from tui.text.normalize import UNSPACED_CHARACTER, WORD_PATTERN, fold
@@ -197,23 +197,27 @@ def _stray(edge, neighbour) -> bool:
     return edge.src_end - edge.src_start == 1 and gap > 2
 
 
-def reuse_score(a: str, b: str, pa: Profile, pb: Profile) -> float | None:
+def reuse_score(
+    a: str, b: str, pa: Profile, pb: Profile, similar: float = Cutoffs.similar
+) -> float | None:
     """How likely (0-100) people would call the pair one sentence, or None below
-    SIMILAR_PROBABILITY: a logistic regression over `evidence`."""
+    `similar` percent (Cutoffs.similar): a logistic regression over `evidence`."""
     z = EVIDENCE_BIAS + sum(
         w * x for w, x in zip(EVIDENCE_WEIGHTS, evidence(a, b, pa, pb), strict=True)
     )
-    return None if z < _THRESHOLD else round(100 / (1 + math.exp(-z)), 1)
+    return None if z < _logit(similar) else round(100 / (1 + math.exp(-z)), 1)
 
 
-_THRESHOLD = math.log(SIMILAR_PROBABILITY / (1 - SIMILAR_PROBABILITY))
+@functools.cache
+def _logit(percent: float) -> float:
+    return math.log(percent / (100 - percent))
 
 
-def score_pair(a: str, b: str) -> Verdict | None:
+def score_pair(a: str, b: str, cutoffs: Cutoffs = DEFAULT_CUTOFFS) -> Verdict | None:
     """Score two folded sentences; None when they are not one sentence reused.
 
     - exact: equal after folding.
-    - near: `fuzz.ratio` ≥ NEAR_SCORE (a word or comma changed), or the same words
+    - near: `fuzz.ratio` ≥ `cutoffs.near` (a word or comma changed), or the same words
       in another order (`token_sort_ratio` ≥ REORDER_SCORE): "At the pier in
       Seabright, samples showed …" and "Samples showed … at the pier in Seabright."
     - partial: the shorter side is at most PARTIAL_LENGTH of the longer and at
@@ -222,7 +226,7 @@ def score_pair(a: str, b: str) -> Verdict | None:
       won the toss and chose to bat." inside "In the final on Sunday, the visitors
       won the toss, chose to bat and made 274 for 5 in their 50 overs."
     - similar: a rewrite; the weighed `evidence` gives a reuse probability of at
-      least SIMILAR_PROBABILITY (the score is that probability in percent). Pairs
+      least `cutoffs.similar` percent (the score is that probability). Pairs
       under EVIDENCE_FLOOR or SIMILAR_MIN_JACCARD are not weighed at all.
 
     A flipped negation ("did not claim" / "has claimed") is never near or
@@ -245,7 +249,7 @@ def score_pair(a: str, b: str) -> Verdict | None:
     flipped = pa.negated != pb.negated
     ratio = fuzz.ratio(a, b)
     if not flipped:
-        if ratio >= NEAR_SCORE:
+        if ratio >= cutoffs.near:
             return Verdict("near", round(ratio, 1))
         reordered = fuzz.token_sort_ratio(a, b, score_cutoff=REORDER_SCORE)
         if reordered:
@@ -259,7 +263,7 @@ def score_pair(a: str, b: str) -> Verdict | None:
         return None
     if shared < SIMILAR_MIN_JACCARD * union:
         return None
-    score = reuse_score(a, b, pa, pb)
+    score = reuse_score(a, b, pa, pb, cutoffs.similar)
     return None if score is None else Verdict("similar", score)
 
 

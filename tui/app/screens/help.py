@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -19,7 +21,8 @@ INTRO = (
 )
 
 
-def key_table(title: str, bindings: list[Binding]) -> Table:
+def key_table(title: str, bindings: list[Binding], keymap: Mapping[str, str]) -> Table:
+    """The bindings' keys (as `keymap`, binding id to keys, remaps them), actions and ids."""
     table = Table(title=title, title_justify="left", box=None, show_header=False, expand=True)
     table.add_column("key", style="bold", width=14)
     table.add_column("action", ratio=1)
@@ -29,9 +32,8 @@ def key_table(title: str, bindings: list[Binding]) -> Table:
         if binding.action in seen or not binding.description or binding.system:
             continue
         seen.add(binding.action)
-        keys = binding.key_display or binding.key.replace("question_mark", "?").replace(
-            "slash", "/"
-        )
+        keys = keymap.get(binding.id or "") or binding.key_display or binding.key
+        keys = keys.replace("question_mark", "?").replace("slash", "/")
         table.add_row(Text(keys), Text(binding.description), Text(binding.id or ""))
     return table
 
@@ -76,8 +78,9 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help-box"):
             yield Static(Text("Copydesk keys", style="bold"), id="help-title")
             yield Static(Text(INTRO, style="dim"))
+            keymap = self.app.settings.keymap  # type: ignore[attr-defined]
             for title, bindings in sections():
-                yield Static(key_table(title, bindings))
+                yield Static(key_table(title, bindings, keymap))
 
     def action_scroll_down(self) -> None:
         self.query_one(VerticalScroll).scroll_down()
