@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 import platformdirs
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz
 
 from tui import test_hooks
 from tui.errors import SourceError
@@ -50,6 +50,7 @@ from tui.match.origin import (
 from tui.match.shingles import SentenceKey, keys_from_folded
 from tui.models import Article, Sentence
 from tui.pipeline import load, prepare_all
+from tui.references import named_by
 from tui.store import articles as store
 from tui.store import matches as match_store
 from tui.store import search as search_store
@@ -700,17 +701,15 @@ class Library:
         pairs = [m for m in self.matches(left_id) if m.b_article == right_id]
         return align(left, right, pairs)
 
-    def resolve(self, reference: str) -> ArticleRow | None:
-        """An article by id, or by the title that best matches `reference` (typos welcome)."""
+    def resolve(self, reference: str) -> list[ArticleRow]:
+        """The articles a reference names: an id, an outlet's name or a title (typos
+        welcome; tui/references.py). One when it is clear, none when nothing fits,
+        several, best first, when it is ambiguous."""
         if reference.isdigit():
             number = int(reference)
-            return self.article(number) if number < 2**63 else None
-        articles = self.articles()
-        titles = {row.id: row.title or "" for row in articles}
-        best = process.extractOne(
-            reference, titles, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=60
-        )
-        return self.article(best[2]) if best else None
+            row = self.article(number) if number < 2**63 else None
+            return [row] if row is not None else []
+        return named_by(reference, self.articles())
 
     def export(self) -> dict[str, Any]:
         """The whole library as one JSON-ready document."""
