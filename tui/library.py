@@ -225,12 +225,16 @@ class BoilerplateLine:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """A search result: an article by its title or outlet (i is None), or one sentence."""
+    """A search result: an article by its title or outlet (i is None), or one sentence.
+
+    `exact` when it holds every query word as typed; otherwise it spells some word
+    another way (a typo, a longer form), and comes after the exact hits."""
 
     article: ArticleRow
     i: int | None
     text: str
     score: float
+    exact: bool = True
 
 
 def web_address(row: ArticleRow) -> str | None:
@@ -670,24 +674,33 @@ class Library:
         return self._titles, self._vocabulary
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Titles and outlets (fuzzy) and sentences (FTS5, typo-tolerant), best first."""
+        """Titles and outlets (fuzzy) and sentences (FTS5): up to `limit` hits that hold
+        the words as typed, best first, then up to `limit` that spell some word
+        otherwise (typos, longer forms), best first. The second kind always comes:
+        a checker searching "Vargas" must see the articles that print "Varga"."""
         query = query.strip()
-        if not query:
+        terms = search_store.query_terms(query)
+        if not terms:
             return []
         titles, vocabulary = self.prepare_search()
         rows = self._rows
-        hits = [
-            SearchHit(rows[aid], None, rows[aid].title or rows[aid].source, score)
-            for aid, score in titles.search(query)[:limit]
-        ]
+        complete = terms[-1] in vocabulary.known or terms[-1] in titles.articles_by_word
+        hits = []
+        for aid, score in titles.search(query):
+            label = f"{rows[aid].title or ''} {rows[aid].outlet or ''}"
+            exact = search_store.exact_words(terms, label, complete)
+            hits.append(
+                SearchHit(rows[aid], None, rows[aid].title or rows[aid].source, score, exact)
+            )
         for hit in search_store.search_sentences(self.conn, query, vocabulary, limit * 4):
             # another process may have added the article since the rows were read
             row = rows.get(hit.article_id) or self.article(hit.article_id)
             if row is not None:
                 score = fuzz.partial_ratio(query.lower(), hit.text.lower())
-                hits.append(SearchHit(row, hit.i, hit.text, score))
+                hits.append(SearchHit(row, hit.i, hit.text, score, hit.exact))
         hits.sort(key=lambda hit: -hit.score)
-        return hits[:limit]
+        exact = [hit for hit in hits if hit.exact][:limit]
+        return exact + [hit for hit in hits if not hit.exact][:limit]
 
     def compare(self, left_id: int, right_id: int) -> list[Row]:
         """Two articles aligned like a diff, shared sentences on the same row.
