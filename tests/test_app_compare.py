@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.app_helpers import drive
+from tests.app_helpers import drive, wait_for_workers
 from tui.app.app import CopydeskApp
 from tui.app.screens.compare import summary
 from tui.app.screens.pick_article import PickArticleScreen
@@ -262,3 +262,92 @@ def test_compare_snapshot(seeded: Path, snap_compare) -> None:
         await pilot.pause()
 
     assert snap_compare(CopydeskApp(seeded), terminal_size=(120, 40), run_before=run_before)
+
+
+LONELY = """Ferry timetable changes for the winter
+
+The island ferry will sail twice a day from November instead of four times, the operator said.
+
+Passengers with cars are asked to book at least two days ahead during the holiday weeks.
+"""
+
+
+def seeds_and_a_lonely_article(tmp_path: Path, seeded: Path) -> tuple[Path, int]:
+    """The seeds (which all share sentences) and one article that shares nothing."""
+    db = tmp_path / "lib.sqlite"
+    db.write_bytes(seeded.read_bytes())
+    (tmp_path / "lonely.txt").write_text(LONELY)
+    with Library(db) as library:
+        (result,) = library.ingest([str(tmp_path / "lonely.txt")])
+        assert not library.related(result.article_id)
+    assert result.article_id is not None
+    return db, result.article_id
+
+
+def picked_ids(app: CopydeskApp) -> list[int]:
+    options = app.screen.query_one("#pick-list")
+    return [int(options.get_option_at_index(i).id) for i in range(options.option_count)]
+
+
+def test_picker_lists_every_article_those_sharing_most_first(tmp_path: Path, seeded: Path) -> None:
+    db, lonely = seeds_and_a_lonely_article(tmp_path, seeded)
+
+    async def script(app, pilot) -> None:
+        await open_compare(app, pilot, OMMCOM, WIRE_JULY)
+        await pilot.press("o")
+        sharers = [other for other, _ in app.library.related(OMMCOM)]
+        assert len(sharers) == 4 and picked_ids(app) == sharers + [lonely]
+        options = app.screen.query_one("#pick-list")
+        last = str(options.get_option_at_index(4).prompt)
+        assert "Ferry timetable" in last and "shared" not in last
+        await pilot.press("G", "enter")  # one that shares nothing can be compared too
+        await pilot.pause()
+        assert (app.screen.left_id, app.screen.right_id) == (OMMCOM, lonely)
+        assert str(app.screen.query_one("#compare-status").render()).startswith(
+            "No shared sentences"
+        )
+
+    drive(db, script)
+
+
+def test_c_on_an_article_that_shares_nothing_offers_every_other(
+    tmp_path: Path, seeded: Path
+) -> None:
+    db, lonely = seeds_and_a_lonely_article(tmp_path, seeded)
+
+    async def script(app, pilot) -> None:
+        table = app.screen.query_one("DataTable")
+        table.move_cursor(row=table.get_row_index(str(lonely)))
+        await pilot.press("c")
+        assert isinstance(app.screen, PickArticleScreen)
+        ids = picked_ids(app)
+        with Library(db) as library:  # none shares: every other, first printed first
+            assert ids == [row.id for row in library.articles(by_time=True) if row.id != lonely]
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CompareScreen"
+        assert (app.screen.left_id, app.screen.right_id) == (lonely, ids[1])
+
+    drive(db, script)
+
+
+def test_palette_compare_with_compares_the_current_article(tmp_path: Path, seeded: Path) -> None:
+    db, lonely = seeds_and_a_lonely_article(tmp_path, seeded)
+
+    async def script(app, pilot) -> None:
+        app.open_article(OMMCOM)  # it shares most with WIRE_JULY; any other may be picked
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"compare with")
+        await wait_for_workers(app, pilot)  # the palette searches in a worker
+        commands = app.screen.query_one("CommandList")
+        assert str(commands.highlighted_option.prompt).startswith("Compare with…")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickArticleScreen) and app.screen.left_id == OMMCOM
+        assert picked_ids(app)[-1] == lonely
+        await pilot.press("G", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CompareScreen"
+        assert (app.screen.left_id, app.screen.right_id) == (OMMCOM, lonely)
+
+    drive(db, script)

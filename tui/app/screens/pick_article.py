@@ -1,4 +1,4 @@
-"""A modal list of the articles that share the most with one article."""
+"""A modal list of every other article: those that share the most with one article first."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ COUNT_WIDTH = 10
 
 
 def option_prompt(article: ArticleRow, shared: int, width: int) -> Text:
-    """Outlet, title, date and shared count in fixed columns, as plain text (never markup)."""
+    """Outlet, title, date and shared count (none when 0) in fixed columns, as plain text
+    (never markup)."""
     title_width = max(8, width - OUTLET_WIDTH - DATE_WIDTH - COUNT_WIDTH - 3)
     name = Text(article.label_outlet, style="bold" if article.outlet else "dim")
     name.truncate(OUTLET_WIDTH, overflow="ellipsis", pad=True)
@@ -28,12 +29,16 @@ def option_prompt(article: ArticleRow, shared: int, width: int) -> Text:
     title.truncate(title_width, overflow="ellipsis", pad=True)
     date = Text(article.published or "undated", style="" if article.published else "dim")
     date.truncate(DATE_WIDTH, pad=True)
-    count = Text(f"{shared} shared".rjust(COUNT_WIDTH), style="bold")
+    count = Text((f"{shared} shared" if shared else "").rjust(COUNT_WIDTH), style="bold")
     return Text.assemble(name, " ", title, " ", date, " ", count)
 
 
 class PickArticleScreen(ModalScreen[int | None]):
-    """Choose the right-hand article; enter picks, escape cancels (dismisses with None)."""
+    """Choose the right-hand article; enter picks, escape cancels (dismisses with None).
+
+    Every other article is listed: those sharing sentences with the left one, most
+    first, then a separator and the rest, first printed first.
+    """
 
     DEFAULT_CSS = """
     PickArticleScreen {
@@ -70,6 +75,8 @@ class PickArticleScreen(ModalScreen[int | None]):
         Binding("escape,q", "cancel", "Cancel", id="pick.cancel"),
         Binding("j", "move(1)", "Down", show=False, id="pick.down"),
         Binding("k", "move(-1)", "Up", show=False, id="pick.up"),
+        Binding("g", "edge('first')", "First", show=False, id="pick.first"),
+        Binding("G", "edge('last')", "Last", show=False, id="pick.last"),
     ]
 
     def __init__(self, left_id: int, current_id: int | None = None) -> None:
@@ -88,15 +95,20 @@ class PickArticleScreen(ModalScreen[int | None]):
         name = left.label_outlet if left else f"#{self.left_id}"
         self.query_one("#pick-title", Static).update(f"Compare {one_line(name)} with…")
         width = min(self.app.size.width * 9 // 10, 110) - 8  # border, padding, scrollbar
+        shared = dict(library.related(self.left_id))
+        rows = {row.id: row for row in library.articles(by_time=True) if row.id != self.left_id}
+        sharers = [rows[other] for other in shared if other in rows]
+        rest = [row for row in rows.values() if row.id not in shared]
         options = self.query_one(OptionList)
-        ids = []
-        for other_id, shared in library.related(self.left_id):
-            article = library.article(other_id)
-            if article is not None:
-                options.add_option(Option(option_prompt(article, shared, width), id=str(other_id)))
-                ids.append(other_id)
+        options.add_options(
+            [Option(option_prompt(row, shared[row.id], width), id=str(row.id)) for row in sharers]
+            + ([None] if sharers and rest else [])
+            + [Option(option_prompt(row, 0, width), id=str(row.id)) for row in rest]
+        )
+        ids = [row.id for row in sharers + rest]
         if ids:
-            options.highlighted = ids.index(self.current_id) if self.current_id in ids else 0
+            current = str(self.current_id) if self.current_id in ids else str(ids[0])
+            options.highlighted = options.get_option_index(current)
         options.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -106,6 +118,10 @@ class PickArticleScreen(ModalScreen[int | None]):
     def action_move(self, step: int) -> None:
         options = self.query_one(OptionList)
         (options.action_cursor_down if step > 0 else options.action_cursor_up)()
+
+    def action_edge(self, edge: str) -> None:
+        options = self.query_one(OptionList)
+        (options.action_first if edge == "first" else options.action_last)()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -128,6 +128,10 @@ class ReaderScreen(Screen[None]):
             return
         self.app.open_article(links[0].article.id, links[0].i)  # type: ignore[attr-defined]
 
+    def current_id(self) -> int:
+        """The article on screen (the palette's "Compare with…" starts from it)."""
+        return self.article_id
+
     def action_compare(self) -> None:
         """Compare with the cursor sentence's first other printer, else the closest article."""
         links = self._cursor_links()
