@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from tests.app_helpers import drive, wait_for_workers
 from tui.app.widgets.result_list import ResultList
@@ -98,5 +98,10 @@ def test_search_screen_parts_other_spellings_from_the_words_as_typed(spelled: Pa
         assert results.cursor == 2
         await pilot.press("enter")
         assert app.screen.article_id == hits[2].article.id
+        await pilot.press("escape")
+        app.screen.query_one(Input).value = "Elena Vargass"  # no hit as typed
+        await wait_for_workers(app, pilot)
+        assert str(status.render()) == "0 hits as typed · 6 in other spellings"  # titles too
+        assert results.render_line(0).text.strip() == "── nothing as typed · other spellings ──"
 
     drive(spelled, script)

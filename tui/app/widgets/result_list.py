@@ -33,6 +33,7 @@ _WORD = re.compile(r"\w+")
 INDENT = "  "  # before a sentence's snippet, under its article line
 SNIPPET_LINES = 2
 OTHERS = "── other spellings ──"  # above the hits that spell a query word otherwise
+NOTHING_AS_TYPED = "── nothing as typed · other spellings ──"  # the same, with no hit above
 
 
 class Terms:
@@ -253,7 +254,7 @@ class ResultList(CachedLinesView, can_focus=True):
         plain = styles["plain"]
         if line.role == "others":
             typed = self.hits and self.hits[0].exact
-            return [(OTHERS if typed else "nothing as typed · " + OTHERS, styles["dim"])]
+            return [(OTHERS if typed else NOTHING_AS_TYPED, styles["dim"])]
         hit = self.hits[line.hit]
         if line.role == "head":
             row = hit.article
