@@ -182,12 +182,12 @@ def test_o_picks_another_right_hand_article(seeded: Path) -> None:
         await pilot.press("escape")
         assert app.screen.right_id == WIRE_JULY
         await pilot.press("o")
-        options = app.screen.query_one("#pick-list")
-        assert options.option_count == 4
-        assert options.highlighted == 0  # the current right side, most shared first
-        assert "17 shared" in str(options.get_option_at_index(0).prompt)
+        table = app.screen.table
+        assert table.row_count == 4
+        assert table.cursor_row == 0  # the current right side, most shared first
+        assert "17 shared" in row_text(app, 0)
         await pilot.press("j", "j")
-        assert options.get_option_at_index(2).id == str(WIRE_OCTOBER)
+        assert picked_ids(app)[2] == WIRE_OCTOBER
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "CompareScreen"
@@ -299,3 +299,94 @@ def test_e_says_when_the_report_cannot_be_written(seeded: Path, tmp_path: Path) 
         assert "No such file or directory" in message
 
     drive(seeded, script)
+
+
+LONELY = """Ferry timetable changes for the winter
+
+The island ferry will sail twice a day from November instead of four times, the operator said.
+
+Passengers with cars are asked to book at least two days ahead during the holiday weeks.
+"""
+
+
+def seeds_and_a_lonely_article(tmp_path: Path, seeded: Path) -> tuple[Path, int]:
+    """The seeds (which all share sentences) and one article that shares nothing."""
+    db = tmp_path / "lib.sqlite"
+    db.write_bytes(seeded.read_bytes())
+    (tmp_path / "lonely.txt").write_text(LONELY)
+    with Library(db) as library:
+        (result,) = library.ingest([str(tmp_path / "lonely.txt")])
+        assert not library.related(result.article_id)
+    assert result.article_id is not None
+    return db, result.article_id
+
+
+def picked_ids(app: CopydeskApp) -> list[int]:
+    return [int(row.key.value) for row in app.screen.table.ordered_rows]
+
+
+def row_text(app: CopydeskApp, index: int) -> str:
+    return " ".join(str(cell) for cell in app.screen.table.get_row_at(index))
+
+
+def test_picker_lists_every_article_those_sharing_most_first(tmp_path: Path, seeded: Path) -> None:
+    db, lonely = seeds_and_a_lonely_article(tmp_path, seeded)
+
+    async def script(app, pilot) -> None:
+        await open_compare(app, pilot, OMMCOM, WIRE_JULY)
+        await pilot.press("o")
+        sharers = [other for other, _ in app.library.related(OMMCOM)]
+        assert len(sharers) == 4 and picked_ids(app) == sharers + [lonely]
+        last = row_text(app, 4)
+        assert "Ferry timetable" in last and "shared" not in last
+        await pilot.press("G", "enter")  # one that shares nothing can be compared too
+        await pilot.pause()
+        assert (app.screen.left_id, app.screen.right_id) == (OMMCOM, lonely)
+        assert str(app.screen.query_one("#compare-status").render()).startswith(
+            "No shared sentences"
+        )
+
+    drive(db, script)
+
+
+def test_c_on_an_article_that_shares_nothing_offers_every_other(
+    tmp_path: Path, seeded: Path
+) -> None:
+    db, lonely = seeds_and_a_lonely_article(tmp_path, seeded)
+
+    async def script(app, pilot) -> None:
+        table = app.screen.query_one("DataTable")
+        table.move_cursor(row=table.get_row_index(str(lonely)))
+        await pilot.press("c")
+        assert isinstance(app.screen, PickArticleScreen)
+        ids = picked_ids(app)
+        with Library(db) as library:  # none shares: every other, first printed first
+            assert ids == [row.id for row in library.articles(by_time=True) if row.id != lonely]
+        await pilot.press("j", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CompareScreen"
+        assert (app.screen.left_id, app.screen.right_id) == (lonely, ids[1])
+
+    drive(db, script)
+
+
+def test_palette_compare_with_compares_the_current_article(tmp_path: Path, seeded: Path) -> None:
+    db, lonely = seeds_and_a_lonely_article(tmp_path, seeded)
+
+    async def script(app, pilot) -> None:
+        app.open_article(OMMCOM)  # it shares most with WIRE_JULY; any other may be picked
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"compare with")
+        await wait_for_workers(app, pilot)  # the palette searches in a worker
+        commands = app.screen.query_one("CommandList")
+        assert str(commands.highlighted_option.prompt).startswith("Compare with…")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PickArticleScreen) and app.screen.left_id == OMMCOM
+        assert picked_ids(app)[-1] == lonely
+        await pilot.press("G", "enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "CompareScreen"
+        assert (app.screen.left_id, app.screen.right_id) == (OMMCOM, lonely)
+
+    drive(db, script)

@@ -396,8 +396,8 @@ def test_max_size_before_or_after_the_command(capsys, db_path: Path, seeds: Path
 
 def test_compare_lookups(capsys, db_path: Path, seeds: Path) -> None:
     run(capsys, "ingest", str(seeds))
-    status, out, _ = run(capsys, "compare", "JAPAN WILLING TO RESUME", "4")
-    assert status == 0 and "shared sentences aligned" in out  # titles ignore case
+    status, out, _ = run(capsys, "compare", "JAPAN WANTS TO CONCLUDE", "4")
+    assert status == 0 and "#5 unknown outlet" in out  # titles ignore case
     status, out, err = run(capsys, "compare", "2", "2")
     assert status == 1 and err == "copydesk: both name the same article (#2)\n"
     status, out, err = run(capsys, "compare", "9" * 30, "1")
@@ -418,3 +418,56 @@ def test_delete_removes_an_article_and_what_it_shared(capsys, db_path: Path, see
         assert any(rows[other].shared_count < shared_before[other] for other in partners)
     status, out, _ = run(capsys, "list")
     assert len(out.splitlines()) == 4
+
+
+def _page(folder: Path, name: str, outlet: str, title: str, body: str) -> Path:
+    path = folder / f"{name}.html"
+    path.write_text(
+        f'<html><head><title>{title}</title><meta property="og:site_name" content="{outlet}">'
+        f"</head><body><article><h1>{title}</h1><p>{body}</p></article></body></html>"
+    )
+    return path
+
+
+def test_compare_lists_the_candidates_of_an_ambiguous_reference(
+    capsys, db_path: Path, seeds: Path
+) -> None:
+    run(capsys, "ingest", str(seeds))
+    # Seeds 1 and 2 print the same title (one capitalised): neither is picked silently.
+    status, out, err = run(capsys, "compare", "japan willing to resume peace talks", "4")
+    assert status == 1 and out == ""
+    head, *candidates = err.splitlines()
+    assert head.startswith("copydesk: 'japan willing to resume peace talks' could be any of 2")
+    assert sorted(candidates) == [
+        "1\tunknown outlet\t-\tJapan willing to resume peace talks with Russia",
+        "2\tOmmcom News\t2025-07-15\tJapan Willing To Resume Peace Talks With Russia",
+    ]
+    # Ids still name one article each.
+    status, out, _ = run(capsys, "compare", "1", "2")
+    assert status == 0 and "shared sentences aligned" in out
+
+
+def test_compare_takes_outlet_names(capsys, db_path: Path, tmp_path: Path) -> None:
+    story = (
+        "The harbour board approved a new breakwater on Monday after ten years of debate. "
+        "Work will start in spring and cost about 40 million dollars."
+    )
+    pages = [
+        _page(tmp_path, "a", "Reuters", "Harbour board approves breakwater", story),
+        _page(tmp_path, "b", "Coast Daily", "Breakwater approved at last", story),
+        _page(tmp_path, "c", "Coast Daily", "Harbour vote: what comes next", story),
+    ]
+    assert run(capsys, "ingest", *map(str, pages))[0] == 0
+    status, out, err = run(capsys, "compare", "--json", "reuters", "Breakwater approved")
+    assert status == 0, err
+    data = json.loads(out)
+    assert (data["left"]["outlet"], data["right"]["outlet"]) == ("Reuters", "Coast Daily")
+    status, out, err = run(capsys, "compare", "Reuters", "Coast Daily")
+    assert status == 1 and out == ""
+    lines = err.splitlines()
+    assert "'Coast Daily' could be any of 2 articles" in lines[0]
+    assert [line.split("\t")[1:2] for line in lines[1:]] == [["Coast Daily"], ["Coast Daily"]]
+    assert {line.split("\t")[3] for line in lines[1:]} == {
+        "Breakwater approved at last",
+        "Harbour vote: what comes next",
+    }

@@ -16,6 +16,7 @@ from typing import Any
 from tui import __version__, config, feeds
 from tui.ingest.sources import DEFAULT_MAX_BYTES
 from tui.library import (
+    ArticleRow,
     IngestResult,
     Library,
     LibraryUnusable,
@@ -359,9 +360,14 @@ def run_list(args: argparse.Namespace) -> int:
         )
         return 0
     for row in rows:
-        fields = (row.id, row.label_outlet, row.published or "-", row.label_title)
-        print("\t".join(printable(str(field)) for field in fields) + f"\t{row.words}")
+        print(f"{_line(row)}\t{row.words}")
     return 0
+
+
+def _line(row: ArticleRow) -> str:
+    """An article as `list` shows it: id, outlet, date and title, tab-separated."""
+    fields = (row.id, row.label_outlet, row.published or "-", row.label_title)
+    return "\t".join(printable(str(field)) for field in fields)
 
 
 def _without_text(data: dict[str, Any]) -> dict[str, Any]:
@@ -395,20 +401,35 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_compare(args: argparse.Namespace) -> int:
     with _library(args) as library:
-        sides = [library.resolve(reference) for reference in (args.left, args.right)]
-        for reference, side in zip((args.left, args.right), sides, strict=True):
-            if side is None:
-                print(printable(f"copydesk: no article matches {reference!r}"), file=sys.stderr)
+        sides = []
+        for reference in (args.left, args.right):
+            named = library.resolve(reference)
+            if len(named) != 1:
+                _not_one(reference, named)
                 return 1
-        if sides[0].id == sides[1].id:  # type: ignore[union-attr]
-            print(f"copydesk: both name the same article (#{sides[0].id})", file=sys.stderr)  # type: ignore[union-attr]
+            sides.append(named[0])
+        if sides[0].id == sides[1].id:
+            print(f"copydesk: both name the same article (#{sides[0].id})", file=sys.stderr)
             return 1
-        left, right = sides[0].id, sides[1].id  # type: ignore[union-attr]
+        left, right = sides[0].id, sides[1].id
         if args.format in COMPARE_FORMATS:
             sys.stdout.write(COMPARE_FORMATS[args.format](compare_report(library, left, right)))
         else:
-            print_compare(library, sides[0], sides[1], args.format == "json")  # type: ignore[arg-type]
+            print_compare(library, sides[0], sides[1], args.format == "json")
     return 0
+
+
+def _not_one(reference: str, named: list[ArticleRow]) -> None:
+    """Say on stderr that a reference names no article, or list the ones it could mean."""
+    if not named:
+        print(printable(f"copydesk: no article matches {reference!r}"), file=sys.stderr)
+        return
+    print(
+        printable(f"copydesk: {reference!r} could be any of {len(named)} articles; give an id:"),
+        file=sys.stderr,
+    )
+    for row in named:
+        print(_line(row), file=sys.stderr)
 
 
 def run_shared(args: argparse.Namespace) -> int:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 import platformdirs
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz
 
 from tui import test_hooks
 from tui.errors import SourceError
@@ -52,6 +52,7 @@ from tui.match.origin import (
 from tui.match.shingles import SentenceKey, keys_from_folded
 from tui.models import Article, Sentence
 from tui.pipeline import load, prepare_all
+from tui.references import named_by
 from tui.store import articles as store
 from tui.store import matches as match_store
 from tui.store import search as search_store
@@ -259,12 +260,16 @@ class BoilerplateLine:
 
 @dataclass(frozen=True)
 class SearchHit:
-    """A search result: an article by its title or outlet (i is None), or one sentence."""
+    """A search result: an article by its title or outlet (i is None), or one sentence.
+
+    `exact` when it holds every query word as typed; otherwise it spells some word
+    another way (a typo, a longer form), and comes after the exact hits."""
 
     article: ArticleRow
     i: int | None
     text: str
     score: float
+    exact: bool = True
 
 
 def web_address(row: ArticleRow) -> str | None:
@@ -769,24 +774,33 @@ class Library:
         return self._titles, self._vocabulary
 
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
-        """Titles and outlets (fuzzy) and sentences (FTS5, typo-tolerant), best first."""
+        """Titles and outlets (fuzzy) and sentences (FTS5): up to `limit` hits that hold
+        the words as typed, best first, then up to `limit` that spell some word
+        otherwise (typos, longer forms), best first. The second kind always comes:
+        a checker searching "Vargas" must see the articles that print "Varga"."""
         query = query.strip()
-        if not query:
+        terms = search_store.query_terms(query)
+        if not terms:
             return []
         titles, vocabulary = self.prepare_search()
         rows = self._rows
-        hits = [
-            SearchHit(rows[aid], None, rows[aid].title or rows[aid].source, score)
-            for aid, score in titles.search(query)[:limit]
-        ]
+        complete = terms[-1] in vocabulary.known or terms[-1] in titles.articles_by_word
+        hits = []
+        for aid, score in titles.search(query):
+            label = f"{rows[aid].title or ''} {rows[aid].outlet or ''}"
+            exact = search_store.exact_words(terms, label, complete)
+            hits.append(
+                SearchHit(rows[aid], None, rows[aid].title or rows[aid].source, score, exact)
+            )
         for hit in search_store.search_sentences(self.conn, query, vocabulary, limit * 4):
             # another process may have added the article since the rows were read
             row = rows.get(hit.article_id) or self.article(hit.article_id)
             if row is not None:
                 score = fuzz.partial_ratio(query.lower(), hit.text.lower())
-                hits.append(SearchHit(row, hit.i, hit.text, score))
+                hits.append(SearchHit(row, hit.i, hit.text, score, hit.exact))
         hits.sort(key=lambda hit: -hit.score)
-        return hits[:limit]
+        exact = [hit for hit in hits if hit.exact][:limit]
+        return exact + [hit for hit in hits if not hit.exact][:limit]
 
     def compare(self, left_id: int, right_id: int) -> list[Row]:
         """Two articles aligned like a diff, shared sentences on the same row.
@@ -800,17 +814,15 @@ class Library:
         pairs = [m for m in self.matches(left_id) if m.b_article == right_id]
         return align(left, right, pairs)
 
-    def resolve(self, reference: str) -> ArticleRow | None:
-        """An article by id, or by the title that best matches `reference` (typos welcome)."""
+    def resolve(self, reference: str) -> list[ArticleRow]:
+        """The articles a reference names: an id, an outlet's name or a title (typos
+        welcome; tui/references.py). One when it is clear, none when nothing fits,
+        several, best first, when it is ambiguous."""
         if reference.isdigit():
             number = int(reference)
-            return self.article(number) if number < 2**63 else None
-        articles = self.articles()
-        titles = {row.id: row.title or "" for row in articles}
-        best = process.extractOne(
-            reference, titles, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=60
-        )
-        return self.article(best[2]) if best else None
+            row = self.article(number) if number < 2**63 else None
+            return [row] if row is not None else []
+        return named_by(reference, self.articles())
 
     def export(self) -> dict[str, Any]:
         """The whole library as one JSON-ready document."""

@@ -17,7 +17,7 @@ from textual.theme import Theme
 from textual.worker import WorkerFailed
 
 from tui import feeds
-from tui.app.commands import ArticleCommands, binding_commands
+from tui.app.commands import ArticleCommands, CompareWithCommand, binding_commands
 from tui.app.idle_gc import IdleCollector
 from tui.app.messages import FeedProgress, FeedsUpdated, IngestFinished, IngestProgress
 from tui.app.safe import one_line
@@ -39,7 +39,7 @@ class CopydeskApp(App[None]):
 
     TITLE = "Copydesk"
     CSS_PATH = "copydesk.tcss"
-    COMMANDS = App.COMMANDS | {ArticleCommands}
+    COMMANDS = App.COMMANDS | {ArticleCommands, CompareWithCommand}
     BINDINGS = [
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("slash", "search", "Search", id="app.search"),
@@ -278,16 +278,27 @@ class CopydeskApp(App[None]):
         self.push_screen(ReaderScreen(article_id, sentence))
 
     def open_compare(self, left_id: int, right_id: int | None = None) -> None:
-        """Compare two articles; without a right side, the one sharing most with the left."""
+        """Compare two articles; without a right side, the one sharing most with the
+        left, or, when none shares anything, the one picked from all of them."""
         from tui.app.screens.compare import CompareScreen
 
         if right_id is None:
             related = self.library.related(left_id)
             if not related:
-                self.notify("This article shares no sentences with another.", markup=False)
+                self.compare_with(left_id)
                 return
             right_id = related[0][0]
         self.push_screen(CompareScreen(left_id, right_id))
+
+    def compare_with(self, left_id: int) -> None:
+        """Pick any other article (those sharing the most first) and compare the two."""
+        from tui.app.screens.pick_article import PickArticleScreen
+
+        def chosen(right_id: int | None) -> None:
+            if right_id is not None:
+                self.open_compare(left_id, right_id)
+
+        self.push_screen(PickArticleScreen(left_id), chosen)
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error ends the app with status 1: the traceback goes to the log.

@@ -1,4 +1,5 @@
-"""Command palette: every key's action on the current screen, and articles by title.
+"""Command palette: every key's action on the current screen, articles by title, and
+"Compare with…" (any article).
 
 Titles are short strings, so Textual's fuzzy Matcher is the right tool here;
 article bodies are searched with FTS5 on the search screen instead.
@@ -80,3 +81,33 @@ class ArticleCommands(Provider):
 
     def _compare(self, article_id: int) -> None:
         self.app.open_compare(article_id)  # type: ignore[attr-defined]
+
+
+class CompareWithCommand(Provider):
+    """ "Compare with…": pick any article and compare the current one with it.
+
+    The current article is the one the screen is about (its `current_id()`): the
+    library's cursor row, the reader's article, compare's left side.
+    """
+
+    NAME = "Compare with…"
+    HELP = "compare this article with any other, picked from a list"
+
+    def _callback(self) -> partial[None] | None:
+        current_id = getattr(self.screen, "current_id", None)
+        article_id = current_id() if callable(current_id) else None
+        if article_id is None:
+            return None
+        return partial(self.app.compare_with, article_id)  # type: ignore[attr-defined]
+
+    async def discover(self) -> Hits:
+        callback = self._callback()
+        if callback is not None:
+            yield DiscoveryHit(Content(self.NAME), callback, self.NAME, self.HELP)
+
+    async def search(self, query: str) -> Hits:
+        callback = self._callback()
+        matcher = self.matcher(query)
+        score = matcher.match(self.NAME)
+        if callback is not None and score > 0:
+            yield Hit(score, literal_highlight(matcher, self.NAME), callback, self.NAME, self.HELP)

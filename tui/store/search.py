@@ -15,9 +15,13 @@ _TERM = re.compile(r"\w+")
 
 @dataclass(frozen=True)
 class SentenceHit:
+    """A sentence found; `exact` when it holds every query word as typed, not another
+    spelling (see `exact_words`)."""
+
     article_id: int
     i: int
     text: str
+    exact: bool = True
 
 
 def _quote(term: str) -> str:
@@ -39,6 +43,7 @@ class Vocabulary:
         self.known = set(self.words)
         self._docs = dict(rows)
         self._cumulative = list(accumulate((doc for _, doc in rows), initial=0))
+        self._close: dict[str, list[str]] = {}  # close_to's answers: words recur as one types
 
     def has_prefix(self, prefix: str) -> bool:
         index = bisect_left(self.words, prefix)
@@ -54,39 +59,60 @@ class Vocabulary:
         return self._cumulative[end] - self._cumulative[start]
 
     def close_to(self, term: str) -> list[str]:
-        """Indexed words within a typo or two of `term`."""
+        """Indexed words within a typo or two of `term` (7 ms at 100,000 words, so kept)."""
         if len(term) < 4:
             return []
-        found = process.extract(term, self.words, scorer=fuzz.ratio, score_cutoff=75, limit=5)
-        return [word for word, _, _ in found]
+        if term not in self._close:
+            found = process.extract(term, self.words, scorer=fuzz.ratio, score_cutoff=75, limit=5)
+            self._close[term] = [word for word, _, _ in found]
+        return self._close[term]
 
 
-def _options(term: str, prefix: bool, vocab: Vocabulary | None) -> list[str]:
-    """FTS alternatives for one typed word: itself, a prefix while typing, or close spellings."""
+def _options(term: str, prefix: bool, vocab: Vocabulary | None, variants: bool) -> list[str]:
+    """FTS alternatives for one typed word.
+
+    As typed: the word itself and, while it is still being typed and is no word
+    of its own, the words it begins ("pesk" finds "peskov"). With `variants`, also
+    other spellings: words a typo or two away, and the longer words a complete
+    word begins ("varga" finds "vargas").
+    """
+    complete = vocab is not None and term in vocab.known
     options = [_quote(term)]
-    if prefix:
+    if prefix and not complete:
         options.append(_quote(term) + "*")
-    if vocab is None or term in vocab.known or (prefix and vocab.has_prefix(term)):
-        return options
-    return options + [_quote(word) for word in vocab.close_to(term)]
+    if variants and vocab is not None:
+        options += [_quote(word) for word in vocab.close_to(term) if word != term]
+        if prefix and complete:
+            options.append(_quote(term) + "*")
+    return options
 
 
-def _terms(query: str) -> list[str]:
+def query_terms(query: str) -> list[str]:
     return [term.lower() for term in _TERM.findall(query)]
 
 
-def _expression(terms: list[str], vocab: Vocabulary | None, typing: bool) -> str | None:
+def _expression(
+    terms: list[str], vocab: Vocabulary | None, typing: bool, variants: bool
+) -> str | None:
+    """Every word required (one of its options), the last one also as a prefix (typing)."""
     if not terms:
         return None
     return " AND ".join(
-        "(" + " OR ".join(_options(term, typing and i == len(terms) - 1, vocab)) + ")"
+        "(" + " OR ".join(_options(term, typing and i == len(terms) - 1, vocab, variants)) + ")"
         for i, term in enumerate(terms)
     )
 
 
-def fts_query(query: str, vocab: Vocabulary | None = None) -> str | None:
-    """An FTS5 expression: every word required, the last one also as a prefix (typing)."""
-    return _expression(_terms(query), vocab, typing=True)
+def exact_words(terms: list[str], text: str, complete: bool) -> bool:
+    """Whether `text` holds every query word as typed: whole words, and the last one
+    also as the start of a word while it is `complete` no word of its own."""
+    if not terms:
+        return False
+    words = set(_TERM.findall(text.lower()))
+    *whole, last = terms
+    if not all(term in words for term in whole):
+        return False
+    return last in words or (not complete and any(word.startswith(last) for word in words))
 
 
 # Ranking (bm25) scores every matching sentence before LIMIT applies: about
@@ -101,7 +127,7 @@ def _estimate(terms: list[str], vocab: Vocabulary, typing: bool) -> int:
     """An upper bound on the sentences the expression matches: the rarest word's count."""
     counts = []
     for index, term in enumerate(terms):
-        options = _options(term, typing and index == len(terms) - 1, vocab)
+        options = _options(term, typing and index == len(terms) - 1, vocab, variants=True)
         counts.append(
             sum(
                 vocab.sentences_with(option.strip('"*'), prefix=option.endswith("*"))
@@ -114,14 +140,17 @@ def _estimate(terms: list[str], vocab: Vocabulary, typing: bool) -> int:
 def search_sentences(
     conn: sqlite3.Connection, query: str, vocab: Vocabulary | None = None, limit: int = 200
 ) -> list[SentenceHit]:
-    """Sentences containing every query word (or a close spelling), best FTS rank first.
+    """Sentences holding every query word as typed, best FTS rank first, then (with a
+    vocabulary) up to `limit` more that hold another spelling of some word.
 
-    With a vocabulary, two shortcuts keep a keystroke cheap on a large library:
-    matches too many to rank (RANK_AT_MOST) come unranked, as callers rank them
-    by similarity anyway; and a last word too short to expand (PREFIX_AT_MOST)
-    is matched here, on the sentences the other words found, or exactly if alone.
+    Both kinds always come: a word spelt as the reader typed it must not hide the
+    articles that spell it otherwise ("Vargas" and "Varga"). Two shortcuts keep a
+    keystroke cheap on a large library: matches too many to rank (RANK_AT_MOST)
+    come unranked, as callers rank them by similarity anyway; and a last word too
+    short to expand (PREFIX_AT_MOST) is matched here, on the sentences the other
+    words found, or exactly if alone.
     """
-    terms = _terms(query)
+    terms = query_terms(query)
     if not terms:
         return []
     typing, starts = True, None
@@ -129,18 +158,28 @@ def search_sentences(
         typing = False
         if len(terms) > 1:
             starts = re.compile(r"\b" + re.escape(terms.pop()), re.IGNORECASE)
-    expression = _expression(terms, vocab, typing)
-    assert expression is not None
-    ranked = vocab is None or _estimate(terms, vocab, typing) <= RANK_AT_MOST
-    rows = conn.execute(
-        "SELECT s.article_id, s.i, s.text FROM sentences_fts f JOIN sentences s ON s.id = f.rowid"
-        " WHERE sentences_fts MATCH ?" + (" ORDER BY f.rank" if ranked else "") + " LIMIT ?",
-        (expression, limit if starts is None else limit * 5),
+    exact = _expression(terms, vocab, typing, variants=False)
+    every = _expression(terms, vocab, typing, variants=True)
+    assert exact is not None and every is not None
+    order = (
+        " ORDER BY f.rank"
+        if vocab is None or _estimate(terms, vocab, typing) <= RANK_AT_MOST
+        else ""
     )
-    hits = [SentenceHit(*row) for row in rows]
-    if starts is not None:
-        hits = [hit for hit in hits if starts.search(hit.text)][:limit]
-    return hits
+    found = []
+    for expression, is_exact in ((exact, True), (f"({every}) NOT ({exact})", False)):
+        if not is_exact and every == exact:
+            break
+        rows = conn.execute(
+            "SELECT s.article_id, s.i, s.text FROM sentences_fts f"
+            " JOIN sentences s ON s.id = f.rowid WHERE sentences_fts MATCH ?" + order + " LIMIT ?",
+            (expression, limit if starts is None else limit * 5),
+        )
+        hits = [SentenceHit(*row, exact=is_exact) for row in rows]
+        if starts is not None:
+            hits = [hit for hit in hits if starts.search(hit.text)][:limit]
+        found += hits
+    return found
 
 
 class TitleIndex:

@@ -147,10 +147,12 @@ class CompareScreen(Screen[None]):
         self.load()
         self.view.select(*keep)
 
+    def current_id(self) -> int:
+        """The left-hand article (the palette's "Compare with…" starts from it)."""
+        return self.left_id
+
     def action_pick(self) -> None:
-        if not self.app.library.related(self.left_id):  # type: ignore[attr-defined]
-            self.notify("No other article shares sentences with this one.", markup=False)
-            return
+        """Pick another right-hand article: any of them, those sharing the most first."""
 
         def chosen(article_id: int | None) -> None:
             if article_id is not None and article_id != self.right_id:

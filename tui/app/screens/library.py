@@ -44,7 +44,8 @@ def story_label(story: int | None) -> Text:
 
 
 class LibraryScreen(Screen[None]):
-    """A table of articles; enter reads one, c compares it with its closest relative."""
+    """A table of articles; enter reads one, c compares it with its closest relative (or
+    one picked from all, when nothing shares a sentence with it)."""
 
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="library.down"),

@@ -1,4 +1,4 @@
-"""A modal list of the articles that share the most with one article."""
+"""A modal list of every other article: those that share the most with one article first."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import DataTable, Static
 
 from tui.app.safe import one_line
+from tui.app.widgets.article_table import ArticleTable
 from tui.library import ArticleRow
 
 OUTLET_WIDTH = 22
@@ -18,22 +18,23 @@ DATE_WIDTH = 10
 COUNT_WIDTH = 10
 
 
-def option_prompt(article: ArticleRow, shared: int, width: int) -> Text:
-    """Outlet, title, date and shared count in fixed columns, as plain text (never markup)."""
-    title_width = max(8, width - OUTLET_WIDTH - DATE_WIDTH - COUNT_WIDTH - 3)
-    name = Text(article.label_outlet, style="bold" if article.outlet else "dim")
-    name.truncate(OUTLET_WIDTH, overflow="ellipsis", pad=True)
-    title = Text(article.label_title)
-    title.stylize("" if article.title else "dim")
-    title.truncate(title_width, overflow="ellipsis", pad=True)
-    date = Text(article.published or "undated", style="" if article.published else "dim")
-    date.truncate(DATE_WIDTH, pad=True)
-    count = Text(f"{shared} shared".rjust(COUNT_WIDTH), style="bold")
-    return Text.assemble(name, " ", title, " ", date, " ", count)
+def row_cells(article: ArticleRow, shared: int) -> tuple[Text, ...]:
+    """Outlet, title, date and shared count (none when 0), as plain Text (never markup)."""
+    return (
+        Text(article.label_outlet, style="bold" if article.outlet else "dim", overflow="ellipsis"),
+        Text(article.label_title, style="" if article.title else "dim", overflow="ellipsis"),
+        Text(article.published or "undated", style="" if article.published else "dim"),
+        Text(f"{shared} shared" if shared else "", style="bold", justify="right"),
+    )
 
 
 class PickArticleScreen(ModalScreen[int | None]):
-    """Choose the right-hand article; enter picks, escape cancels (dismisses with None)."""
+    """Choose the right-hand article; enter picks, escape cancels (dismisses with None).
+
+    Every other article is listed: those sharing sentences with the left one, most
+    first, then the rest, first printed first. The list is an ArticleTable (fixed
+    columns, no measuring), so it opens quickly on a library of thousands.
+    """
 
     DEFAULT_CSS = """
     PickArticleScreen {
@@ -53,7 +54,7 @@ class PickArticleScreen(ModalScreen[int | None]):
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
-    PickArticleScreen OptionList, PickArticleScreen OptionList:focus {
+    PickArticleScreen DataTable, PickArticleScreen DataTable:focus {
         height: auto;
         max-height: 20;
         width: 100%;
@@ -70,6 +71,8 @@ class PickArticleScreen(ModalScreen[int | None]):
         Binding("escape,q", "cancel", "Cancel", id="pick.cancel"),
         Binding("j", "move(1)", "Down", show=False, id="pick.down"),
         Binding("k", "move(-1)", "Up", show=False, id="pick.up"),
+        Binding("g", "edge('first')", "First", show=False, id="pick.first"),
+        Binding("G", "edge('last')", "Last", show=False, id="pick.last"),
     ]
 
     def __init__(self, left_id: int, current_id: int | None = None) -> None:
@@ -79,8 +82,12 @@ class PickArticleScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("", id="pick-title", markup=False)
-            yield OptionList(id="pick-list")
+            yield ArticleTable(id="pick-list", show_header=False, cursor_type="row")
             yield Static("enter compares · escape cancels", id="pick-hint", markup=False)
+
+    @property
+    def table(self) -> ArticleTable:
+        return self.query_one(ArticleTable)
 
     def on_mount(self) -> None:
         library = self.app.library  # type: ignore[attr-defined]
@@ -88,24 +95,33 @@ class PickArticleScreen(ModalScreen[int | None]):
         name = left.label_outlet if left else f"#{self.left_id}"
         self.query_one("#pick-title", Static).update(f"Compare {one_line(name)} with…")
         width = min(self.app.size.width * 9 // 10, 110) - 8  # border, padding, scrollbar
-        options = self.query_one(OptionList)
-        ids = []
-        for other_id, shared in library.related(self.left_id):
-            article = library.article(other_id)
-            if article is not None:
-                options.add_option(Option(option_prompt(article, shared, width), id=str(other_id)))
-                ids.append(other_id)
-        if ids:
-            options.highlighted = ids.index(self.current_id) if self.current_id in ids else 0
-        options.focus()
+        table = self.table
+        title_width = max(8, width - OUTLET_WIDTH - DATE_WIDTH - COUNT_WIDTH - 8)
+        for key, size in (
+            ("outlet", OUTLET_WIDTH),
+            ("title", title_width),
+            ("date", DATE_WIDTH),
+            ("shared", COUNT_WIDTH),
+        ):
+            table.add_column(key, key=key, width=size)
+        shared = dict(library.related(self.left_id))
+        rows = {row.id: row for row in library.articles(by_time=True) if row.id != self.left_id}
+        ordered = [rows[other] for other in shared if other in rows]
+        ordered += [row for row in rows.values() if row.id not in shared]
+        table.add_keyed_rows((str(r.id), row_cells(r, shared.get(r.id, 0))) for r in ordered)
+        if str(self.current_id) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(self.current_id)))
+        table.focus()
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.dismiss(int(event.option.id) if event.option.id else None)
+        self.dismiss(int(event.row_key.value) if event.row_key.value else None)
 
     def action_move(self, step: int) -> None:
-        options = self.query_one(OptionList)
-        (options.action_cursor_down if step > 0 else options.action_cursor_up)()
+        (self.table.action_cursor_down if step > 0 else self.table.action_cursor_up)()
+
+    def action_edge(self, edge: str) -> None:
+        self.table.move_cursor(row=0 if edge == "first" else self.table.row_count - 1)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -137,8 +137,13 @@ class ReaderScreen(Screen[None]):
             return
         self.app.open_article(links[0].article.id, links[0].i)  # type: ignore[attr-defined]
 
+    def current_id(self) -> int:
+        """The article on screen (the palette's "Compare with…" starts from it)."""
+        return self.article_id
+
     def action_compare(self) -> None:
-        """Compare with the cursor sentence's first other printer, else the closest article."""
+        """Compare with the cursor sentence's first other printer, else the closest article
+        (none: one picked from all)."""
         links = self._cursor_links()
         right = links[0].article.id if links else None
         self.app.open_compare(self.article_id, right)  # type: ignore[attr-defined]

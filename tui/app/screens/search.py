@@ -18,6 +18,14 @@ from tui.app.widgets.result_list import ResultList
 from tui.library import SearchHit
 
 
+def counts(hits: list[SearchHit]) -> str:
+    """ "3 hits as typed · 4 in other spellings"."""
+    typed = sum(hit.exact for hit in hits)
+    others = len(hits) - typed
+    found = f"{typed} hit{'' if typed == 1 else 's'} as typed"
+    return found + (f" · {others} in other spellings" if others else "")
+
+
 class SearchInput(Input):
     """An Input whose typing repaints it without laying out the whole screen.
 
@@ -108,7 +116,7 @@ class SearchScreen(Screen[None]):
             return  # a newer keystroke is on its way
         self.hits, self.shown_query = message.hits, message.query
         self.query_one(ResultList).show(message.hits, message.query)
-        status = f"{len(message.hits)} results" if message.query.strip() else ""
+        status = counts(message.hits) if message.query.strip() else ""
         if message.query.strip() and not message.hits:
             status = "No matches. Try fewer or shorter words."
         if status != self._status:  # one fixed line: no need to lay the screen out again

@@ -32,6 +32,8 @@ from tui.library import SearchHit
 _WORD = re.compile(r"\w+")
 INDENT = "  "  # before a sentence's snippet, under its article line
 SNIPPET_LINES = 2
+OTHERS = "── other spellings ──"  # above the hits that spell a query word otherwise
+NOTHING_AS_TYPED = "── nothing as typed · other spellings ──"  # the same, with no hit above
 
 
 class Terms:
@@ -96,15 +98,16 @@ def snippet(text: str, query: str, width: int) -> str:
 class Line:
     """One screen line: which hit, and what of it (its article, its title, or snippet offsets)."""
 
-    hit: int
-    role: str  # head, title or snippet
+    hit: int  # -1 for the line that parts exact hits from other spellings
+    role: str  # head, title, snippet or others
     start: int = 0
     end: int = 0
     cut: bool = False  # the snippet goes on past this line: end it with an ellipsis
 
 
 class ResultList(CachedLinesView, can_focus=True):
-    """Search hits, best first: an article line and a snippet, or a matching title."""
+    """Search hits, best first: an article line and a snippet, or a matching title; the
+    hits that spell a query word otherwise come last, under an "other spellings" line."""
 
     COMPONENT_CLASSES = {"result-list--cursor", "result-list--hover"}
 
@@ -191,6 +194,8 @@ class ResultList(CachedLinesView, can_focus=True):
         snippets: list[str] = []
         measure = self._measure = max(1, width - len(INDENT))
         for n, hit in enumerate(self.hits):
+            if not hit.exact and (n == 0 or self.hits[n - 1].exact):
+                lines.append(Line(-1, "others"))
             first_y.append(len(lines))
             if hit.i is None:
                 snippets.append(one_line(hit.text))  # a title, or a file name
@@ -246,8 +251,11 @@ class ResultList(CachedLinesView, can_focus=True):
 
     def _pieces(self, line: Line, styles: dict[str, Style]) -> list[tuple[str, Style]]:
         """A line as (text, style) pieces, the query's words marked; always literal text."""
-        hit = self.hits[line.hit]
         plain = styles["plain"]
+        if line.role == "others":
+            typed = self.hits and self.hits[0].exact
+            return [(OTHERS if typed else NOTHING_AS_TYPED, styles["dim"])]
+        hit = self.hits[line.hit]
         if line.role == "head":
             row = hit.article
             return [
@@ -332,7 +340,8 @@ class ResultList(CachedLinesView, can_focus=True):
 
     def hit_at(self, y: int) -> int | None:
         """The hit drawn on content line `y` (scroll included)."""
-        return self._lines[y].hit if 0 <= y < len(self._lines) else None
+        hit = self._lines[y].hit if 0 <= y < len(self._lines) else -1
+        return hit if hit >= 0 else None
 
     def on_focus(self, event: events.Focus) -> None:
         if self.cursor is None and self.hits:
@@ -389,6 +398,8 @@ class ResultList(CachedLinesView, can_focus=True):
         height = max(1, self.scrollable_content_region.height)
         target = self._first_y[self.cursor] + direction * height
         target = min(max(target, 0), len(self._lines) - 1)
+        if self._lines[target].hit < 0:  # the "other spellings" line: the hit under it
+            target += 1
         self.move_to(self._lines[target].hit)
 
     def action_select(self) -> None:
