@@ -27,6 +27,8 @@ _FURNITURE_WORDS = re.compile(
     r"|tagline|slogan|site-?description|branding",
     re.IGNORECASE,
 )
+# Names of a pop-up shown on hover, whose wrapper may hold the word hovered.
+_POPUP_WORDS = re.compile(r"rollover|tooltip|hover-?card|popover", re.IGNORECASE)
 # Short words that are only furniture as a whole token ("dek" but not "desktop").
 _FURNITURE_TOKENS = re.compile(
     r"(?:^|[\s_-])(?:dek|cta|(?:post-?|entry-?|article-?)?tag(?:s|box|list|links|-list|-links)?)"
@@ -84,13 +86,29 @@ def _names(el: HtmlElement) -> str:
     return f"{el.get('class', '')} {el.get('id', '')}"
 
 
+def _is_named_furniture(el: HtmlElement) -> bool:
+    names = _names(el)
+    return isinstance(el.tag, str) and bool(
+        _FURNITURE_WORDS.search(names) or _FURNITURE_TOKENS.search(names)
+    )
+
+
 def drop_named_furniture(article: HtmlElement, total: int) -> None:
-    """Captions, credits, bylines, galleries, share and promo boxes, by class or id."""
+    """Captions, credits, bylines, galleries, share and promo boxes, by class or id.
+
+    A hover card's wrapper also holds what the reader hovers, which is story text
+    ("Gov. <span class=rollover-people><a class=rollover-people-link>Kristi
+    Noem</a><span class=rollover-people-block>…</span></span> (R)"): the link
+    hovered stays, and a wrapper holding furniture of its own loses only that.
+    """
     doomed = [
         el
         for el in article.iter()
-        if isinstance(el.tag, str)
-        and (_FURNITURE_WORDS.search(_names(el)) or _FURNITURE_TOKENS.search(_names(el)))
+        if _is_named_furniture(el)
+        and not (
+            _POPUP_WORDS.search(_names(el))
+            and (el.tag == "a" or any(map(_is_named_furniture, el.iterdescendants())))
+        )
     ]
     _drop_all(article, doomed, total)
 
