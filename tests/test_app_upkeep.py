@@ -108,6 +108,20 @@ def test_u_updates_followed_feeds_in_a_worker(
             await pilot.press("F")
             assert type(app.screen).__name__ == "FeedsScreen"
             row = app.screen.query_one(DataTable).get_row_at(0)
-            assert str(row[1]) == "Quay Post" and str(row[4]).strip() == "2"
+            assert str(row[1]) == "Quay Post" and str(row[2]).strip() == "2"
 
         drive(path, script)
+
+
+def test_opening_an_article_another_process_deleted_says_so(library_path: Path) -> None:
+    async def script(app, pilot) -> None:
+        gone = app.screen.current_id()
+        with Library(library_path) as other:
+            assert other.delete(gone)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert type(app.screen).__name__ == "LibraryScreen" and app.crash is None
+        assert [n.message for n in app._notifications] == [f"No article #{gone} in this library."]
+
+    drive(library_path, script)

@@ -89,6 +89,14 @@ BOMB = (
 )
 
 
+def ping(other: str) -> bytes:
+    """A feed whose one item is another feed, which links back."""
+    return (
+        f'<rss version="2.0"><channel><title>Ping</title>'
+        f"<item><link>/ping-{other}.xml</link></item></channel></rss>"
+    ).encode()
+
+
 @pytest.fixture
 def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Site]]:
     without_proxies(monkeypatch)
@@ -108,6 +116,18 @@ def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Site]]:
         "/bomb.xml": lambda h: send(h, BOMB, "application/rss+xml"),
         "/huge.xml": lambda h: send(h, b"<rss>" + b" " * (2 * 2**20) + b"</rss>", "text/xml"),
         "/slow.xml": lambda h: STOP.wait(3) or send(h, b"<rss/>", "text/xml"),
+        "/ping-a.xml": lambda h: send(h, ping("b"), "application/rss+xml"),
+        "/ping-b.xml": lambda h: send(h, ping("a"), "application/rss+xml"),
+        "/odd-links.xml": lambda h: send(
+            h,
+            b'<rss version="2.0"><channel><title>Odd</title>'
+            b"<item><link>http://[bad</link></item><item><link>http://x:port/</link></item>"
+            b"<item><link>/story/8</link></item></channel></rss>",
+            "application/rss+xml",
+        ),
+        "/cut.xml": lambda h: send(
+            h, b'<rss version="2.0"><channel><title>Broken<item><link>/s', "text/xml"
+        ),
         "/self.xml": lambda h: send(
             h,
             b'<rss version="2.0"><channel><title>Loop</title><item><link>/self.xml</link></item>'
@@ -264,3 +284,64 @@ def test_ingest_of_a_feed_url_ingests_its_items_once(
         assert feeds.feeds(library) == []  # ingested once, not followed
     status, out, err = run(capsys, "ingest", f"{base}/missing.xml")
     assert status == 1 and "HTTP 404" in err
+
+
+def test_feeds_that_link_to_each_other_never_loop(
+    capsys, db_path: Path, site: tuple[str, Site]
+) -> None:
+    base, _ = site
+    status, out, err = run(capsys, "ingest", f"{base}/ping-a.xml")
+    assert status == 1 and out == ""  # the item is a feed, not a page: one line, no recursion
+    assert err.startswith(f"copydesk: {base}/ping-b.xml: not an article: content type")
+    run(capsys, "follow", f"{base}/ping-a.xml")
+    status, out, err = run(capsys, "update")
+    assert status == 0 and "1 pages failed, 0 feeds failed" in err
+
+
+def test_malformed_links_are_skipped_and_broken_feeds_refused(
+    capsys, db_path: Path, site: tuple[str, Site]
+) -> None:
+    base, _ = site
+    status, out, err = run(capsys, "ingest", f"{base}/odd-links.xml")
+    assert status == 0 and out.strip() == f"added #1: {base}/story/8", err
+    status, out, err = run(capsys, "follow", "http://[::1", f"{base}/cut.xml")
+    assert status == 1 and out == ""
+    first, second = err.splitlines()
+    assert first == "copydesk: http://[::1: not an http(s) URL"
+    assert second.startswith(f"copydesk: {base}/cut.xml: broken feed: ")
+
+
+def test_an_update_stops_before_its_next_request_once_cancelled(
+    db_path: Path, site: tuple[str, Site]
+) -> None:
+    base, state = site
+    with Library(db_path) as library:
+        feeds.follow(library, f"{base}/rss.xml")
+        asked = []
+
+        def cancelled() -> bool:
+            asked.append(1)
+            return len(asked) > 2  # the feed, its first page, then stop
+
+        results = list(feeds.update(library, cancelled=cancelled))
+        assert [r.status for r in results] == ["added", "updated"]
+        (row,) = feeds.feeds(library)
+        assert row.stored == 1 and row.etag is None  # the rest is fetched next time
+        results = list(feeds.update(library))
+        assert [r.status for r in results] == ["added", "updated"]
+
+
+def test_a_deleted_article_is_not_fetched_again_and_its_id_is_never_reused(
+    capsys, db_path: Path, site: tuple[str, Site]
+) -> None:
+    base, state = site
+    run(capsys, "follow", f"{base}/rss.xml")
+    run(capsys, "update")
+    status, _, err = run(capsys, "delete", "99999999999999999999")
+    assert status == 2 and "not an article id: '99999999999999999999'" in err
+    assert run(capsys, "delete", "2")[1].startswith("deleted #2")
+    state.items.append(3)
+    status, out, _ = run(capsys, "update")
+    assert out.strip() == f"added #3: {base}/story/3"  # not story 2 again, and not #2
+    status, out, _ = run(capsys, "feeds", "--json")
+    assert json.loads(out)[0]["stored"] == 2

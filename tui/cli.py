@@ -27,6 +27,7 @@ from tui.library import (
 from tui.match.kinds import KINDS
 from tui.report import COMPARE_FORMATS, LIBRARY_FORMATS, compare_report, library_report
 from tui.report.terminal import print_compare, print_json_array, print_shared
+from tui.text.counts import counted
 from tui.text.sanitize import printable, safe_json
 
 COMMANDS = (
@@ -70,6 +71,13 @@ def _megabytes(value: str) -> float:
     if not 0 < size < 2**40 or size != size:
         raise argparse.ArgumentTypeError(f"must be a positive number of MiB: {value!r}")
     return size
+
+
+def _article_id(value: str) -> int:
+    """An article id for `delete`: a positive integer SQLite can hold."""
+    if not value.isdigit() or not 0 < int(value) < 2**63:
+        raise argparse.ArgumentTypeError(f"not an article id: {value!r}")
+    return int(value)
 
 
 def _add_max_size_option(parser: argparse.ArgumentParser) -> None:
@@ -151,7 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     deleting = commands.add_parser("delete", help="remove articles (all their versions)")
     _add_db_option(deleting)
-    deleting.add_argument("ids", nargs="+", type=int, metavar="ID")
+    deleting.add_argument("ids", nargs="+", type=_article_id, metavar="ID")
 
     following = commands.add_parser("follow", help="follow feeds (or pages that advertise one)")
     _add_db_option(following)
@@ -224,12 +232,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one `copydesk` command line; returns the exit status.
 
     0 success (help and --version included), 1 a source, article or library
-    failed, 2 a usage error (nothing is created then).
+    failed, 2 a usage error (nothing is created then), 130 interrupted (ctrl-c).
     """
     try:
         return _run(list(sys.argv[1:] if argv is None else argv))
     except SystemExit as done:  # argparse's --help, --version and usage errors
         return done.code if isinstance(done.code, int) else 1
+    except KeyboardInterrupt:  # ctrl-c: what was committed stays, the rest is rolled back
+        print("copydesk: interrupted", file=sys.stderr)
+        return 130
 
 
 def _run(argv: list[str]) -> int:
@@ -571,7 +582,9 @@ def run_update(args: argparse.Namespace) -> int:
                     failed_feeds += 1
                     _fail(f"feed {result.feed.url}", result.reason)
                 else:
-                    news = f"{result.new_items} new items" if result.new_items else "nothing new"
+                    news = (
+                        counted(result.new_items, "new item") if result.new_items else "nothing new"
+                    )
                     said = "not modified" if result.status == "not modified" else news
                     print(printable(f"{feeds.describe(result.feed)}: {said}"), file=sys.stderr)
                 continue

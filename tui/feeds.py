@@ -18,8 +18,8 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from tui.errors import SourceError
-from tui.ingest.feeds import ParsedFeed, advertised_feeds, parse_feed
-from tui.ingest.sources import DEFAULT_MAX_BYTES, is_url
+from tui.ingest.feeds import ParsedFeed, advertised_feeds, parse_feed, web_link
+from tui.ingest.sources import DEFAULT_MAX_BYTES
 from tui.library import IngestResult, Library
 from tui.store import feeds as feed_store
 from tui.store.db import transaction
@@ -61,7 +61,7 @@ def follow(
     """Follow the feed at `url`, or the first feed the page at `url` advertises with
     `<link rel="alternate">`. Never raises for a bad URL, page or feed: the reason
     is in the result."""
-    if not is_url(url) or urlsplit(url).scheme.lower() not in ("http", "https"):
+    if web_link(url, url) is None:
         return Followed(url, None, reason="not an http(s) URL")
     try:
         feed_url, parsed = _find_feed(url, max_bytes, timeout)
@@ -78,8 +78,10 @@ def _find_feed(url: str, max_bytes: int, timeout: float) -> tuple[str, ParsedFee
     document = _fetch(url, max_bytes, timeout)
     try:
         return url, parse_feed(document, url)
-    except SourceError:
+    except SourceError as error:
         advertised = advertised_feeds(document, url)
+        if not advertised and str(error).startswith("broken feed"):
+            raise
         if not advertised:
             raise SourceError("no RSS or Atom feed here, and the page advertises none") from None
     feed_url = advertised[0]
@@ -125,7 +127,10 @@ class Politeness:
 
     def wait(self, url: str) -> None:
         """Sleep until `url`'s host may be asked again, and note this request."""
-        host = (urlsplit(url).hostname or "").lower()
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:  # stored URLs were checked when followed; never fail here
+            host = url
         if host in self.last and self.delay > 0:
             self.sleep(max(0.0, self.last[host] + self.delay - self.clock()))
         self.last[host] = self.clock()
@@ -138,11 +143,14 @@ def update(
     max_bytes: int = DEFAULT_MAX_BYTES,
     timeout: float = FEED_TIMEOUT,
     politeness: Politeness | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
 ) -> Iterator[IngestResult | FeedResult]:
     """Fetch the followed feeds (all, or those named by id or URL) and ingest each new
     item's page. Yields an IngestResult per item page as it is stored or fails
     (`done`/`total` count that feed's new pages), then a FeedResult per feed.
-    Raises nothing for a bad feed or page."""
+    Raises nothing for a bad feed or page. `cancelled` is asked before each
+    request: once it says True, nothing more is fetched (the app's worker passes
+    its own cancellation, so quitting stops an update at once)."""
     polite = politeness or Politeness()
     if references is None:
         rows = feed_store.list_feeds(library.conn)
@@ -150,7 +158,9 @@ def update(
         found = (feed_store.find_feed(library.conn, ref) for ref in references)
         rows = [row for row in found if row is not None]
     for done, row in enumerate(rows, start=1):
-        yield from _update_one(library, row, done, len(rows), max_bytes, timeout, polite)
+        if cancelled():
+            return
+        yield from _update_one(library, row, done, len(rows), max_bytes, timeout, polite, cancelled)
 
 
 def _update_one(
@@ -161,6 +171,7 @@ def _update_one(
     max_bytes: int,
     timeout: float,
     polite: Politeness,
+    cancelled: Callable[[], bool],
 ) -> Iterator[IngestResult | FeedResult]:
     from tui.ingest.fetch import fetch_changed
 
@@ -184,9 +195,12 @@ def _update_one(
     new_links = [link for link in parsed.links if link not in stored]
     all_stored = True
     for page, link in enumerate(new_links, start=1):
+        if cancelled():  # validators stay unsaved: the rest is fetched next time
+            all_stored = False
+            break
         polite.wait(link)
         # the whole ingest first: it holds its batch transaction open between results
-        for result in list(library.ingest([link], max_bytes=max_bytes)):
+        for result in list(library.ingest([link], max_bytes=max_bytes, feeds=False)):
             result = replace(result, done=page, total=len(new_links))  # pages of this feed
             stored_as = result.article_id if result.status in ("added", "present") else None
             all_stored = all_stored and stored_as is not None

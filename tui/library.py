@@ -408,8 +408,13 @@ class Library:
         max_bytes: int = DEFAULT_MAX_BYTES,
         stdin: BinaryIO | None = None,
         workers: int | None = None,
+        feeds: bool = True,
     ) -> Iterator[IngestResult]:
         """Add sources, yielding a result per source as it finishes.
+
+        A URL that serves a feed ingests the feed's item pages once (`feeds`; the
+        items of that feed are pages only: a feed inside a feed is refused, so
+        feeds that link to each other cannot loop).
 
         Sources are cleaned ahead in worker processes when the batch is large
         (`workers`, see tui/pipeline.py). Articles are committed about every
@@ -428,7 +433,8 @@ class Library:
                     yield IngestResult(item.source, "failed", done, total, reason=item.reason)
                     continue
                 ready = next(prepared)
-                if ready.article is None and is_url(item) and is_feed_refusal(ready.reason):
+                serves_feed = is_url(item) and is_feed_refusal(ready.reason)
+                if ready.article is None and feeds and serves_feed:
                     yield from self._ingest_feed(item, max_bytes, done, total)
                     continue
                 if ready.article is None:
@@ -452,7 +458,7 @@ class Library:
             yield IngestResult(url, "failed", done, total, reason=str(error))
             return
         self._commit_batch()
-        yield from self.ingest(links, max_bytes=max_bytes)
+        yield from self.ingest(links, max_bytes=max_bytes, feeds=False)
 
     def _add_to_batch(
         self, article: Article, keys: list[SentenceKey], done: int, total: int

@@ -14,7 +14,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.worker import WorkerFailed
+from textual.worker import WorkerFailed, get_current_worker
 
 from tui import feeds
 from tui.app.commands import ArticleCommands, CompareWithCommand, binding_commands
@@ -25,6 +25,7 @@ from tui.app.screens.library import LibraryScreen
 from tui.config import ConfigError, Settings, save_theme
 from tui.library import Library, SearchHit
 from tui.logs import log_exception
+from tui.text.counts import counted
 from tui.text.sanitize import printable
 
 SHORT = 12  # below this many rows, bars give way to content (the -short class)
@@ -194,17 +195,22 @@ class CopydeskApp(App[None]):
         if not feeds.feeds(self.library):
             self.notify("You follow no feeds: copydesk follow URL adds one.", markup=False)
             return
+        if any(w.group == "feeds" and not w.is_finished for w in self.workers):
+            self.notify("The feeds are being updated already.", markup=False)
+            return
         self.notify("Updating feeds…", markup=False, timeout=3)
         self._update_feeds()
 
-    @work(thread=True, exclusive=True, group="ingest")
+    @work(thread=True, exclusive=True, group="feeds")
     def _update_feeds(self) -> None:
-        """Like `ingest`: its own connection, messages only, errors logged."""
+        """Like `ingest`: its own connection, messages only, errors logged. It stops
+        before its next request once cancelled (the app quitting cancels it)."""
+        worker = get_current_worker()
         added = failed_feeds = 0
         stopped: str | None = None
         try:
             with Library(self.db_path) as library:
-                for result in feeds.update(library):
+                for result in feeds.update(library, cancelled=lambda: worker.is_cancelled):
                     if isinstance(result, feeds.FeedResult):
                         failed_feeds += result.status == "failed"
                         self.post_message(FeedProgress(result))
@@ -231,7 +237,7 @@ class CopydeskApp(App[None]):
         for screen in self.screen_stack:
             if isinstance(screen, LibraryScreen | FeedsScreen):
                 screen.reload()
-        summary = f"{message.added} new articles"
+        summary = counted(message.added, "new article")
         if message.failed_feeds:
             summary += f", {message.failed_feeds} feeds failed"
         if message.stopped:
@@ -272,15 +278,28 @@ class CopydeskApp(App[None]):
 
         self.push_screen(AddSourceScreen(), start)
 
+    def _gone(self, *article_ids: int) -> bool:
+        """Whether one of these articles is no longer in the library (another process
+        deleted it); says so."""
+        for article_id in article_ids:
+            if self.library.article(article_id) is None:
+                self.notify(f"No article #{article_id} in this library.", severity="error")
+                return True
+        return False
+
     def open_article(self, article_id: int, sentence: int | None = None) -> None:
         from tui.app.screens.reader import ReaderScreen
 
-        self.push_screen(ReaderScreen(article_id, sentence))
+        if not self._gone(article_id):
+            self.push_screen(ReaderScreen(article_id, sentence))
 
     def open_compare(self, left_id: int, right_id: int | None = None) -> None:
         """Compare two articles; without a right side, the one sharing most with the
         left, or, when none shares anything, the one picked from all of them."""
         from tui.app.screens.compare import CompareScreen
+
+        if self._gone(left_id) or (right_id is not None and self._gone(right_id)):
+            return
 
         if right_id is None:
             related = self.library.related(left_id)

@@ -55,20 +55,48 @@ def parse_feed(data: bytes, url: str) -> ParsedFeed:
     parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=False)
     if not parsed.get("version"):
         raise SourceError("not a feed (no RSS or Atom found)")
+    if parsed.get("bozo") and not parsed.entries:
+        reason = " ".join(str(parsed.get("bozo_exception") or "unreadable").split())
+        raise SourceError(f"broken feed: {reason}"[:200])
     links: list[str] = []
     skipped = 0
-    feed_url = urldefrag(url)[0]
+    feed_url = _same_page(url)
     for entry in parsed.entries:
         link = _entry_link(entry)
         if link is None:
             continue
-        absolute = urldefrag(urljoin(url, link.strip()))[0]
-        if urlsplit(absolute).scheme.lower() not in WEB_SCHEMES or absolute == feed_url:
+        absolute = web_link(url, link)
+        if absolute is None or _same_page(absolute) == feed_url:
             skipped += 1
         elif absolute not in links:
             links.append(absolute)
     title = " ".join(sanitize(parsed.feed.get("title") or "").split()) or None
     return ParsedFeed(title, links, skipped)
+
+
+def web_link(base: str, link: str) -> str | None:
+    """`link` made absolute against `base`, without its fragment; None unless it is a
+    well-formed http(s) URL ("http://[bad" and "javascript:…" are None)."""
+    try:
+        absolute = urldefrag(urljoin(base, link.strip()))[0]
+        parts = urlsplit(absolute)
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in WEB_SCHEMES or not parts.hostname:
+        return None
+    return absolute
+
+
+def _same_page(url: str) -> str:
+    """A URL spelt one way for "is this the feed itself?": scheme and host in lower
+    case, no fragment ("HTTP://Site/feed.xml" is "http://site/feed.xml")."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{parts.path or '/'}{query}"
 
 
 def _entry_link(entry: dict) -> str | None:
@@ -96,8 +124,8 @@ def advertised_feeds(data: bytes, url: str) -> list[str]:
         kind = (link.get("type") or "").strip().lower()
         href = (link.get("href") or "").strip()
         if "alternate" in rel and kind in ADVERTISED_TYPES and href:
-            absolute = urljoin(url, href)
-            if urlsplit(absolute).scheme.lower() in WEB_SCHEMES and absolute not in found:
+            absolute = web_link(url, href)
+            if absolute is not None and absolute not in found:
                 found.append(absolute)
     return found
 

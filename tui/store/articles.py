@@ -171,9 +171,9 @@ def insert_article(
     """
     version = previous.version + 1 if previous else 1
     cursor = conn.execute(
-        "INSERT INTO articles (source, version, copy_key, content_hash, title, outlet, published,"
-        " byline, credit, text, words, sentence_count, added, modified, url, lineage)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO articles (id, source, version, copy_key, content_hash, title, outlet,"
+        " published, byline, credit, text, words, sentence_count, added, modified, url, lineage)"
+        f" VALUES (({_NEXT_ID}), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             article.source,
             version,
@@ -292,5 +292,18 @@ def mark_read(conn: sqlite3.Connection, article_id: int, when: str) -> None:
 
 
 def delete_article(conn: sqlite3.Connection, article_id: int) -> bool:
-    """Remove an article; its sentences (and later its matches) go with it."""
+    """Remove an article; its sentences (and later its matches) go with it. Its id is
+    never given to another article: "#6" in an earlier export keeps naming it."""
+    conn.execute(
+        "INSERT INTO state (key, value) VALUES ('deleted_id', ?) ON CONFLICT (key)"
+        " DO UPDATE SET value = MAX(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+        (str(article_id),),
+    )
     return conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+
+
+# The next article id: past every id stored and every id deleted, so none is reused.
+_NEXT_ID = (
+    "SELECT MAX(COALESCE((SELECT MAX(id) FROM articles), 0),"
+    " COALESCE((SELECT CAST(value AS INTEGER) FROM state WHERE key = 'deleted_id'), 0)) + 1"
+)

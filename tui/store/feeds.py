@@ -13,7 +13,8 @@ from tui.store.db import now_utc as now
 class FeedRow:
     """A followed feed: its URL, title, the last fetch (UTC ISO 8601) and its failure
     (None when it worked), the validators for the next conditional GET, and how many
-    item links it has given (`items`) and how many became articles (`stored`)."""
+    item links it has given (`items`) and how many are articles in the library now
+    (`stored`: one deleted since no longer counts, and is not fetched again)."""
 
     id: int
     url: str
@@ -28,8 +29,9 @@ class FeedRow:
 
 _SELECT = """
     SELECT f.id, f.url, f.title, f.fetched, f.error, f.etag, f.modified,
-           COUNT(i.link) AS items, COUNT(i.article_id) AS stored
+           COUNT(i.link) AS items, COUNT(a.id) AS stored
     FROM feeds f LEFT JOIN feed_items i ON i.feed_id = f.id
+    LEFT JOIN articles a ON a.id = i.article_id
 """
 
 

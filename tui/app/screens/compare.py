@@ -104,7 +104,7 @@ class CompareScreen(Screen[None]):
             report = compare_report(library, self.left_id, self.right_id)
         except LookupError:
             self.notify("That article is no longer in the library.", severity="error")
-            self.call_after_refresh(self.dismiss)
+            self.call_after_refresh(self.app.pop_screen)
             return
         self.report = report
         self.status = summary(report.rows, report.left_share, report.right_share)

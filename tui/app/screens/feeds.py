@@ -37,7 +37,7 @@ class FeedsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Feeds"
         table = self.query_one(DataTable)
-        for label in ("#", "Feed", "URL", "Last fetch", "Items", "Stored", "Error"):
+        for label in ("#", "Feed", "Items", "Stored", "Last fetch", "Error", "URL"):
             table.add_column(label, key=label)
         self.reload()
         table.focus()
@@ -50,12 +50,12 @@ class FeedsScreen(Screen[None]):
         for row in rows:
             table.add_row(
                 Text(str(row.id)),
-                Text(one_line(row.title or "(untitled feed)"), style="bold"),
-                Text(one_line(row.url)),
-                Text((row.fetched or "never").replace("T", " ")[:16]),
+                Text(one_line(row.title or "(untitled feed)")[:40], style="bold"),
                 Text(str(row.items), justify="right"),
                 Text(str(row.stored), justify="right"),
-                Text(one_line(row.error or ""), style="red"),
+                Text((row.fetched or "never").replace("T", " ")[:16]),
+                Text(one_line(row.error or "")[:60], style="red"),
+                Text(one_line(row.url)),
                 key=str(row.id),
             )
         table.display = bool(rows)

@@ -18,6 +18,7 @@ from tui.app.messages import FactsFound, FactsProgress
 from tui.app.widgets.article_table import ArticleTable
 from tui.app.widgets.key_footer import KeyFooter
 from tui.library import ArticleRow, Library, first_printed, version_label
+from tui.text.counts import counted
 
 EMPTY_HELP = """\
 Your library is empty.
@@ -30,11 +31,6 @@ that another outlet also printed."""
 
 SORTS = ("story", "date", "outlet", "shared", "copied", "words", "title")
 STORY_COLOURS = ("cyan", "magenta", "green", "yellow", "blue", "red")
-
-
-def counted(number: int, noun: str, plural: str | None = None) -> str:
-    """Say "1 story", "2 stories", "1,204 articles"."""
-    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"
 
 
 def story_label(story: int | None) -> Text:

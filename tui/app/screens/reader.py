@@ -88,7 +88,7 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         if self.article is None:
             self.notify(f"No article #{self.article_id} in this library.", severity="error")
-            self.call_after_refresh(self.dismiss)
+            self.call_after_refresh(self.app.pop_screen)
             return
         self.sub_title = one_line(f"{self.article.label_outlet}: {self.article.label_title}")
         self._mark_read()

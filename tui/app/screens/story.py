@@ -13,6 +13,7 @@ from tui.app.safe import one_line
 from tui.app.widgets.key_footer import KeyFooter
 from tui.library import Story, StoryEntry
 from tui.match.origin import shown_time
+from tui.text.counts import counted
 
 
 def took(entry: StoryEntry, is_origin: bool, certain: bool = True) -> Text:
@@ -56,7 +57,8 @@ class StoryScreen(Screen[None]):
         order = "" if story.certain else " (order unknown: a tie with the next printing)"
         text.append(f"\nfirst printed by {origin.label_outlet_id}, {when}{order}")
         outlets = ", ".join(one_line(name) for name in story.outlets)
-        text.append(f"\n{len(story.timeline)} printings by {len(story.outlets)} outlets: {outlets}")
+        printings = counted(len(story.timeline), "printing")
+        text.append(f"\n{printings} by {counted(len(story.outlets), 'outlet')}: {outlets}")
         return text
 
     def on_mount(self) -> None:
@@ -93,7 +95,9 @@ class StoryScreen(Screen[None]):
     def action_compare(self) -> None:
         article_id = self._current()
         origin = self.story.origin.id
-        if article_id is not None and article_id != origin:
+        if article_id == origin:
+            self.notify("This is the origin: pick another printing to compare with it.")
+        elif article_id is not None:
             self.app.open_compare(origin, article_id)  # type: ignore[attr-defined]
 
     def action_cursor_down(self) -> None:
