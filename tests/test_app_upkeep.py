@@ -125,3 +125,18 @@ def test_opening_an_article_another_process_deleted_says_so(library_path: Path) 
         assert [n.message for n in app._notifications] == [f"No article #{gone} in this library."]
 
     drive(library_path, script)
+
+
+def test_keys_still_work_after_deleting_every_article(library_path: Path) -> None:
+    async def script(app, pilot) -> None:
+        for _ in range(5):
+            await pilot.press("d", "y")
+            await pilot.pause()
+        assert not app.library.articles()
+        await pilot.press("F", "escape")  # back from another screen: the focus comes back
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+    drive(library_path, script)

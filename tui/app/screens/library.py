@@ -91,7 +91,7 @@ class LibraryScreen(Screen[None]):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#library-filter").display = False
+        self._show_filter(False)
         self.query_one("#ingest-progress").display = False
         self.reload()
         self.query_one(DataTable).focus()
@@ -291,10 +291,16 @@ class LibraryScreen(Screen[None]):
         self.app.library.refresh()  # type: ignore[attr-defined]
         self.reload()
 
-    def action_filter(self) -> None:
+    def _show_filter(self, shown: bool) -> None:
+        """Show or hide the filter box; hidden, it is disabled so it never takes the focus
+        (keys typed into an invisible box would look dead)."""
         box = self.query_one("#library-filter", Input)
-        box.display = True
-        box.focus()
+        box.display = shown
+        box.disabled = not shown
+
+    def action_filter(self) -> None:
+        self._show_filter(True)
+        self.query_one("#library-filter", Input).focus()
 
     def action_changed_facts(self) -> None:
         """Show only copies that changed a fact of an earlier printing (x again: all).
@@ -371,7 +377,6 @@ class LibraryScreen(Screen[None]):
         self.app.push_screen(ConfirmScreen(question), answered)
 
     def action_clear_filter(self) -> None:
-        box = self.query_one("#library-filter", Input)
-        box.value = ""
-        box.display = False
+        self.query_one("#library-filter", Input).value = ""
+        self._show_filter(False)
         self.query_one(DataTable).focus()
