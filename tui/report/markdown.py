@@ -1,5 +1,6 @@
-"""Reports as Markdown (GitHub's dialect: tables, ~~strike~~) that links nothing
-an article chose.
+"""Reports as Markdown (GitHub's dialect: tables, ~~strike~~) whose only links are
+the articles' own http(s) addresses. (A renderer that turns bare URLs into links,
+as GitHub's does, will still link an http(s) URL printed in an article's text.)
 
 Article text is put on one line and every character Markdown or HTML gives a
 meaning is backslash-escaped, so a title holding "<script>", "[x](javascript:…)"
