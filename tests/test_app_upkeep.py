@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 
 from tests.app_helpers import SEEDS, drive, wait_for_workers
 from tui import feeds
+from tui.ingest import polite
 from tui.library import Library
 
 from .local_web import send, serve, without_proxies
@@ -86,7 +87,7 @@ def test_u_updates_followed_feeds_in_a_worker(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     without_proxies(monkeypatch)
-    monkeypatch.setattr(feeds, "HOST_DELAY", 0.0)
+    monkeypatch.setattr(polite, "HOST_DELAY", 0.0)
     rss = (
         b'<rss version="2.0"><channel><title>Quay Post</title>'
         b"<item><link>/story/1</link></item><item><link>/story/2</link></item></channel></rss>"

@@ -7,11 +7,13 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from tui import feeds
 from tui.cli import main
+from tui.ingest import polite
 from tui.library import Library
 
 from .local_web import send, serve, without_proxies
@@ -100,7 +102,7 @@ def ping(other: str) -> bytes:
 @pytest.fixture
 def site(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[str, Site]]:
     without_proxies(monkeypatch)
-    monkeypatch.setattr(feeds, "HOST_DELAY", 0.0)  # every request is to 127.0.0.1
+    monkeypatch.setattr(polite, "HOST_DELAY", 0.0)  # every request is to 127.0.0.1
     state = Site()
     routes = {f"/story/{n}": (lambda h, n=n: send(h, story(n), "text/html")) for n in range(12)}
     routes |= {
@@ -345,3 +347,17 @@ def test_a_deleted_article_is_not_fetched_again_and_its_id_is_never_reused(
     assert out.strip() == f"added #3: {base}/story/3"  # not story 2 again, and not #2
     status, out, _ = run(capsys, "feeds", "--json")
     assert json.loads(out)[0]["stored"] == 2
+
+
+def test_ingest_of_a_feed_pauses_between_requests_to_one_host(
+    capsys, db_path: Path, site: tuple[str, Site], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base, _ = site
+    slept: list[float] = []
+    monkeypatch.setattr(polite, "HOST_DELAY", 5.0)
+    # a clock that stands still, and sleeps that are only noted (in this module alone)
+    still = SimpleNamespace(monotonic=lambda: 100.0, sleep=slept.append)
+    monkeypatch.setattr(polite, "time", still)
+    status, out, _ = run(capsys, "ingest", f"{base}/rss.xml")
+    assert status == 0 and out.count("added #") == 2
+    assert slept == [5.0]  # before the second page, none before the first

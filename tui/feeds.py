@@ -11,14 +11,13 @@ half-stored.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
-from urllib.parse import urlsplit
 
 from tui.errors import SourceError
 from tui.ingest.feeds import ParsedFeed, advertised_feeds, parse_feed, web_link
+from tui.ingest.polite import Politeness
 from tui.ingest.sources import DEFAULT_MAX_BYTES
 from tui.library import IngestResult, Library
 from tui.store import feeds as feed_store
@@ -27,7 +26,6 @@ from tui.store.feeds import FeedRow
 from tui.text.sanitize import printable
 
 FEED_TIMEOUT = 20.0  # seconds for one feed or page fetch, all of it
-HOST_DELAY = 1.0  # seconds between two requests to one host (politeness)
 
 
 @dataclass(frozen=True)
@@ -109,31 +107,6 @@ def unfollow(library: Library, reference: str) -> FeedRow | None:
         if row is not None:
             feed_store.remove_feed(library.conn, row.id)
     return row
-
-
-class Politeness:
-    """At most one request per `delay` seconds to each host (`clock` and `sleep` in
-    seconds; tests pass a delay of 0, so nothing there waits on time)."""
-
-    def __init__(
-        self,
-        delay: float | None = None,  # HOST_DELAY
-        clock: Callable[[], float] = time.monotonic,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        self.delay = HOST_DELAY if delay is None else delay
-        self.clock, self.sleep = clock, sleep
-        self.last: dict[str, float] = {}
-
-    def wait(self, url: str) -> None:
-        """Sleep until `url`'s host may be asked again, and note this request."""
-        try:
-            host = (urlsplit(url).hostname or "").lower()
-        except ValueError:  # stored URLs were checked when followed; never fail here
-            host = url
-        if host in self.last and self.delay > 0:
-            self.sleep(max(0.0, self.last[host] + self.delay - self.clock()))
-        self.last[host] = self.clock()
 
 
 def update(

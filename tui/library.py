@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from tui import test_hooks
 from tui.errors import SourceError
 from tui.ingest.feeds import feed_item_links, is_feed_refusal
+from tui.ingest.polite import Politeness
 from tui.ingest.sources import DEFAULT_MAX_BYTES, SourceFailure, expand_sources, is_url
 from tui.logs import log_exception
 from tui.match.align import Row, align, pair_directly
@@ -451,14 +452,19 @@ class Library:
         self, url: str, max_bytes: int, done: int, total: int
     ) -> Iterator[IngestResult]:
         """A feed given to `ingest`: its items' pages, once (`copydesk follow` keeps a
-        feed current). Their results count their own progress."""
+        feed current), one request per second per host. Their results count the
+        feed's pages."""
         try:
             links = feed_item_links(url, max_bytes=max_bytes, timeout=FETCH_TIMEOUT)
         except SourceError as error:
             yield IngestResult(url, "failed", done, total, reason=str(error))
             return
         self._commit_batch()
-        yield from self.ingest(links, max_bytes=max_bytes, feeds=False)
+        polite = Politeness()
+        for page, link in enumerate(links, start=1):  # one at a time, politely
+            polite.wait(link)
+            for result in list(self.ingest([link], max_bytes=max_bytes, feeds=False)):
+                yield replace(result, done=page, total=len(links))
 
     def _add_to_batch(
         self, article: Article, keys: list[SentenceKey], done: int, total: int
