@@ -398,7 +398,7 @@ def test_compare_lookups(capsys, db_path: Path, seeds: Path) -> None:
     run(capsys, "ingest", str(seeds))
     status, out, _ = run(capsys, "compare", "JAPAN WANTS TO CONCLUDE", "4")
     assert status == 0 and "#5 unknown outlet" in out  # titles ignore case
-    status, out, err = run(capsys, "compare", "2", "2")
+    status, out, err = run(capsys, "compare", "2", "#2")  # "#2" as commands print it
     assert status == 1 and err == "copydesk: both name the same article (#2)\n"
     status, out, err = run(capsys, "compare", "9" * 30, "1")
     assert status == 1 and err.startswith("copydesk: no article matches")

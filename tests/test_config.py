@@ -189,9 +189,7 @@ def test_save_theme_keeps_the_rest_of_the_file(config_file: Path) -> None:
     original = '# my settings\ntheme = "nord"  # dark\n\n[keymap]\n"app.help" = "h"\n'
     config_file.write_text(original, encoding="utf-8")
     config.save_theme("gruvbox")
-    assert config_file.read_text(encoding="utf-8") == original.replace(
-        'theme = "nord"  # dark', 'theme = "gruvbox"'
-    )
+    assert config_file.read_text(encoding="utf-8") == original.replace('"nord"', '"gruvbox"')
     config_file.write_text("# no theme yet\n[thresholds]\nnear = 92\n", encoding="utf-8")
     config.save_theme("nord")
     assert config.load(config_file)[0] == config.Settings(theme="nord", thresholds=Cutoffs(near=92))
@@ -211,3 +209,39 @@ def test_save_theme_leaves_a_broken_file_alone(config_file: Path) -> None:
 def test_save_theme_creates_the_file_and_its_folder(config_file: Path) -> None:
     config.save_theme("dracula")
     assert config.load(config_file)[0].theme == "dracula"
+
+
+def test_save_theme_writes_through_a_link_and_keeps_mode_and_line_endings(
+    config_file: Path, tmp_path: Path
+) -> None:
+    real = tmp_path / "dotfiles" / "copydesk.toml"
+    real.parent.mkdir()
+    real.write_bytes(b'# mine\r\ntheme = "nord"\r\n')
+    real.chmod(0o600)
+    config_file.parent.mkdir()
+    config_file.symlink_to(real)
+    config.save_theme("dracula")
+    assert config_file.is_symlink()  # the link stays a link
+    assert real.read_bytes() == b'# mine\r\ntheme = "dracula"\r\n'
+    assert real.stat().st_mode & 0o777 == 0o600
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"a=" + b"[" * 500 + b"]" * 500, "nested too deeply to read"),
+    ],
+)
+def test_a_file_too_deep_to_read_gives_one_line(
+    config_file: Path, content: bytes, reason: str
+) -> None:
+    config_file.parent.mkdir()
+    config_file.write_bytes(content)
+    with pytest.raises(config.ConfigError, match=reason):
+        config.save_theme("nord")
+
+
+def test_a_byte_order_mark_is_fine(config_file: Path) -> None:
+    config_file.parent.mkdir()
+    config_file.write_bytes(b'\xef\xbb\xbftheme = "nord"\n')
+    assert config.load(config_file)[0].theme == "nord"

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -135,19 +136,31 @@ def save_theme(theme: str, path: Path | None = None) -> None:
         raise ValueError(f"unknown theme {theme!r}")
     path = path or config_path()
     old = _read(path) or {}
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    target = path.resolve()  # a symlinked file (a dotfile manager's) is written through
+    text = ""
+    if target.exists():  # as written: CRLF line endings stay CRLF
+        with open(target, encoding="utf-8-sig", newline="") as file:
+            text = file.read()
     line = f"theme = {_string(theme)}"
     header = re.search(r"^\s*\[", text, re.MULTILINE)
     top = text[: header.start()] if header else text
-    new_top, count = re.subn(r"^[ \t]*theme[ \t]*=.*$", line, top, count=1, flags=re.MULTILINE)
-    new = new_top + text[len(top) :] if count else f"{line}\n{text}"
+    # the value only: a comment after it and the line's ending stay as they were
+    setting = r"""^([ \t]*theme[ \t]*=[ \t]*)(?:"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+    new_top, count = re.subn(
+        setting, lambda m: m.group(1) + _string(theme), top, count=1, flags=re.MULTILINE
+    )
+    newline = "\r\n" if "\r\n" in text else "\n"
+    new = new_top + text[len(top) :] if count else f"{line}{newline}{text}"
     if tomllib.loads(new) != {**old, "theme": theme}:
         raise ConfigError(f"{path}: cannot change its theme line safely; edit it by hand")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_text(new, encoding="utf-8")
-        os.replace(temporary, path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(target.name + ".tmp")
+        with open(temporary, "w", encoding="utf-8", newline="") as file:
+            file.write(new)
+        if target.exists():  # keep the file's permissions (a 0600 file stays 0600)
+            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
+        os.replace(temporary, target)
     except OSError as error:
         raise ConfigError(f"{path}: cannot write: {error.strerror or error}") from None
 
@@ -155,7 +168,7 @@ def save_theme(theme: str, path: Path | None = None) -> None:
 def _read(path: Path) -> dict[str, Any] | None:
     """The parsed file, or None when there is none."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark (Windows editors) is fine
     except FileNotFoundError:
         return None
     except (OSError, UnicodeDecodeError) as error:
@@ -165,6 +178,8 @@ def _read(path: Path) -> dict[str, Any] | None:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: {_toml_reason(str(error))}") from None
+    except RecursionError:  # tomllib recurses once per nesting level
+        raise ConfigError(f"{path}: nested too deeply to read") from None
 
 
 def _toml_reason(message: str) -> str:

@@ -829,9 +829,10 @@ class Library:
     def resolve(self, reference: str) -> list[ArticleRow]:
         """The articles a reference names: an id, an outlet's name or a title (typos
         welcome; tui/references.py). One when it is clear, none when nothing fits,
-        several, best first, when it is ambiguous."""
-        if reference.isdigit():
-            number = int(reference)
+        several, best first, when it is ambiguous. "#6" is id 6, as commands print it."""
+        digits = reference.removeprefix("#")
+        if digits.isdigit():
+            number = int(digits)
             row = self.article(number) if number < 2**63 else None
             return [row] if row is not None else []
         return named_by(reference, self.articles())
