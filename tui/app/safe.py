@@ -9,14 +9,6 @@ and everything is drawn as Text or Content, never parsed as markup.
 
 from __future__ import annotations
 
-from tui.text.sanitize import printable
+from tui.text.sanitize import one_line
 
-
-def one_line(text: str) -> str:
-    """`text` on one line, any control character shown as an escape ("\\x1b").
-
-    Escaping (not dropping) keeps a strange file name recognisable, and it
-    also covers the lone surrogates of a file name that is not UTF-8, which
-    the terminal could not encode.
-    """
-    return printable(" ".join(text.split()))
+__all__ = ["one_line"]

@@ -14,7 +14,8 @@ import html
 
 from tui.library import ArticleRow, Row, changes_text, shown_time
 from tui.report.model import KINDS, CompareReport, LibraryReport, SharedGroup, row_sides
-from tui.report.text import LEGEND, MARKS, derivation_text, one_line, web_url, who
+from tui.report.text import LEGEND, MARKS, derivation_text, web_url, who
+from tui.text.sanitize import one_line
 
 STYLE = """
 body { font: 15px/1.45 system-ui, sans-serif; margin: 1.5em; color: #1d1d1f; background: #fff; }

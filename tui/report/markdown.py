@@ -13,7 +13,8 @@ import re
 
 from tui.library import ArticleRow, Row, changes_text
 from tui.report.model import KINDS, CompareReport, LibraryReport, SharedGroup, row_sides
-from tui.report.text import LEGEND, MARKS, derivation_text, one_line, web_url, who
+from tui.report.text import LEGEND, MARKS, derivation_text, web_url, who
+from tui.text.sanitize import one_line
 
 # What gives text a meaning inline (emphasis, code, links, HTML, entities, tables,
 # strike); "(" and "!" only act after "]" or before "[", which are escaped.

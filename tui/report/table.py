@@ -6,7 +6,7 @@ import csv
 import io
 
 from tui.report.model import LibraryReport
-from tui.report.text import one_line
+from tui.text.sanitize import one_line
 
 COLUMNS = (
     "id",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tui.library import ArticleRow, Derivation, shown_time, web_address
-from tui.text.sanitize import printable
+from tui.text.sanitize import one_line
 
 MARKS = {"exact": "=", "near": "~", "partial": "⊂", "similar": "≈"}
 LEGEND = {
@@ -12,11 +12,6 @@ LEGEND = {
     "partial": "trimmed or extended",
     "similar": "rewritten",
 }
-
-
-def one_line(text: str | None) -> str:
-    """Untrusted text on one line with controls shown as escapes ("\\x1b")."""
-    return printable(" ".join((text or "").split()))
 
 
 def who(row: ArticleRow) -> str:

@@ -87,3 +87,13 @@ def safe_json(data: object, **options: object) -> str:
     """
     text = json.dumps(data, ensure_ascii=False, **options)  # type: ignore[arg-type]
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def one_line(text: str | None) -> str:
+    """`text` on one line, any control character shown as an escape ("\\x1b"); "" for None.
+
+    Escaping (not dropping) keeps a strange file name recognisable, and it
+    also covers the lone surrogates of a file name that is not UTF-8, which
+    the terminal could not encode.
+    """
+    return printable(" ".join((text or "").split()))
