@@ -226,11 +226,7 @@ class LibraryScreen(Screen[None]):
         return cell
 
     def current_id(self) -> int | None:
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return int(row_key.value) if row_key.value else None
+        return self.query_one(ArticleTable).current_id()
 
     def show_progress(self, done: int, total: int, verb: str = "adding") -> None:
         """Long work's progress: the bar, and "adding 24 of 60" in the status line."""

@@ -24,7 +24,15 @@ from textual.widgets.data_table import CellType, DuplicateKey, Row, RowKey
 
 
 class ArticleTable(DataTable):
-    """A DataTable whose new rows cost no measuring when every size is fixed."""
+    """A DataTable whose new rows cost no measuring when every size is fixed, keyed
+    by article id."""
+
+    def current_id(self) -> int | None:
+        """The id of the article under the cursor; None in an empty table."""
+        if not self.row_count:
+            return None
+        row_key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
+        return int(row_key.value) if row_key.value else None
 
     def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
         new_rows = list(new_rows)
