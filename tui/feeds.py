@@ -16,7 +16,13 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from tui.errors import SourceError
-from tui.ingest.feeds import ParsedFeed, advertised_feeds, parse_feed, web_link
+from tui.ingest.feeds import (
+    ParsedFeed,
+    advertised_feeds,
+    fetch_feed_or_page,
+    parse_feed,
+    web_link,
+)
 from tui.ingest.polite import Politeness
 from tui.ingest.sources import DEFAULT_MAX_BYTES
 from tui.library import IngestResult, Library
@@ -73,7 +79,7 @@ def follow(
 
 def _find_feed(url: str, max_bytes: int, timeout: float) -> tuple[str, ParsedFeed]:
     """(feed URL, its parsed feed) for a feed URL or a page that advertises one."""
-    document = _fetch(url, max_bytes, timeout)
+    document = fetch_feed_or_page(url, max_bytes=max_bytes, timeout=timeout)
     try:
         return url, parse_feed(document, url)
     except SourceError as error:
@@ -83,15 +89,8 @@ def _find_feed(url: str, max_bytes: int, timeout: float) -> tuple[str, ParsedFee
         if not advertised:
             raise SourceError("no RSS or Atom feed here, and the page advertises none") from None
     feed_url = advertised[0]
-    return feed_url, parse_feed(_fetch(feed_url, max_bytes, timeout), feed_url)
-
-
-def _fetch(url: str, max_bytes: int, timeout: float) -> bytes:
-    from tui.ingest.fetch import fetch_changed  # urllib costs ~50 ms at start-up
-
-    fetched = fetch_changed(url, etag=None, modified=None, max_bytes=max_bytes, timeout=timeout)
-    assert fetched.document is not None  # nothing conditional was asked
-    return fetched.document.data
+    fetched = fetch_feed_or_page(feed_url, max_bytes=max_bytes, timeout=timeout)
+    return feed_url, parse_feed(fetched, feed_url)
 
 
 def feeds(library: Library) -> list[FeedRow]:

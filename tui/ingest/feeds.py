@@ -136,13 +136,19 @@ def is_feed_refusal(reason: str | None) -> bool:
     return any(reason == f"not an article: content type {kind}" for kind in FEED_TYPES)
 
 
+def fetch_feed_or_page(url: str, *, max_bytes: int, timeout: float) -> bytes:
+    """The bytes at `url`, a feed or a page (which may advertise one), fetched
+    unconditionally. `timeout` is in seconds for the whole fetch. Raises SourceError."""
+    from tui.ingest.fetch import fetch_changed  # urllib costs ~50 ms at start-up
+
+    fetched = fetch_changed(url, etag=None, modified=None, max_bytes=max_bytes, timeout=timeout)
+    assert fetched.document is not None  # nothing conditional was asked
+    return fetched.document.data
+
+
 def feed_item_links(url: str, *, max_bytes: int, timeout: float) -> list[str]:
     """Fetch the feed at `url` and return its items' page links (see `parse_feed`).
 
     `timeout` is in seconds for the whole fetch. Raises SourceError (one line).
     """
-    from tui.ingest.fetch import fetch_changed  # urllib costs ~50 ms at start-up
-
-    fetched = fetch_changed(url, etag=None, modified=None, max_bytes=max_bytes, timeout=timeout)
-    assert fetched.document is not None  # nothing conditional was asked
-    return parse_feed(fetched.document.data, url).links
+    return parse_feed(fetch_feed_or_page(url, max_bytes=max_bytes, timeout=timeout), url).links
