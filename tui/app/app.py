@@ -176,17 +176,29 @@ class CopydeskApp(App[None]):
                     self._next_reload = time.monotonic() + max(RELOAD_EVERY, 10 * took)
 
     def on_ingest_finished(self, message: IngestFinished) -> None:
-        self.library.refresh()
-        for screen in self.screen_stack:
-            if isinstance(screen, LibraryScreen):
-                screen.reload()
         summary = f"{message.added} added, {message.present} already present"
         if message.failed:
             summary += f", {message.failed} failed"
-        if message.stopped:
-            self.notify_error(f"{summary}; stopped by {message.stopped}", "Ingest stopped", 15)
+        self._batch_over(summary, message.stopped, ("Ingest finished", "Ingest stopped"))
+
+    def _batch_over(
+        self,
+        summary: str,
+        stopped: str | None,
+        titles: tuple[str, str],
+        screens: tuple[type[Screen], ...] = (LibraryScreen,),
+    ) -> None:
+        """A background batch (an ingest, a feeds update) is over: read the library
+        again, reload the `screens` showing it, and say how it went (`titles`: when
+        it finished, when an error `stopped` it)."""
+        self.library.refresh()
+        for screen in self.screen_stack:
+            if isinstance(screen, screens):
+                screen.reload()  # type: ignore[attr-defined]
+        if stopped:
+            self.notify_error(f"{summary}; stopped by {stopped}", titles[1], 15)
         else:
-            self.notify(summary, title="Ingest finished", markup=False)
+            self.notify(summary, title=titles[0], markup=False)
 
     # -- feeds -----------------------------------------------------------------
 
@@ -233,17 +245,11 @@ class CopydeskApp(App[None]):
     def on_feeds_updated(self, message: FeedsUpdated) -> None:
         from tui.app.screens.feeds import FeedsScreen
 
-        self.library.refresh()
-        for screen in self.screen_stack:
-            if isinstance(screen, LibraryScreen | FeedsScreen):
-                screen.reload()
         summary = counted(message.added, "new article")
         if message.failed_feeds:
             summary += f", {message.failed_feeds} feeds failed"
-        if message.stopped:
-            self.notify_error(f"{summary}; stopped by {message.stopped}", "Update stopped", 15)
-        else:
-            self.notify(summary, title="Feeds updated", markup=False)
+        titles = ("Feeds updated", "Update stopped")
+        self._batch_over(summary, message.stopped, titles, (LibraryScreen, FeedsScreen))
 
     def action_feeds(self) -> None:
         from tui.app.screens.feeds import FeedsScreen
