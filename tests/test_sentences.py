@@ -139,6 +139,27 @@ CASES = [
     ("日本は平和条約を望む。ロシアは歓迎した。", ["日本は平和条約を望む。", "ロシアは歓迎した。"]),
     # Devanagari danda.
     ("यह एक वाक्य है। यह दूसरा है।", ["यह एक वाक्य है।", "यह दूसरा है।"]),
+    # A stop inside Japanese corner brackets is part of the quoting sentence.
+    (
+        "「会議は中止です。来週に延期します。」と担当者は説明した。その後、記者団は解散した。",
+        [
+            "「会議は中止です。来週に延期します。」と担当者は説明した。",
+            "その後、記者団は解散した。",
+        ],
+    ),
+    ("『新しい駅は便利だ。毎日使っている。』という声が多い。", None),
+    ("「本当か？信じられない！」と彼女は叫んだ。", None),
+    ("市長は「住民に『橋は危ない。早く直して。』と言われた。」と話した。", None),
+    # A closing bracket followed by its stop ends the sentence.
+    (
+        "彼は「わかった」と答えた。「明日は休みだ」。次の話題に移った。",
+        ["彼は「わかった」と答えた。", "「明日は休みだ」。", "次の話題に移った。"],
+    ),
+    # A bracket never closed holds nothing together, nor does one closing another quote.
+    (
+        "「駅前の工事が始まった。住民は困っている。彼は「大丈夫」と言った。",
+        ["「駅前の工事が始まった。", "住民は困っている。", "彼は「大丈夫」と言った。"],
+    ),
 ]
 
 
@@ -282,12 +303,31 @@ def test_ten_thousand_sentences() -> None:
         "“" * 200_000,
         "\n " * 100_000,
         "日。" * 100_000,
+        "「日。" * 100_000,
+        "「" + "日。" * 100_000 + "」",
     ],
-    ids=["dots", "initials", "dot-space", "long-word", "quotes", "blank-lines", "cjk"],
+    ids=[
+        "dots",
+        "initials",
+        "dot-space",
+        "long-word",
+        "quotes",
+        "blank-lines",
+        "cjk",
+        "corner-brackets",
+        "unclosed-bracket",
+    ],
 )
 def test_hostile_input_gives_valid_sentences(text: str) -> None:
     for sentence in split_sentences(text):
         assert sentence.text and text[sentence.start : sentence.end] == sentence.text
+
+
+def test_an_unclosed_corner_bracket_does_not_hold_a_long_paragraph() -> None:
+    """The closing bracket is looked for a bounded distance ahead (the scan stays linear)."""
+    sentence = "雨の日は電車が混む。"
+    text = "「" + sentence * 60 + "」と彼は言った。"
+    assert texts(text) == ["「" + sentence] + [sentence] * 58 + [sentence + "」", "と彼は言った。"]
 
 
 def test_a_us_state_in_a_dateline_does_not_end_the_sentence() -> None:

@@ -19,6 +19,10 @@ News text needs only a few rules, so we scan once with regular expressions:
 5. Quotations of several sentences are split like any text
    ('“We welcome this.' / 'We agree,” he said.'): outlets often quote only
    part of a statement, and shorter units match across outlets better.
+6. Japanese quotes in corner brackets are part of the sentence that quotes
+   them ('「明日は雨だ。傘を持っていこう。」と彼は言った。' is one): a stop
+   inside 「…」 or 『…』 never ends a sentence, as long as the bracket
+   closes within a bounded distance.
 
 Every step looks a bounded distance around a candidate, so the whole scan is
 linear in the length of the text.
@@ -110,6 +114,13 @@ _STARTERS = _word_set(
 )
 # Longest word before a period that can still be an abbreviation, with openers.
 _LONGEST_ABBREVIATION = 12
+# Marks that enclose a quotation a stop inside does not end (opener, closer):
+# Japanese (and Traditional Chinese) corner brackets, 『』 for a quote inside one.
+_ENCLOSURES = ("「」", "『』")
+_ENCLOSURE_OPENER = re.compile("[" + "".join(pair[0] for pair in _ENCLOSURES) + "]")
+# How far a stop looks back for an opening mark and ahead for its closer: an
+# unclosed 「 does not hold the rest of a long paragraph together.
+_LONGEST_ENCLOSURE = 300
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -141,7 +152,31 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 def _breaks(text: str, lo: int, hi: int) -> list[int]:
     """Return the offsets in text[lo:hi] right after each sentence-ending stop."""
-    return [m.end() for m in _STOP_RUN.finditer(text, lo, hi) if _ends_sentence(text, m, lo, hi)]
+    enclosures = _ENCLOSURE_OPENER.search(text, lo, hi) is not None
+    return [
+        m.end()
+        for m in _STOP_RUN.finditer(text, lo, hi)
+        if not (enclosures and _enclosed(text, m.start(), lo, hi))
+        and _ends_sentence(text, m, lo, hi)
+    ]
+
+
+def _enclosed(text: str, at: int, lo: int, hi: int) -> bool:
+    """Whether the stop at `at` stands inside a quotation in corner brackets.
+
+    The opening mark must stand at most _LONGEST_ENCLOSURE characters before
+    the stop, not closed yet, and its closer as far after it with no other
+    opening of the same kind between: an unclosed 「 holds nothing together.
+    """
+    back, ahead = max(lo, at - _LONGEST_ENCLOSURE), min(hi, at + _LONGEST_ENCLOSURE)
+    for opener, closer in _ENCLOSURES:
+        opened = text.rfind(opener, back, at)
+        if opened < 0 or text.rfind(closer, opened, at) >= 0:
+            continue
+        closed = text.find(closer, at, ahead)
+        if closed >= 0 and text.find(opener, at, closed) < 0:
+            return True
+    return False
 
 
 def _append_stripped(sentences: list[Sentence], text: str, start: int, end: int) -> None:
