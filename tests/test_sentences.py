@@ -155,6 +155,23 @@ CASES = [
         "彼は「わかった」と答えた。「明日は休みだ」。次の話題に移った。",
         ["彼は「わかった」と答えた。", "「明日は休みだ」。", "次の話題に移った。"],
     ),
+    # A Chinese quotation ending in a stop, then its attribution: one sentence,
+    # apart from the sentence before it.
+    (
+        "工厂昨天停产了。“我们会尽快恢复生产。”厂长说。工人们随后回家。",
+        ["工厂昨天停产了。", "“我们会尽快恢复生产。”厂长说。", "工人们随后回家。"],
+    ),
+    ("“价格不会再涨了。”这家超市的经理在周五的发布会上表示。", None),
+    ("“天气很冷。” 她笑着说。", None),
+    # ... but two quotations in a row, or a long sentence after one, are apart.
+    (
+        "“这条路太窄了。”“明年会拓宽吗？”村民们议论纷纷。",
+        ["“这条路太窄了。”", "“明年会拓宽吗？”村民们议论纷纷。"],
+    ),
+    (
+        "“我们会尽快恢复生产。”这座工厂在过去十年里一直是当地最大的雇主之一。",
+        ["“我们会尽快恢复生产。”", "这座工厂在过去十年里一直是当地最大的雇主之一。"],
+    ),
     # A bracket never closed holds nothing together, nor does one closing another quote.
     (
         "「駅前の工事が始まった。住民は困っている。彼は「大丈夫」と言った。",
@@ -327,7 +344,7 @@ def test_an_unclosed_corner_bracket_does_not_hold_a_long_paragraph() -> None:
     """The closing bracket is looked for a bounded distance ahead (the scan stays linear)."""
     sentence = "雨の日は電車が混む。"
     text = "「" + sentence * 60 + "」と彼は言った。"
-    assert texts(text) == ["「" + sentence] + [sentence] * 58 + [sentence + "」", "と彼は言った。"]
+    assert texts(text) == ["「" + sentence] + [sentence] * 58 + [sentence + "」と彼は言った。"]
 
 
 def test_a_us_state_in_a_dateline_does_not_end_the_sentence() -> None:

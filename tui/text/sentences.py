@@ -23,6 +23,10 @@ News text needs only a few rules, so we scan once with regular expressions:
    them ('「明日は雨だ。傘を持っていこう。」と彼は言った。' is one): a stop
    inside 「…」 or 『…』 never ends a sentence, as long as the bracket
    closes within a bounded distance.
+7. After a CJK stop, “ opens the next sentence's quotation, and a quotation
+   closed after a CJK stop keeps its attribution when a few letters and a
+   full stop follow ('“我们会继续努力。”他说。' is one sentence), as a
+   lowercase word does in rule 3.
 
 Every step looks a bounded distance around a candidate, so the whole scan is
 linear in the length of the text.
@@ -44,6 +48,12 @@ _TERMINALS = ".!?…‽" + _NO_SPACE_TERMINALS
 _EXCLAIMS = "!?‽！？؟"
 _QUOTES = "\"'“”‘’„‚‟‛«»‹›"
 _CLOSERS = _QUOTES + ")]}」』）】"
+# What closes after a CJK stop: “ and ‘ there open the next sentence's quotation.
+_CJK_CLOSERS = "”’»›)]}」』）】"
+# Closers of a quotation that an attribution may follow ("“……。”他说。").
+_CJK_QUOTE_CLOSERS = "”’」』»›"
+# Straight quotes open or close alike: after a CJK stop they are left as before.
+_STRAIGHT_QUOTES = "\"'"
 _OPENERS = _QUOTES + "([{¿¡「『（【"
 # What may follow a stop inside a sentence: "etc., and", "(see p. 4)", "no... -".
 _CONTINUATIONS = ",;:.…-‐‑‒–—―)]}%"
@@ -51,20 +61,23 @@ _CONTINUATIONS = ",;:.…-‐‑‒–—―)]}%"
 _T = re.escape(_TERMINALS)
 _C = re.escape(_CLOSERS)
 _O = re.escape(_OPENERS)
+_CJK_C = re.escape(_CJK_CLOSERS)
 
 # A blank line, spaces allowed on it, and whatever whitespace follows.
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*+\n\s*+")
 # A run of stops (group 1) and any closing quotes or brackets after it, then
 # whitespace: "3.5", "example.com" and the first dot of "U.S" never match.
 # Chinese and Japanese put no space after a full stop, so a run that ends in
-# a CJK stop or bracket needs none. The lookbehind starts a match only at the
-# first stop of a run, so with possessive quantifiers a long run of dots costs
-# one pass; the pattern opens with a character class, which lets the regex
-# engine skip ahead quickly.
+# a CJK stop (with only closing marks after it: "。”他说", but "。|“我们") or a
+# CJK bracket needs none. The lookbehind starts a match only at the first stop
+# of a run, so with possessive quantifiers a long run of dots costs one pass;
+# the pattern opens with a character class, which lets the regex engine skip
+# ahead quickly.
 # French sets a space inside guillemets ("gagnerons ! »"): that » still closes.
 _STOP_RUN = re.compile(
-    rf"([{_T}](?<![{_T}]{{2}})[{_T}]*+)(?:[{_C}]|[ \u00a0\u202f]»)*+"
-    rf"(?:(?!\S)|(?<=[{_NO_SPACE_TERMINALS}」』）】]))"
+    rf"([{_T}](?<![{_T}]{{2}})[{_T}]*+)"
+    rf"(?:(?<=[{_CJK_TERMINALS}])[{_CJK_C}]*+(?![{_STRAIGHT_QUOTES}])"
+    rf"|(?:[{_C}]|[ \u00a0\u202f]»)*+(?:(?!\S)|(?<=[{_NO_SPACE_TERMINALS}」』）】])))"
 )
 # The start of what follows a stop: whitespace, opening quotes, first word.
 _NEXT = re.compile(rf"\s*+(?:[{_O}][ \u00a0\u202f]?)*+(\w*+)")
@@ -114,6 +127,10 @@ _STARTERS = _word_set(
 )
 # Longest word before a period that can still be an abbreviation, with openers.
 _LONGEST_ABBREVIATION = 12
+# The attribution after a quotation closed behind a CJK stop: at most this many
+# letters, then a full stop ("他说。", "外交部发言人周二在例行记者会上说。").
+_LONGEST_ATTRIBUTION = 20
+_ATTRIBUTION = re.compile(rf"[^\S\n]?[^\W\d_]{{1,{_LONGEST_ATTRIBUTION}}}。")
 # Marks that enclose a quotation a stop inside does not end (opener, closer):
 # Japanese (and Traditional Chinese) corner brackets, 『』 for a quote inside one.
 _ENCLOSURES = ("「」", "『』")
@@ -201,6 +218,8 @@ def _ends_sentence(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     stops = m.group(1)
     if _quoted_exclamation_goes_on(stops, end > m.end(1), char):
         return False
+    if _attribution_follows(text, m, hi):
+        return False
     if stops != "." or end > m.end(1):
         # "?", "!", "...", or a period inside closing quotes or brackets.
         return True
@@ -219,6 +238,20 @@ def _quoted_exclamation_goes_on(stops: str, quoted: bool, next_char: str) -> boo
     """
     caseless = next_char.isalpha() and not next_char.isupper() and not next_char.islower()
     return quoted and caseless and stops[-1] in _EXCLAIMS
+
+
+def _attribution_follows(text: str, m: re.Match[str], hi: int) -> bool:
+    """'“我们会继续努力。”他说。': a quotation closed after a CJK stop, then its attribution.
+
+    CJK has no lowercase to tell (rule 3), so a short run of letters ending in
+    a full stop right after the closing quote is taken as the attribution.
+    """
+    stops_end = m.end(1)
+    return (
+        m.group(1)[-1] in _CJK_TERMINALS
+        and any(closer in _CJK_QUOTE_CLOSERS for closer in text[stops_end : m.end()])
+        and _ATTRIBUTION.match(text, m.end(), hi) is not None
+    )
 
 
 def _word_before(text: str, lo: int, end: int) -> tuple[str, bool]:
