@@ -20,9 +20,10 @@ News text needs only a few rules, so we scan once with regular expressions:
    ('“We welcome this.' / 'We agree,” he said.'): outlets often quote only
    part of a statement, and shorter units match across outlets better.
 6. Japanese quotes in corner brackets are part of the sentence that quotes
-   them ('「明日は雨だ。傘を持っていこう。」と彼は言った。' is one): a stop
-   inside 「…」 or 『…』 never ends a sentence, as long as the bracket
-   closes within a bounded distance.
+   them ('「明日は雨だ。傘を持っていこう。」と彼は言った。' is one), and a
+   Chinese title in book-title marks is part of the sentence that names it
+   ('他读了《我们赢了！》这本书。'): a stop inside 「…」, 『…』, 《…》 or 〈…〉
+   never ends a sentence, as long as the mark closes within a bounded distance.
 7. After a CJK stop, “ opens the next sentence's quotation, and a quotation
    closed after a CJK stop keeps its attribution when a few letters and a
    full stop follow ('“我们会继续努力。”他说。' is one sentence), as a
@@ -47,14 +48,14 @@ _TERMINALS = ".!?…‽" + _NO_SPACE_TERMINALS
 # Stops that can close a quoted exclamation or question inside a sentence.
 _EXCLAIMS = "!?‽！？؟"
 _QUOTES = "\"'“”‘’„‚‟‛«»‹›"
-_CLOSERS = _QUOTES + ")]}」』）】"
+_CLOSERS = _QUOTES + ")]}」』）】》〉"
 # What closes after a CJK stop: “ and ‘ there open the next sentence's quotation.
-_CJK_CLOSERS = "”’»›)]}」』）】"
+_CJK_CLOSERS = "”’»›)]}」』）】》〉"
 # Closers of a quotation that an attribution may follow ("“……。”他说。").
 _CJK_QUOTE_CLOSERS = "”’」』»›"
 # Straight quotes open or close alike: after a CJK stop they are left as before.
 _STRAIGHT_QUOTES = "\"'"
-_OPENERS = _QUOTES + "([{¿¡「『（【"
+_OPENERS = _QUOTES + "([{¿¡「『（【《〈"
 # What may follow a stop inside a sentence: "etc., and", "(see p. 4)", "no... -".
 _CONTINUATIONS = ",;:.…-‐‑‒–—―)]}%"
 
@@ -77,7 +78,7 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*+\n\s*+")
 _STOP_RUN = re.compile(
     rf"([{_T}](?<![{_T}]{{2}})[{_T}]*+)"
     rf"(?:(?<=[{_CJK_TERMINALS}])[{_CJK_C}]*+(?![{_STRAIGHT_QUOTES}])"
-    rf"|(?:[{_C}]|[ \u00a0\u202f]»)*+(?:(?!\S)|(?<=[{_NO_SPACE_TERMINALS}」』）】])))"
+    rf"|(?:[{_C}]|[ \u00a0\u202f]»)*+(?:(?!\S)|(?<=[{_NO_SPACE_TERMINALS}」』）】》〉])))"
 )
 # The start of what follows a stop: whitespace, opening quotes, first word.
 _NEXT = re.compile(rf"\s*+(?:[{_O}][ \u00a0\u202f]?)*+(\w*+)")
@@ -131,9 +132,11 @@ _LONGEST_ABBREVIATION = 12
 # letters, then a full stop ("他说。", "外交部发言人周二在例行记者会上说。").
 _LONGEST_ATTRIBUTION = 20
 _ATTRIBUTION = re.compile(rf"[^\S\n]?[^\W\d_]{{1,{_LONGEST_ATTRIBUTION}}}。")
-# Marks that enclose a quotation a stop inside does not end (opener, closer):
-# Japanese (and Traditional Chinese) corner brackets, 『』 for a quote inside one.
-_ENCLOSURES = ("「」", "『』")
+# Marks that enclose a quotation or title a stop inside does not end (opener,
+# closer): Japanese (and Traditional Chinese) corner brackets, 『』 for a quote
+# inside one, and the Chinese book-title marks around names of books, films,
+# laws and programmes ("《我们赢了！》").
+_ENCLOSURES = ("「」", "『』", "《》", "〈〉")
 _ENCLOSURE_OPENER = re.compile("[" + "".join(pair[0] for pair in _ENCLOSURES) + "]")
 # How far a stop looks back for an opening mark and ahead for its closer: an
 # unclosed 「 does not hold the rest of a long paragraph together.
@@ -179,7 +182,7 @@ def _breaks(text: str, lo: int, hi: int) -> list[int]:
 
 
 def _enclosed(text: str, at: int, lo: int, hi: int) -> bool:
-    """Whether the stop at `at` stands inside a quotation in corner brackets.
+    """Whether the stop at `at` stands inside a corner-bracket quotation or a title.
 
     The opening mark must stand at most _LONGEST_ENCLOSURE characters before
     the stop, not closed yet, and its closer as far after it with no other
