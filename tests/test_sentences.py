@@ -180,6 +180,26 @@ CASES = [
     ("新版《谁动了我的午餐？》昨天上市。", None),
     ("书中第三章〈海边的家。〉写得最好。", None),
     ("他读完了《山》。《河》还没读。", ["他读完了《山》。", "《河》还没读。"]),
+    # The Greek question mark ";" (U+037E, or the ASCII semicolon it normalises
+    # to) ends a Greek question before a Greek capital or the paragraph's end.
+    (
+        "Πότε θα ανοίξει η γέφυρα; Κανείς δεν ξέρει ακόμη.",
+        ["Πότε θα ανοίξει η γέφυρα;", "Κανείς δεν ξέρει ακόμη."],
+    ),
+    (
+        "Ποιος πλήρωσε το έργο\u037e Ο δήμος, απάντησε ο δήμαρχος.",
+        ["Ποιος πλήρωσε το έργο\u037e", "Ο δήμος, απάντησε ο δήμαρχος."],
+    ),
+    (
+        "Ο ψαράς ρώτησε «Θα βρέξει αύριο;» Κανείς δεν απάντησε. Γιατί;",
+        ["Ο ψαράς ρώτησε «Θα βρέξει αύριο;»", "Κανείς δεν απάντησε.", "Γιατί;"],
+    ),
+    ("Θα έρθεις; «Ναι», είπε.", ["Θα έρθεις;", "«Ναι», είπε."]),
+    # ... but not before a lowercase word, nor after a word of another script.
+    ("Το λιμάνι έκλεισε; όχι ακόμη.", None),
+    ("The port closed; Harbour staff went home.", None),
+    ("Le port a fermé ; Marseille attend.", None),
+    ("Ο σταθμός λέγεται Central; Εκεί σταματά το τρένο.", None),
     # A bracket never closed holds nothing together, nor does one closing another quote.
     (
         "「駅前の工事が始まった。住民は困っている。彼は「大丈夫」と言った。",
@@ -276,7 +296,7 @@ def test_every_seed_is_valid(seeds: Path) -> None:
 # rules look at, which reaches the interesting branches far more often.
 NEWSY = st.lists(
     st.sampled_from(
-        list("aAbBjJkKsSuUiI0159 .....!?…‽。।,;:-—'\"“”‘’«»()[]\n\n\t\xa0")
+        list("aAbBjJkKsSuUiI0159 .....!?…‽。।,;:-—'\"“”‘’«»()[]\n\n\t\xa0αΑ「」《》")
         + ["Mr", "U.S", "Inc", "Jan", "No", "The", "e.g", " the", "\r\n", "..."]
     ),
     max_size=120,

@@ -28,6 +28,10 @@ News text needs only a few rules, so we scan once with regular expressions:
    closed after a CJK stop keeps its attribution when a few letters and a
    full stop follow ('“我们会继续努力。”他说。' is one sentence), as a
    lowercase word does in rule 3.
+8. Greek asks with ";" (U+037E, which Unicode normalisation turns into the
+   ASCII semicolon, as many pages print it anyway): after a Greek word and
+   before a Greek capital it ends a question; anywhere else ";" is a clause
+   separator.
 
 Every step looks a bounded distance around a candidate, so the whole scan is
 linear in the length of the text.
@@ -44,7 +48,9 @@ from tui.models import Sentence
 # Ethiopic (።) and Armenian (։).
 _CJK_TERMINALS = "。！？"
 _NO_SPACE_TERMINALS = _CJK_TERMINALS + "۔؟؛।॥።։"
-_TERMINALS = ".!?…‽" + _NO_SPACE_TERMINALS
+# The Greek question mark, and the semicolon that normalisation makes of it.
+_GREEK_QUESTION = ";\u037e"
+_TERMINALS = ".!?…‽" + _NO_SPACE_TERMINALS + _GREEK_QUESTION
 # Stops that can close a quoted exclamation or question inside a sentence.
 _EXCLAIMS = "!?‽！？؟"
 _QUOTES = "\"'“”‘’„‚‟‛«»‹›"
@@ -126,6 +132,8 @@ _STARTERS = _word_set(
     "also still now today yesterday earlier later last according since despite during "
     "under over although though because mr mrs ms dr officials"
 )
+# Greek letters, monotonic and polytonic.
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 # Longest word before a period that can still be an abbreviation, with openers.
 _LONGEST_ABBREVIATION = 12
 # The attribution after a quotation closed behind a CJK stop: at most this many
@@ -219,6 +227,8 @@ def _ends_sentence(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     if char.islower() or char in _CONTINUATIONS:
         return False
     stops = m.group(1)
+    if stops[-1] in _GREEK_QUESTION:
+        return _greek_question_ends(text, m.start(), lo, char)
     if _quoted_exclamation_goes_on(stops, end > m.end(1), char):
         return False
     if _attribution_follows(text, m, hi):
@@ -241,6 +251,20 @@ def _quoted_exclamation_goes_on(stops: str, quoted: bool, next_char: str) -> boo
     """
     caseless = next_char.isalpha() and not next_char.isupper() and not next_char.islower()
     return quoted and caseless and stops[-1] in _EXCLAIMS
+
+
+def _greek_question_ends(text: str, start: int, lo: int, next_char: str) -> bool:
+    """'Τι ώρα είναι; Είναι δέκα.': a ";" after a Greek word, before a Greek capital.
+
+    The word before is found past any closing quotes or brackets, a few
+    characters back at most; in other scripts ";" never ends a sentence.
+    """
+    before = text[max(lo, start - 3) : start].rstrip(_CLOSERS)[-1:]
+    return (
+        next_char.isupper()
+        and _GREEK.match(next_char) is not None
+        and _GREEK.match(before) is not None
+    )
 
 
 def _attribution_follows(text: str, m: re.Match[str], hi: int) -> bool:
