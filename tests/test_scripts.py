@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from tests.multilingual import STORIES, articles, page
 from tui.library import Library
-from tui.match.shingles import sentence_key
+from tui.match.shingles import pack, sentence_key, shingles_of, stable_hash
 from tui.match.verify import verify
-from tui.text.normalize import words
+from tui.store.db import MIGRATIONS
+from tui.text.normalize import WORD_PATTERN, fold, words
 from tui.text.sentences import split_sentences
 
 LANGUAGES = sorted(STORIES)
@@ -210,3 +212,44 @@ def test_a_library_does_not_call_a_changed_hindi_vowel_sign_exact(tmp_path: Path
         assert "exact" not in [m.kind for m in library.matches(first)]
     finally:
         library.close()
+
+
+def _fold_keeping_marks(text: str) -> str:
+    """Folding as it was before reading marks were dropped (enough for text without quotes)."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def test_a_library_folded_before_reading_marks_were_dropped_is_rekeyed(tmp_path: Path) -> None:
+    marked, bare = MARKED_COPIES["arabic-harakat"]
+    stretched = "تابعونا على صفحـــتنا لمزيد من الأخبار المحلـية كل يوم."  # an outlet's pitch
+    pages = {}
+    for name, text in (("marked", marked), ("bare", bare)):
+        pages[name] = tmp_path / f"{name}.txt"
+        pages[name].write_text(f"{name.title()} page\n\n{text}\n", encoding="utf-8")
+    path = tmp_path / "old.sqlite"
+    with Library(path) as lib:
+        (first,) = [r.article_id for r in lib.ingest([str(pages["marked"])])]
+        # keys as the old folding made them, a boilerplate line filed the old way,
+        # and the schema as it was before the re-key was scheduled
+        old = _fold_keeping_marks(marked)
+        assert old != fold(bare)
+        lib.conn.execute(
+            "UPDATE sentences SET folded = ?, fold_hash = ?, shingles = ?",
+            (old, stable_hash(old), pack(shingles_of(WORD_PATTERN.findall(old)))),
+        )
+        lib.conn.execute(
+            "INSERT INTO boilerplate (fold_hash, outlet, stories, text) VALUES (?, 'x', 2, ?)",
+            (stable_hash(_fold_keeping_marks(stretched)), stretched),
+        )
+        lib.conn.execute("DELETE FROM scans")
+        lib.conn.execute("PRAGMA user_version = 10")
+    with Library(path) as lib:
+        assert lib.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert not lib.conn.execute("SELECT 1 FROM scans").fetchone()
+        stored = lib.conn.execute("SELECT text, folded, fold_hash, shingles FROM sentences")
+        assert [tuple(row) for row in stored] == [(marked, *sentence_key(marked).columns)]
+        (filed,) = lib.conn.execute("SELECT fold_hash FROM boilerplate").fetchone()
+        assert filed == sentence_key(stretched).fold_hash
+        results = list(lib.ingest([str(pages["bare"])]))
+        assert [r.status for r in results] == ["added"]
+        assert [m.kind for m in lib.matches(first)] == ["exact"]
