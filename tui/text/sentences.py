@@ -145,7 +145,6 @@ _ATTRIBUTION = re.compile(rf"[^\S\n]?[^\W\d_]{{1,{_LONGEST_ATTRIBUTION}}}。")
 # inside one, and the Chinese book-title marks around names of books, films,
 # laws and programmes ("《我们赢了！》").
 _ENCLOSURES = ("「」", "『』", "《》", "〈〉")
-_ENCLOSURE_OPENER = re.compile("[" + "".join(pair[0] for pair in _ENCLOSURES) + "]")
 # How far a stop looks back for an opening mark and ahead for its closer: an
 # unclosed 「 does not hold the rest of a long paragraph together.
 _LONGEST_ENCLOSURE = 300
@@ -158,9 +157,11 @@ def split_sentences(text: str) -> list[Sentence]:
     `text[s.start:s.end] == s.text`; sentences never cross a blank line.
     """
     sentences: list[Sentence] = []
+    # Most texts hold no corner bracket or title mark: then no stop needs the look.
+    enclosures = any(pair[0] in text for pair in _ENCLOSURES)
     for lo, hi in _paragraphs(text):
         cut = lo
-        for end in _breaks(text, lo, hi):
+        for end in _breaks(text, lo, hi, enclosures):
             _append_stripped(sentences, text, cut, end)
             cut = end
         _append_stripped(sentences, text, cut, hi)
@@ -178,9 +179,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _breaks(text: str, lo: int, hi: int) -> list[int]:
-    """Return the offsets in text[lo:hi] right after each sentence-ending stop."""
-    enclosures = _ENCLOSURE_OPENER.search(text, lo, hi) is not None
+def _breaks(text: str, lo: int, hi: int, enclosures: bool) -> list[int]:
+    """Return the offsets in text[lo:hi] right after each sentence-ending stop
+    (`enclosures`: whether the text holds any quotation or title mark at all)."""
     return [
         m.end()
         for m in _STOP_RUN.finditer(text, lo, hi)
@@ -231,7 +232,7 @@ def _ends_sentence(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
         return _greek_question_ends(text, m.start(), lo, char)
     if _quoted_exclamation_goes_on(stops, end > m.end(1), char):
         return False
-    if _attribution_follows(text, m, hi):
+    if stops[-1] in _CJK_TERMINALS and _attribution_follows(text, m, hi):
         return False
     if stops != "." or end > m.end(1):
         # "?", "!", "...", or a period inside closing quotes or brackets.
@@ -273,10 +274,9 @@ def _attribution_follows(text: str, m: re.Match[str], hi: int) -> bool:
     CJK has no lowercase to tell (rule 3), so a short run of letters ending in
     a full stop right after the closing quote is taken as the attribution.
     """
-    stops_end = m.end(1)
+    closers = text[m.end(1) : m.end()]
     return (
-        m.group(1)[-1] in _CJK_TERMINALS
-        and any(closer in _CJK_QUOTE_CLOSERS for closer in text[stops_end : m.end()])
+        any(closer in _CJK_QUOTE_CLOSERS for closer in closers)
         and _ATTRIBUTION.match(text, m.end(), hi) is not None
     )
 
