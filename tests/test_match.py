@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tui.library import Library
 from tui.match.diff import word_diff
-from tui.match.shingles import keys_from_folded
+from tui.match.shingles import sentence_key
 from tui.match.verify import verify
 from tui.models import Article
 from tui.text.sentences import split_sentences
@@ -308,8 +308,8 @@ def test_a_library_keyed_by_3_grams_is_keyed_again_when_opened(tmp_path: Path) -
         lib.conn.execute("INSERT INTO scans (name) VALUES ('keys')")
         lib.conn.commit()
     with Library(path) as lib:
-        rows = lib.conn.execute("SELECT folded, shingles FROM sentences").fetchall()
-        assert rows and all(blob == keys_from_folded(folded) for folded, blob in rows)
+        rows = lib.conn.execute("SELECT text, shingles FROM sentences").fetchall()
+        assert rows and all(blob == sentence_key(text).shingles for text, blob in rows)
         assert not lib.conn.execute("SELECT 1 FROM scans WHERE name = 'keys'").fetchone()
         copy = lib.add(article(BASE.replace("had agreed", "had then agreed"))).article_id
         assert [m.kind for m in lib.matches(copy)] == ["near"]

@@ -45,6 +45,52 @@ def test_fold(text: str, expected: str | None) -> None:
     assert fold(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("marked", "bare"),
+    [
+        # Arabic vowel marks: fatha, kasra, damma, tanwin, shadda, sukun.
+        ("كَتَبَ الطَّالِبُ دَرْسًا جَدِيدًا", "كتب الطالب درسا جديدا"),
+        # The superscript alef, a Quranic pause mark, an honorific sign.
+        ("هٰذَا ۖ كِتَابٌ", "هذا كتاب"),
+        ("هذا\u0610 كتاب\u06e1", "هذا كتاب"),
+        # Tatweel (kashida), stretched to fill a justified line.
+        ("مـــدينة الجـسر", "مدينة الجسر"),
+        # Arabic presentation forms of marks fold like the marks (NFKC first).
+        ("\ufe70كتب \ufc5e", "كتب"),
+        # Zero-width non-joiner and joiner inside Persian, Urdu and Hindi words.
+        ("می\u200cروم به کتاب\u200cخانه", "میروم به کتابخانه"),
+        ("क्\u200dष", "क्ष"),
+        # Hebrew points: niqqud, dagesh, shin and sin dots, a cantillation mark.
+        ("שָׁלוֹם לַמּוֹרֶה\u0591", "שלום למורה"),
+        # A presentation form with a point decomposes and loses the point.
+        ("\ufb2aמש", "שמש"),
+    ],
+)
+def test_reading_marks_fold_away(marked: str, bare: str) -> None:
+    assert fold(marked) == fold(bare)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        # Devanagari vowel signs and virama, Bengali vowel signs: other words.
+        ("दिन", "दान"),
+        ("दिन", "दन"),
+        ("पत्नी", "पतनी"),
+        ("দিন", "দান"),
+        # Thai vowels and Vietnamese tones are spelling.
+        ("ปี", "ป"),
+        ("bán", "bạn"),
+        ("Hà", "Ha"),
+        # Hebrew maqaf, paseq and sof pasuq are punctuation, not points.
+        ("בית־ספר", "ביתספר"),
+        ("סוף׃", "סוף"),
+    ],
+)
+def test_marks_that_spell_another_word_stay(one: str, other: str) -> None:
+    assert fold(one) != fold(other)
+
+
 def test_same_sentence_from_two_outlets_folds_equal() -> None:
     """Seeds 000 and 001 quote the same wire sentence in different typography."""
     a = "'We pay attention to the statements of the Russian leadership,' Muto stressed."
@@ -84,6 +130,10 @@ def test_words() -> None:
 TRICKY = st.lists(
     st.one_of(
         st.sampled_from(list("'\"‘’‚‛′“”„‟″«»‹›`‐‑‒–—―−\u00ad\u200b\ufeff \n\t\u0301\u0308ßİΣς")),
+        # reading marks, joiners and forms that decompose into them, beside letters
+        st.sampled_from(
+            list("كاد\u064e\u0651\u0670\u0640\u06e1\ufe70\ufc5e\u200c\u200dשׁ\u05bc\ufb2aदि")
+        ),
         st.characters(),
     ),
     max_size=40,
@@ -123,6 +173,7 @@ def _fold_reference(text: str) -> str:
         st.text(),
         TRICKY,
         st.text(alphabet=st.sampled_from("aé'’\"“”–—‐ \u00ad\u200b\u0301ßİＡ…«»1x")),
+        st.text(alphabet=st.sampled_from("كت\u064e\u0640\u200c ש\u05b8'’x")),
     )
 )
 def test_fold_shortcuts_change_nothing(text: str) -> None:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from tests.multilingual import STORIES, articles, page
 from tui.library import Library
-from tui.match.shingles import sentence_key
-from tui.text.normalize import words
+from tui.match.shingles import pack, sentence_key, shingles_of, stable_hash
+from tui.match.verify import verify
+from tui.store.db import MIGRATIONS
+from tui.text.normalize import WORD_PATTERN, fold, words
 from tui.text.sentences import split_sentences
 
 LANGUAGES = sorted(STORIES)
@@ -134,3 +137,119 @@ def test_word_counts_in_unspaced_scripts_count_characters() -> None:
     assert word_count("铁路部门表示，列车停运。") == 10  # characters, punctuation aside
     assert word_count("The bridge opens in 2025.") == 5
     assert word_count("東京 Tokyo 2025年") == 4  # 東 京, Tokyo, 年 (2025 rides with it)
+
+
+# One sentence printed with and without marks a reader does not count as another
+# word (written for these tests): (marked, bare).
+MARKED_COPIES = {
+    "arabic-harakat": (
+        "اِفْتَتَحَتِ البَلَدِيَّةُ حَدِيقَةً عَامَّةً جَدِيدَةً قُرْبَ المَدْرَسَةِ الاِبْتِدَائِيَّةِ فِي الحَيِّ الشَّمَالِيِّ.",
+        "افتتحت البلدية حديقة عامة جديدة قرب المدرسة الابتدائية في الحي الشمالي.",
+    ),
+    "arabic-tatweel": (
+        "افتتحت البلديـــة حديقـة عامة جديدة قرب المدرسـة الابتدائية في الحي الشمالـــي.",
+        "افتتحت البلدية حديقة عامة جديدة قرب المدرسة الابتدائية في الحي الشمالي.",
+    ),
+    "persian-zwnj": (
+        "شهرداری می\u200cخواهد پارک\u200cهای تازه\u200cای در محله\u200cهای جنوبی شهر بسازد.",
+        "شهرداری میخواهد پارکهای تازهای در محلههای جنوبی شهر بسازد.",
+    ),
+    "hebrew-niqqud": (
+        "הָעִירִיָּה פָּתְחָה גַּן צִבּוּרִי חָדָשׁ לְיַד בֵּית הַסֵּפֶר הַיָּשָׁן בַּשְּׁכוּנָה.",
+        "העיריה פתחה גן צבורי חדש ליד בית הספר הישן בשכונה.",
+    ),
+}
+# A changed vowel sign is another word: the village fair (मेला), not dirt (मैला).
+HINDI_FAIR = "गाँव का मेला इस साल पहले से कहीं बड़ा और रंगीन था।"
+HINDI_DIRT = "गाँव का मैला इस साल पहले से कहीं बड़ा और रंगीन था।"
+
+
+@pytest.mark.parametrize("name", sorted(MARKED_COPIES))
+def test_a_copy_with_reading_marks_is_exact(name: str) -> None:
+    marked, bare = MARKED_COPIES[name]
+    verdict = verify(marked, bare)
+    assert verdict is not None and verdict.kind == "exact"
+
+
+def test_a_changed_hindi_vowel_sign_is_not_exact() -> None:
+    verdict = verify(HINDI_FAIR, HINDI_DIRT)
+    assert verdict is None or verdict.kind != "exact"
+
+
+def _ingest_pair(tmp_path: Path, first: str, second: str) -> tuple[Library, list[int]]:
+    """Two plain-text pages (a title line, a blank line, the sentence), ingested."""
+    sources = []
+    for name, text in (("first", first), ("second", second)):
+        path = tmp_path / f"{name}.txt"
+        path.write_text(f"{name.title()} page\n\n{text}\n", encoding="utf-8")
+        sources.append(str(path))
+    library = Library(tmp_path / "lib.sqlite")
+    results = list(library.ingest(sources))
+    assert [r.status for r in results] == ["added", "added"], results
+    return library, [r.article_id for r in results]
+
+
+@pytest.mark.parametrize("name", sorted(MARKED_COPIES))
+def test_a_library_matches_a_marked_copy_exactly_and_keeps_its_marks(
+    tmp_path: Path, name: str
+) -> None:
+    marked, bare = MARKED_COPIES[name]
+    library, (first, second) = _ingest_pair(tmp_path, marked, bare)
+    try:
+        assert [m.kind for m in library.matches(first)] == ["exact"]
+        # folding is for matching: the reader sees each sentence as printed
+        assert [s.text for s in library.sentences(first)] == [marked]
+        assert [s.text for s in library.sentences(second)] == [bare]
+        row = library.article(first)
+        assert row is not None and marked in row.text
+    finally:
+        library.close()
+
+
+def test_a_library_does_not_call_a_changed_hindi_vowel_sign_exact(tmp_path: Path) -> None:
+    library, (first, _) = _ingest_pair(tmp_path, HINDI_FAIR, HINDI_DIRT)
+    try:
+        assert "exact" not in [m.kind for m in library.matches(first)]
+    finally:
+        library.close()
+
+
+def _fold_keeping_marks(text: str) -> str:
+    """Folding as it was before reading marks were dropped (enough for text without quotes)."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def test_a_library_folded_before_reading_marks_were_dropped_is_rekeyed(tmp_path: Path) -> None:
+    marked, bare = MARKED_COPIES["arabic-harakat"]
+    stretched = "تابعونا على صفحـــتنا لمزيد من الأخبار المحلـية كل يوم."  # an outlet's pitch
+    pages = {}
+    for name, text in (("marked", marked), ("bare", bare)):
+        pages[name] = tmp_path / f"{name}.txt"
+        pages[name].write_text(f"{name.title()} page\n\n{text}\n", encoding="utf-8")
+    path = tmp_path / "old.sqlite"
+    with Library(path) as lib:
+        (first,) = [r.article_id for r in lib.ingest([str(pages["marked"])])]
+        # keys as the old folding made them, a boilerplate line filed the old way,
+        # and the schema as it was before the re-key was scheduled
+        old = _fold_keeping_marks(marked)
+        assert old != fold(bare)
+        lib.conn.execute(
+            "UPDATE sentences SET folded = ?, fold_hash = ?, shingles = ?",
+            (old, stable_hash(old), pack(shingles_of(WORD_PATTERN.findall(old)))),
+        )
+        lib.conn.execute(
+            "INSERT INTO boilerplate (fold_hash, outlet, stories, text) VALUES (?, 'x', 2, ?)",
+            (stable_hash(_fold_keeping_marks(stretched)), stretched),
+        )
+        lib.conn.execute("DELETE FROM scans")
+        lib.conn.execute("PRAGMA user_version = 10")
+    with Library(path) as lib:
+        assert lib.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        assert not lib.conn.execute("SELECT 1 FROM scans").fetchone()
+        stored = lib.conn.execute("SELECT text, folded, fold_hash, shingles FROM sentences")
+        assert [tuple(row) for row in stored] == [(marked, *sentence_key(marked).columns)]
+        (filed,) = lib.conn.execute("SELECT fold_hash FROM boilerplate").fetchone()
+        assert filed == sentence_key(stretched).fold_hash
+        results = list(lib.ingest([str(pages["bare"])]))
+        assert [r.status for r in results] == ["added"]
+        assert [m.kind for m in lib.matches(first)] == ["exact"]

@@ -139,6 +139,72 @@ CASES = [
     ("日本は平和条約を望む。ロシアは歓迎した。", ["日本は平和条約を望む。", "ロシアは歓迎した。"]),
     # Devanagari danda.
     ("यह एक वाक्य है। यह दूसरा है।", ["यह एक वाक्य है।", "यह दूसरा है।"]),
+    # A stop inside Japanese corner brackets is part of the quoting sentence.
+    (
+        "「会議は中止です。来週に延期します。」と担当者は説明した。その後、記者団は解散した。",
+        [
+            "「会議は中止です。来週に延期します。」と担当者は説明した。",
+            "その後、記者団は解散した。",
+        ],
+    ),
+    ("『新しい駅は便利だ。毎日使っている。』という声が多い。", None),
+    ("「本当か？信じられない！」と彼女は叫んだ。", None),
+    ("市長は「住民に『橋は危ない。早く直して。』と言われた。」と話した。", None),
+    # A closing bracket followed by its stop ends the sentence.
+    (
+        "彼は「わかった」と答えた。「明日は休みだ」。次の話題に移った。",
+        ["彼は「わかった」と答えた。", "「明日は休みだ」。", "次の話題に移った。"],
+    ),
+    # A Chinese quotation ending in a stop, then its attribution: one sentence,
+    # apart from the sentence before it.
+    (
+        "工厂昨天停产了。“我们会尽快恢复生产。”厂长说。工人们随后回家。",
+        ["工厂昨天停产了。", "“我们会尽快恢复生产。”厂长说。", "工人们随后回家。"],
+    ),
+    ("“价格不会再涨了。”这家超市的经理在周五的发布会上表示。", None),
+    ("“天气很冷。” 她笑着说。", None),
+    # ... but two quotations in a row, or a long sentence after one, are apart.
+    (
+        "“这条路太窄了。”“明年会拓宽吗？”村民们议论纷纷。",
+        ["“这条路太窄了。”", "“明年会拓宽吗？”村民们议论纷纷。"],
+    ),
+    (
+        "“我们会尽快恢复生产。”这座工厂在过去十年里一直是当地最大的雇主之一。",
+        ["“我们会尽快恢复生产。”", "这座工厂在过去十年里一直是当地最大的雇主之一。"],
+    ),
+    # A stop inside Chinese book-title marks is part of the title.
+    (
+        "她推荐了《快跑！别回头》这部电影。影院周末加映。",
+        ["她推荐了《快跑！别回头》这部电影。", "影院周末加映。"],
+    ),
+    ("新版《谁动了我的午餐？》昨天上市。", None),
+    ("书中第三章〈海边的家。〉写得最好。", None),
+    ("他读完了《山》。《河》还没读。", ["他读完了《山》。", "《河》还没读。"]),
+    # The Greek question mark ";" (U+037E, or the ASCII semicolon it normalises
+    # to) ends a Greek question before a Greek capital or the paragraph's end.
+    (
+        "Πότε θα ανοίξει η γέφυρα; Κανείς δεν ξέρει ακόμη.",
+        ["Πότε θα ανοίξει η γέφυρα;", "Κανείς δεν ξέρει ακόμη."],
+    ),
+    (
+        "Ποιος πλήρωσε το έργο\u037e Ο δήμος, απάντησε ο δήμαρχος.",
+        ["Ποιος πλήρωσε το έργο\u037e", "Ο δήμος, απάντησε ο δήμαρχος."],
+    ),
+    (
+        "Ο ψαράς ρώτησε «Θα βρέξει αύριο;» Κανείς δεν απάντησε. Γιατί;",
+        ["Ο ψαράς ρώτησε «Θα βρέξει αύριο;»", "Κανείς δεν απάντησε.", "Γιατί;"],
+    ),
+    ("Θα έρθεις; «Ναι», είπε.", ["Θα έρθεις;", "«Ναι», είπε."]),
+    # ... but not before a lowercase word, nor after a word of another script.
+    ("Το λιμάνι έκλεισε; όχι ακόμη.", None),
+    ("The port closed; Harbour staff went home.", None),
+    ("Le port a fermé ; Marseille attend.", None),
+    ("Ο σταθμός λέγεται Central; Εκεί σταματά το τρένο.", None),
+    # A bracket never closed holds nothing together, nor does one closing another quote.
+    (
+        "「駅前の工事が始まった。住民は困っている。彼は「大丈夫」と言った。",
+        ["「駅前の工事が始まった。", "住民は困っている。", "彼は「大丈夫」と言った。"],
+    ),
 ]
 
 
@@ -230,7 +296,7 @@ def test_every_seed_is_valid(seeds: Path) -> None:
 # rules look at, which reaches the interesting branches far more often.
 NEWSY = st.lists(
     st.sampled_from(
-        list("aAbBjJkKsSuUiI0159 .....!?…‽。।,;:-—'\"“”‘’«»()[]\n\n\t\xa0")
+        list("aAbBjJkKsSuUiI0159 .....!?…‽。।,;:-—'\"“”‘’«»()[]\n\n\t\xa0αΑ「」《》")
         + ["Mr", "U.S", "Inc", "Jan", "No", "The", "e.g", " the", "\r\n", "..."]
     ),
     max_size=120,
@@ -282,12 +348,31 @@ def test_ten_thousand_sentences() -> None:
         "“" * 200_000,
         "\n " * 100_000,
         "日。" * 100_000,
+        "「日。" * 100_000,
+        "「" + "日。" * 100_000 + "」",
     ],
-    ids=["dots", "initials", "dot-space", "long-word", "quotes", "blank-lines", "cjk"],
+    ids=[
+        "dots",
+        "initials",
+        "dot-space",
+        "long-word",
+        "quotes",
+        "blank-lines",
+        "cjk",
+        "corner-brackets",
+        "unclosed-bracket",
+    ],
 )
 def test_hostile_input_gives_valid_sentences(text: str) -> None:
     for sentence in split_sentences(text):
         assert sentence.text and text[sentence.start : sentence.end] == sentence.text
+
+
+def test_an_unclosed_corner_bracket_does_not_hold_a_long_paragraph() -> None:
+    """The closing bracket is looked for a bounded distance ahead (the scan stays linear)."""
+    sentence = "雨の日は電車が混む。"
+    text = "「" + sentence * 60 + "」と彼は言った。"
+    assert texts(text) == ["「" + sentence] + [sentence] * 58 + [sentence + "」と彼は言った。"]
 
 
 def test_a_us_state_in_a_dateline_does_not_end_the_sentence() -> None:

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from tui.match.derived import rework_shares
+from tui.match.shingles import sentence_key
 from tui.store.db import in_query
 from tui.store.matches import refresh_shared
 
@@ -169,6 +170,22 @@ def declare(
     sentences = {row[0] for row in lost} | {row[1] for row in lost}
     refresh_shared(conn, sentences, {row[2] for row in lost} | {row[3] for row in lost})
     rework_shares(conn, [(row[2], row[3]) for row in lost])
+
+
+def rekey(conn: sqlite3.Connection) -> None:
+    """File each boilerplate line under its printing's fold hash again, after
+    folding changed; a line that no longer folds to a key (too short) is dropped,
+    and two lines that now fold alike are one."""
+    rows = conn.execute("SELECT outlet, stories, text FROM boilerplate").fetchall()
+    conn.execute("DELETE FROM boilerplate")
+    conn.executemany(
+        "INSERT OR IGNORE INTO boilerplate (fold_hash, outlet, stories, text) VALUES (?, ?, ?, ?)",
+        [
+            (key, outlet, stories, text)
+            for outlet, stories, text in rows
+            if (key := sentence_key(text).fold_hash) is not None
+        ],
+    )
 
 
 def scan(conn: sqlite3.Connection, index: CandidateIndex) -> list[int]:

@@ -29,7 +29,8 @@ _KEEP_LAST = frozenset("%‰°")
 def _word_key(word: str) -> str:
     """A word as compared: folded (case, quotes, dashes), punctuation at its edges
     dropped except currency, signs and percent; letters, digits and combining
-    marks (Devanagari vowel signs, Arabic vowels) always kept."""
+    marks (Devanagari vowel signs) always kept (folding has dropped Arabic
+    vowel marks and Hebrew points already)."""
     text = fold(word)
     start, end = 0, len(text)
     while start < end and not _kept(text[start], _KEEP_FIRST):

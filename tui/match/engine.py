@@ -137,12 +137,7 @@ def store_article(
     index.catch_up(conn)
     if previous is not None:
         retire_version(conn, index, previous.id)
-    columns = [
-        (key.folded, key.fold_hash, key.shingles)
-        if key.fold_hash is not None
-        else (None, None, None)
-        for key in keys
-    ]
+    columns = [key.columns for key in keys]
     article_id = store.insert_article(conn, article, columns, previous)
     ids = store.sentence_ids(conn, article_id)
     by_id = {

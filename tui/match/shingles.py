@@ -43,6 +43,14 @@ class SentenceKey:
     def hashes(self) -> array:
         return unpack(self.shingles)
 
+    @property
+    def columns(self) -> tuple[str | None, int | None, bytes | None]:
+        """The sentence's matching columns as stored (folded, fold_hash, shingles):
+        all NULL for a sentence too short to ever match."""
+        if self.fold_hash is None:
+            return None, None, None
+        return self.folded, self.fold_hash, self.shingles
+
 
 def pack(shingles: Iterable[int]) -> bytes:
     """Hashes as stored in the library: sorted signed 64-bit integers."""
@@ -75,8 +83,3 @@ def shingles_of(tokens: list[str]) -> set[int]:
     """CRC-32 of each token 2-gram: fast, stable, and 32 bits is plenty for finding
     candidates (a collision only adds a pair, which verification rejects)."""
     return {zlib.crc32(f"{a} {b}".encode()) for a, b in zip(tokens, tokens[1:], strict=False)}
-
-
-def keys_from_folded(folded: str) -> bytes:
-    """The packed shingles of an already folded sentence (for re-keying a library)."""
-    return pack(shingles_of(_WORD.findall(folded)))

@@ -171,6 +171,14 @@ MIGRATIONS: list[str] = [
     ALTER TABLE articles ADD COLUMN read TEXT;
     CREATE TABLE state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # 11: folding drops reading marks (Arabic vowel marks and tatweel, Hebrew
+    # points, zero-width joiners; tui/text/normalize.py), which changes stored
+    # folded text and hashes: a library stored before is re-keyed from its
+    # sentences' text once (`scans`).
+    """
+    INSERT OR IGNORE INTO scans (name)
+        SELECT 'keys' WHERE EXISTS (SELECT 1 FROM sentences);
+    """,
 ]
 
 BUSY_TIMEOUT_MS = 30_000

@@ -2,9 +2,11 @@
 
 Outlets copy the same wire sentence but differ in typography: curly or
 straight quotes, single or double quotes around the same quotation, hyphens
-or en dashes, case, doubled spaces, invisible soft hyphens. `fold` erases
-those differences, so "exact" means equal after folding and fuzzy scores
-measure real edits only.
+or en dashes, case, doubled spaces, invisible soft hyphens, and marks a
+reader does not count as another word (Arabic vowel marks and tatweel,
+Hebrew points, joiners). `fold` erases those differences, so "exact" means
+equal after folding and fuzzy scores measure real edits only. Folded text is
+a key for matching, never shown: the library keeps every sentence as printed.
 """
 
 from __future__ import annotations
@@ -17,13 +19,38 @@ import unicodedata
 _QUOTE_MARKS = "'\"‘’‚‛′“”„‟″‴«»‹›`´"
 _DASHES = "‐‑‒–—―−"
 # Invisible characters that scraped pages scatter inside words: soft hyphen,
-# zero-width space, word joiner, byte-order mark.
-_INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+# zero-width space, word joiner, byte-order mark, and the zero-width non-joiner
+# and joiner that Persian, Urdu and Hindi pages set inconsistently ("می‌خواهم"
+# and "میخواهم" are one word).
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+
+
+def _span(first: str, last: str) -> str:
+    """Every character from `first` to `last`, both included."""
+    return "".join(map(chr, range(ord(first), ord(last) + 1)))
+
+
+# Marks a reader does not count as another word: Arabic vowel marks (harakat,
+# shadda, sukun, the superscript alef), honorific and Quranic annotation signs,
+# the tatweel (kashida) that stretches a word to fill a line, and Hebrew points
+# (niqqud, cantillation; not maqaf, paseq or sof pasuq, which are punctuation).
+# Not combining marks in general: Devanagari vowel signs and virama, Thai vowels
+# and Vietnamese tones spell another word.
+_READING_MARKS = (
+    _span("\u0610", "\u061a")
+    + "\u0640"
+    + _span("\u064b", "\u065f")
+    + "\u0670"
+    + _span("\u06d6", "\u06ed")
+    + _span("\u0591", "\u05bd")
+    + "\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+)
+_DROPPED = _INVISIBLE + _READING_MARKS
 
 _TABLE = str.maketrans(
-    {**{c: "'" for c in _QUOTE_MARKS}, **{c: "-" for c in _DASHES}, **dict.fromkeys(_INVISIBLE)}
+    {**{c: "'" for c in _QUOTE_MARKS}, **{c: "-" for c in _DASHES}, **dict.fromkeys(_DROPPED)}
 )
-_TO_TRANSLATE = re.compile("[" + re.escape(_QUOTE_MARKS + _DASHES + _INVISIBLE) + "]")
+_TO_TRANSLATE = re.compile("[" + re.escape(_QUOTE_MARKS + _DASHES + _DROPPED) + "]")
 # After the table, every quotation mark is "'"; one between two word characters
 # is an apostrophe ("russia's", "o'brien") and stays, any other goes.
 _NOT_APOSTROPHE = re.compile(r"(?<!\w)'|'(?!\w)")
@@ -42,13 +69,15 @@ WORD_PATTERN = re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+(?:'[^\W{_UNSPACED}]
 
 
 def fold(text: str) -> str:
-    """Return `text` folded for comparison: case, quotes, dashes and spaces erased.
+    """Return `text` folded for comparison: case, quotes, dashes, spaces, reading marks erased.
 
-    NFKC first (full-width letters, ligatures, "…" to "..."), then casefold,
-    quotes dropped except apostrophes inside words, dashes to "-", runs of
-    whitespace to one space. NFKC runs again at the end because casefolding
-    ("ß" to "ss") or dropping a quote can bring a letter and a combining mark
-    together; that second pass keeps fold idempotent (fold(fold(x)) == fold(x)).
+    NFKC first (full-width letters, ligatures, Arabic presentation forms, "…"
+    to "..."), then casefold, quotes dropped except apostrophes inside words,
+    dashes to "-", invisible characters and reading marks (harakat, tatweel,
+    niqqud) dropped, runs of whitespace to one space. NFKC runs again at the
+    end because casefolding ("ß" to "ss") or dropping a quote or a mark can
+    bring a letter and a combining mark together; that second pass keeps fold
+    idempotent (fold(fold(x)) == fold(x)).
     """
     text = unicodedata.normalize("NFKC", text).casefold()
     # The table and the quote rule cost more than the rest together; most

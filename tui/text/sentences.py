@@ -19,6 +19,19 @@ News text needs only a few rules, so we scan once with regular expressions:
 5. Quotations of several sentences are split like any text
    ('“We welcome this.' / 'We agree,” he said.'): outlets often quote only
    part of a statement, and shorter units match across outlets better.
+6. Japanese quotes in corner brackets are part of the sentence that quotes
+   them ('「明日は雨だ。傘を持っていこう。」と彼は言った。' is one), and a
+   Chinese title in book-title marks is part of the sentence that names it
+   ('他读了《我们赢了！》这本书。'): a stop inside 「…」, 『…』, 《…》 or 〈…〉
+   never ends a sentence, as long as the mark closes within a bounded distance.
+7. After a CJK stop, “ opens the next sentence's quotation, and a quotation
+   closed after a CJK stop keeps its attribution when a few letters and a
+   full stop follow ('“我们会继续努力。”他说。' is one sentence), as a
+   lowercase word does in rule 3.
+8. Greek asks with ";" (U+037E, which Unicode normalisation turns into the
+   ASCII semicolon, as many pages print it anyway): after a Greek word and
+   before a Greek capital it ends a question; anywhere else ";" is a clause
+   separator.
 
 Every step looks a bounded distance around a candidate, so the whole scan is
 linear in the length of the text.
@@ -35,32 +48,43 @@ from tui.models import Sentence
 # Ethiopic (።) and Armenian (։).
 _CJK_TERMINALS = "。！？"
 _NO_SPACE_TERMINALS = _CJK_TERMINALS + "۔؟؛।॥።։"
-_TERMINALS = ".!?…‽" + _NO_SPACE_TERMINALS
+# The Greek question mark, and the semicolon that normalisation makes of it.
+_GREEK_QUESTION = ";\u037e"
+_TERMINALS = ".!?…‽" + _NO_SPACE_TERMINALS + _GREEK_QUESTION
 # Stops that can close a quoted exclamation or question inside a sentence.
 _EXCLAIMS = "!?‽！？؟"
 _QUOTES = "\"'“”‘’„‚‟‛«»‹›"
-_CLOSERS = _QUOTES + ")]}」』）】"
-_OPENERS = _QUOTES + "([{¿¡「『（【"
+_CLOSERS = _QUOTES + ")]}」』）】》〉"
+# What closes after a CJK stop: “ and ‘ there open the next sentence's quotation.
+_CJK_CLOSERS = "”’»›)]}」』）】》〉"
+# Closers of a quotation that an attribution may follow ("“……。”他说。").
+_CJK_QUOTE_CLOSERS = "”’」』»›"
+# Straight quotes open or close alike: after a CJK stop they are left as before.
+_STRAIGHT_QUOTES = "\"'"
+_OPENERS = _QUOTES + "([{¿¡「『（【《〈"
 # What may follow a stop inside a sentence: "etc., and", "(see p. 4)", "no... -".
 _CONTINUATIONS = ",;:.…-‐‑‒–—―)]}%"
 
 _T = re.escape(_TERMINALS)
 _C = re.escape(_CLOSERS)
 _O = re.escape(_OPENERS)
+_CJK_C = re.escape(_CJK_CLOSERS)
 
 # A blank line, spaces allowed on it, and whatever whitespace follows.
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*+\n\s*+")
 # A run of stops (group 1) and any closing quotes or brackets after it, then
 # whitespace: "3.5", "example.com" and the first dot of "U.S" never match.
 # Chinese and Japanese put no space after a full stop, so a run that ends in
-# a CJK stop or bracket needs none. The lookbehind starts a match only at the
-# first stop of a run, so with possessive quantifiers a long run of dots costs
-# one pass; the pattern opens with a character class, which lets the regex
-# engine skip ahead quickly.
+# a CJK stop (with only closing marks after it: "。”他说", but "。|“我们") or a
+# CJK bracket needs none. The lookbehind starts a match only at the first stop
+# of a run, so with possessive quantifiers a long run of dots costs one pass;
+# the pattern opens with a character class, which lets the regex engine skip
+# ahead quickly.
 # French sets a space inside guillemets ("gagnerons ! »"): that » still closes.
 _STOP_RUN = re.compile(
-    rf"([{_T}](?<![{_T}]{{2}})[{_T}]*+)(?:[{_C}]|[ \u00a0\u202f]»)*+"
-    rf"(?:(?!\S)|(?<=[{_NO_SPACE_TERMINALS}」』）】]))"
+    rf"([{_T}](?<![{_T}]{{2}})[{_T}]*+)"
+    rf"(?:(?<=[{_CJK_TERMINALS}])[{_CJK_C}]*+(?![{_STRAIGHT_QUOTES}])"
+    rf"|(?:[{_C}]|[ \u00a0\u202f]»)*+(?:(?!\S)|(?<=[{_NO_SPACE_TERMINALS}」』）】》〉])))"
 )
 # The start of what follows a stop: whitespace, opening quotes, first word.
 _NEXT = re.compile(rf"\s*+(?:[{_O}][ \u00a0\u202f]?)*+(\w*+)")
@@ -108,8 +132,22 @@ _STARTERS = _word_set(
     "also still now today yesterday earlier later last according since despite during "
     "under over although though because mr mrs ms dr officials"
 )
+# Greek letters, monotonic and polytonic.
+_GREEK = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 # Longest word before a period that can still be an abbreviation, with openers.
 _LONGEST_ABBREVIATION = 12
+# The attribution after a quotation closed behind a CJK stop: at most this many
+# letters, then a full stop ("他说。", "外交部发言人周二在例行记者会上说。").
+_LONGEST_ATTRIBUTION = 20
+_ATTRIBUTION = re.compile(rf"[^\S\n]?[^\W\d_]{{1,{_LONGEST_ATTRIBUTION}}}。")
+# Marks that enclose a quotation or title a stop inside does not end (opener,
+# closer): Japanese (and Traditional Chinese) corner brackets, 『』 for a quote
+# inside one, and the Chinese book-title marks around names of books, films,
+# laws and programmes ("《我们赢了！》").
+_ENCLOSURES = ("「」", "『』", "《》", "〈〉")
+# How far a stop looks back for an opening mark and ahead for its closer: an
+# unclosed 「 does not hold the rest of a long paragraph together.
+_LONGEST_ENCLOSURE = 300
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -119,9 +157,11 @@ def split_sentences(text: str) -> list[Sentence]:
     `text[s.start:s.end] == s.text`; sentences never cross a blank line.
     """
     sentences: list[Sentence] = []
+    # Most texts hold no corner bracket or title mark: then no stop needs the look.
+    enclosures = any(pair[0] in text for pair in _ENCLOSURES)
     for lo, hi in _paragraphs(text):
         cut = lo
-        for end in _breaks(text, lo, hi):
+        for end in _breaks(text, lo, hi, enclosures):
             _append_stripped(sentences, text, cut, end)
             cut = end
         _append_stripped(sentences, text, cut, hi)
@@ -139,9 +179,33 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _breaks(text: str, lo: int, hi: int) -> list[int]:
-    """Return the offsets in text[lo:hi] right after each sentence-ending stop."""
-    return [m.end() for m in _STOP_RUN.finditer(text, lo, hi) if _ends_sentence(text, m, lo, hi)]
+def _breaks(text: str, lo: int, hi: int, enclosures: bool) -> list[int]:
+    """Return the offsets in text[lo:hi] right after each sentence-ending stop
+    (`enclosures`: whether the text holds any quotation or title mark at all)."""
+    return [
+        m.end()
+        for m in _STOP_RUN.finditer(text, lo, hi)
+        if not (enclosures and _enclosed(text, m.start(), lo, hi))
+        and _ends_sentence(text, m, lo, hi)
+    ]
+
+
+def _enclosed(text: str, at: int, lo: int, hi: int) -> bool:
+    """Whether the stop at `at` stands inside a corner-bracket quotation or a title.
+
+    The opening mark must stand at most _LONGEST_ENCLOSURE characters before
+    the stop, not closed yet, and its closer as far after it with no other
+    opening of the same kind between: an unclosed 「 holds nothing together.
+    """
+    back, ahead = max(lo, at - _LONGEST_ENCLOSURE), min(hi, at + _LONGEST_ENCLOSURE)
+    for opener, closer in _ENCLOSURES:
+        opened = text.rfind(opener, back, at)
+        if opened < 0 or text.rfind(closer, opened, at) >= 0:
+            continue
+        closed = text.find(closer, at, ahead)
+        if closed >= 0 and text.find(opener, at, closed) < 0:
+            return True
+    return False
 
 
 def _append_stripped(sentences: list[Sentence], text: str, start: int, end: int) -> None:
@@ -164,7 +228,11 @@ def _ends_sentence(text: str, m: re.Match[str], lo: int, hi: int) -> bool:
     if char.islower() or char in _CONTINUATIONS:
         return False
     stops = m.group(1)
+    if stops[-1] in _GREEK_QUESTION:
+        return _greek_question_ends(text, m.start(), lo, char)
     if _quoted_exclamation_goes_on(stops, end > m.end(1), char):
+        return False
+    if stops[-1] in _CJK_TERMINALS and _attribution_follows(text, m, hi):
         return False
     if stops != "." or end > m.end(1):
         # "?", "!", "...", or a period inside closing quotes or brackets.
@@ -184,6 +252,33 @@ def _quoted_exclamation_goes_on(stops: str, quoted: bool, next_char: str) -> boo
     """
     caseless = next_char.isalpha() and not next_char.isupper() and not next_char.islower()
     return quoted and caseless and stops[-1] in _EXCLAIMS
+
+
+def _greek_question_ends(text: str, start: int, lo: int, next_char: str) -> bool:
+    """'Τι ώρα είναι; Είναι δέκα.': a ";" after a Greek word, before a Greek capital.
+
+    The word before is found past any closing quotes or brackets, a few
+    characters back at most; in other scripts ";" never ends a sentence.
+    """
+    before = text[max(lo, start - 3) : start].rstrip(_CLOSERS)[-1:]
+    return (
+        next_char.isupper()
+        and _GREEK.match(next_char) is not None
+        and _GREEK.match(before) is not None
+    )
+
+
+def _attribution_follows(text: str, m: re.Match[str], hi: int) -> bool:
+    """'“我们会继续努力。”他说。': a quotation closed after a CJK stop, then its attribution.
+
+    CJK has no lowercase to tell (rule 3), so a short run of letters ending in
+    a full stop right after the closing quote is taken as the attribution.
+    """
+    closers = text[m.end(1) : m.end()]
+    return (
+        any(closer in _CJK_QUOTE_CLOSERS for closer in closers)
+        and _ATTRIBUTION.match(text, m.end(), hi) is not None
+    )
 
 
 def _word_before(text: str, lo: int, end: int) -> tuple[str, bool]:
