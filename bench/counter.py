@@ -91,10 +91,12 @@ def main(argv: list[str] | None = None) -> int:
             (folder / f"{stem}.html").write_text(page(story), encoding="utf-8")
         started = time.perf_counter()
         with Library(work / "library.sqlite") as library:
-            ids = {}
+            ids, failed = {}, []
             for result in library.ingest([str(folder)]):
                 if result.article_id is not None:
                     ids[Path(result.source).stem] = result.article_id
+                else:
+                    failed.append(f"{result.source}: {result.reason}")
             seconds = time.perf_counter() - started
             derived = library.derived()
             text = {stem: library.article(i).text for stem, i in ids.items()}
@@ -110,6 +112,8 @@ def main(argv: list[str] | None = None) -> int:
             for n in (1, 2, 3)
         },
     }
+    for line in failed:
+        print(f"failed: {line}")
     print(
         f"{len(stories)} stories, {len(kept)} pairs ({sum(labels)} derived),"
         f" ingested in {seconds:.1f} s\n"

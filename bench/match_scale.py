@@ -66,6 +66,7 @@ import tui.clean
 import tui.library
 import tui.match.engine
 import tui.match.index
+import tui.match.plan
 import tui.pipeline
 import tui.store.articles
 from tui.library import Library
@@ -166,7 +167,9 @@ STAGES = [
     (tui.store.articles, "find_copy", "duplicate check"),
     (tui.store.articles, "insert_article", STORE),
     (tui.match.index.CandidateIndex, "candidates", CANDIDATES),
-    (tui.match.engine, "_verify", VERIFY),
+    (tui.match.plan, "_verify", VERIFY),
+    (tui.match.plan, "judge", "judge pairs by article and library"),
+    (tui.match.plan, "shares", "passages and derived shares"),
     (tui.match.engine, "_mark_shared", "mark shared"),
     (tui.library, "store_article", STORE_MATCH),
     (tui.library.Library, "_add_to_batch", ADD),

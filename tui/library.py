@@ -40,7 +40,7 @@ from tui.match.engine import (
 )
 from tui.match.groups import Group, build_groups, build_stories
 from tui.match.index import CandidateIndex
-from tui.match.kinds import DEFAULT_CUTOFFS, Cutoffs
+from tui.match.kinds import DEFAULT_CUTOFFS, MIN_DERIVED_SHARE, Cutoffs
 from tui.match.origin import (
     Origin,
     Stamp,
@@ -51,6 +51,7 @@ from tui.match.origin import (
     sort_key,
     stamp,
 )
+from tui.match.quotes import article_flags
 from tui.match.shingles import SentenceKey, sentence_key
 from tui.models import Article, Sentence
 from tui.pipeline import load, prepare_all
@@ -61,6 +62,7 @@ from tui.store import search as search_store
 from tui.store.db import LibraryUnusable as LibraryUnusable  # for the app and command line
 from tui.store.db import connect, now_utc, transaction
 from tui.store.matches import MatchRow
+from tui.text.normalize import words
 
 ArticleRow = store.ArticleRow
 _WEB = ("http://", "https://")
@@ -89,9 +91,6 @@ __all__ = [  # what the app and the command line use beside Library
 # index and the WAL grows at every commit); a kill loses at most this much work.
 BATCH_SECONDS = 0.5
 FETCH_TIMEOUT = 20.0  # seconds to fetch a feed given to `ingest`
-# A smaller share of an article's words printed earlier elsewhere is a quote or
-# a shared line, not a derived story.
-MIN_DERIVED_SHARE = 0.05
 
 
 def default_db_path() -> Path:
@@ -332,6 +331,7 @@ class Library:
         pending = {name for (name,) in self.conn.execute("SELECT name FROM scans")}
         self._scan_once(pending, "versions", self._retire_old_versions)
         self._scan_once(pending, "keys", self._rekey)
+        self._scan_once(pending, "quotes", self._read_quotes)
         self._fill_derived_shares()
         self._scan_once(pending, "boilerplate", self._find_boilerplate)
         self._vocabulary: search_store.Vocabulary | None = None
@@ -353,7 +353,9 @@ class Library:
         ).fetchone()
         if missing:
             with transaction(self.conn):
-                fill_derived(self.conn)
+                index = CandidateIndex()
+                index.catch_up(self.conn)
+                fill_derived(self.conn, index)
 
     def _scan_once(self, pending: set[str], name: str, work: Callable[[], None]) -> None:
         """Run a library-wide check that a migration left in `scans` (tui/store/db.py),
@@ -383,10 +385,34 @@ class Library:
         rows = self.conn.execute("SELECT id, text FROM sentences").fetchall()
         self.conn.executemany(
             "UPDATE sentences SET folded = ?, fold_hash = ?, shingles = ? WHERE id = ?",
-            [(*sentence_key(text).columns, sentence_id) for sentence_id, text in rows],
+            [(*sentence_key(text).columns[:3], sentence_id) for sentence_id, text in rows],
         )
         rekey_boilerplate(self.conn)
-        self.conn.execute("UPDATE articles SET tokens = NULL")
+        self._count_tokens()
+
+    def _count_tokens(self) -> None:
+        """Every article's token count (the denominator of its derived shares)."""
+        counts: dict[int, int] = {}
+        for article_id, text in self.conn.execute("SELECT article_id, text FROM sentences"):
+            counts[article_id] = counts.get(article_id, 0) + len(words(text))
+        self.conn.executemany(
+            "UPDATE articles SET tokens = ? WHERE id = ?",
+            [(count, article_id) for article_id, count in counts.items()],
+        )
+
+    def _read_quotes(self) -> None:
+        """A library stored before quotes were read gets each sentence's quoted words
+        (tui/match/quotes.py) and every article's token count."""
+        updates = []
+        for article_id, text in self.conn.execute("SELECT id, text FROM articles").fetchall():
+            sentences = store.get_sentences(self.conn, article_id)
+            for sentence, flags in zip(sentences, article_flags(text, sentences), strict=True):
+                if flags:
+                    updates.append((flags, article_id, sentence.i))
+        self.conn.executemany(
+            "UPDATE sentences SET quoted = ? WHERE article_id = ? AND i = ?", updates
+        )
+        self._count_tokens()
 
     def _find_boilerplate(self) -> None:
         """A library stored before boilerplate was learned gets it found."""

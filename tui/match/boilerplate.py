@@ -9,9 +9,12 @@ unrelated stories is boilerplate (case 15 of ../shared/cases: an agency's
 footer under two unrelated stories). Its matches are removed and it is never
 matched again, so it is neither highlighted nor counted in shares.
 
-Two articles of one outlet are one story when at least STORY_OVERLAP of the
-shorter one's sentences are matched (any kind) in the other: versions of an
-update share most of their text, even lightly edited. The stories a line was
+Two articles of one outlet are one story when they are on one event (their
+rare terms overlap, `rarity.topical_overlap` at least TOPICAL_MIN) or at least
+STORY_OVERLAP of the shorter one's sentences are matched (any kind) in the
+other: a wire repeats its background paragraphs in every update of a story,
+and an outlet that prints two updates has not made those paragraphs
+boilerplate. The stories a line was
 printed under are counted as articles no two of which are one story, the
 longest first, so a brief that shares half its few lines with everything
 joins nothing. The check runs after the new article is matched, and it does
@@ -27,34 +30,19 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from tui.match.derived import rework_shares
+from tui.match.index import CandidateIndex
+from tui.match.kinds import TOPICAL_MIN
+from tui.match.outlets import outlet_key as outlet_key  # where older callers find it
+from tui.match.rarity import topical_overlap
 from tui.match.shingles import sentence_key
 from tui.store.db import in_query
 from tui.store.matches import refresh_shared
 
-if TYPE_CHECKING:
-    from tui.match.index import CandidateIndex
-
-MIN_STORIES = 2
+MIN_STORIES = 3
 STORY_OVERLAP = 0.5
-
-
-def outlet_key(outlet: str | None, source: str) -> str | None:
-    """Who printed an article, for boilerplate: the outlet's name folded, or the URL's host.
-
-    None when neither is known (a local file with no outlet named in it).
-    """
-    if outlet and outlet.strip():  # NFKC: full-width "ＢＢＣ" is "BBC"
-        return " ".join(unicodedata.normalize("NFKC", outlet).casefold().split())
-    if "://" in source:
-        host = urlsplit(source).hostname or ""
-        return host.removeprefix("www.") or None
-    return None
 
 
 def count_stories(
@@ -72,8 +60,9 @@ def count_stories(
 class _Relations:
     """Sizes and one-story tests of articles, read from the library once each."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, index: CandidateIndex) -> None:
         self.conn = conn
+        self.index = index
         self.size = functools.cache(self._size)
         self.related = functools.cache(self._related)
 
@@ -85,6 +74,11 @@ class _Relations:
         return count
 
     def _related(self, x: int, y: int) -> bool:
+        """One story: on one event (their rare terms overlap, `rarity.topical_overlap`
+        at least TOPICAL_MIN), or half the shorter one's sentences matched in the other."""
+        overlap = topical_overlap(self.index.terms_of(x), self.index.terms_of(y), self.index.rarity)
+        if overlap >= TOPICAL_MIN:
+            return True
         shorter, longer = sorted((x, y), key=lambda a: (self.size(a), a))
         (matched,) = self.conn.execute(
             "SELECT COUNT(DISTINCT s) FROM (SELECT a_sentence AS s FROM matches"
@@ -96,6 +90,15 @@ class _Relations:
 
     def stories(self, articles: Iterable[int]) -> int:
         return count_stories(articles, self.size, self.related)
+
+
+def _printed_under(index: CandidateIndex, sentences: Iterable[int]) -> set[int]:
+    """The listed articles (latest versions) these sentences stand in."""
+    return {
+        article
+        for sentence in sentences
+        if (article := index.folded[sentence][0]) not in index.retired
+    }
 
 
 def detect(
@@ -113,17 +116,15 @@ def detect(
     if outlet is None:
         return []
     found = []
-    relations = _Relations(conn)
+    relations = _Relations(conn, index)
     verdicts: dict[frozenset[int], int] = {}
     for fold_hash in sorted(set(fold_hashes) - index.boilerplate):
         stored = index.by_fold.get(fold_hash, ())
         if len(stored) < MIN_STORIES:
             continue
-        group = frozenset(
-            article
-            for sentence in stored
-            if index.outlets.get(article := index.folded[sentence][0]) == outlet
-        )
+        group = frozenset(_printed_under(index, stored))
+        if {index.outlets.get(article) for article in group} != {outlet}:
+            continue  # another outlet prints it too: story text, a wire's or a quote
         if len(group) < MIN_STORIES:
             continue
         if group not in verdicts:
@@ -169,7 +170,7 @@ def declare(
         in_query(conn, f"DELETE FROM matches WHERE {side} IN ({{}})", ids)
     sentences = {row[0] for row in lost} | {row[1] for row in lost}
     refresh_shared(conn, sentences, {row[2] for row in lost} | {row[3] for row in lost})
-    rework_shares(conn, [(row[2], row[3]) for row in lost])
+    rework_shares(conn, index, [(row[2], row[3]) for row in lost])
 
 
 def rekey(conn: sqlite3.Connection) -> None:
@@ -199,13 +200,13 @@ def scan(conn: sqlite3.Connection, index: CandidateIndex) -> list[int]:
         (MIN_STORIES,),
     ).fetchall()
     found = []
-    relations = _Relations(conn)
+    relations = _Relations(conn, index)
     for (fold_hash,) in rows:
-        by_outlet: dict[str, set[int]] = {}
-        for sentence in index.by_fold.get(fold_hash, ()):
-            article = index.folded[sentence][0]
-            if (outlet := index.outlets.get(article)) is not None:
-                by_outlet.setdefault(outlet, set()).add(article)
+        by_outlet: dict[str | None, set[int]] = {}
+        for article in _printed_under(index, index.by_fold.get(fold_hash, ())):
+            by_outlet.setdefault(index.outlets.get(article), set()).add(article)
+        if len(by_outlet) != 1 or None in by_outlet:  # story text several outlets print
+            continue
         for outlet, articles in sorted(by_outlet.items()):
             if len(articles) >= MIN_STORIES:
                 stories = relations.stories(articles)

@@ -1,141 +1,92 @@
-"""How much of one article's text another printed: the derived share of a pair.
+"""Derived shares in the library: written from a plan, or worked out again.
 
-For articles A and B, A's share from B is the part of A's words (tokens, see
-`tui.text.normalize.words`) that stand in B: for each of A's sentences matched
-to B, the words of the longest common subsequence with its best match there
-(all of them for an exact copy, the kept words for a trimmed one), summed and
-divided by all of A's words. This is containment over aligned spans rather
-than the share of whole sentences matched: an editor who trims every wire
-sentence still printed most of the wire's words. Which of the pair is derived
-depends on who printed first, which is the library's call (tui/library.py);
-both directions are stored.
+Each pair of articles that shares sentences or runs of words has a row per
+direction in the `derived` table: the share (0-1) of the article's words found
+in the other's passages (tui/match/passages.py), how many sentence pairs they
+share (`matched`) and how many of those are quotes. Which of the two is
+derived depends on who printed first, which is the library's call
+(tui/library.py).
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
-from rapidfuzz.distance import LCSseq
-
-from tui.match.verify import profile
-from tui.text.normalize import WORD_PATTERN, words
-
-
-def _tokens(conn: sqlite3.Connection, article_id: int) -> dict[int, list[str]]:
-    """Sentence id -> tokens; the folded text stored for matching saves folding again."""
-    rows = conn.execute(
-        "SELECT id, folded, text FROM sentences WHERE article_id = ?", (article_id,)
-    )
-    return {
-        sentence_id: WORD_PATTERN.findall(folded) if folded is not None else words(text)
-        for sentence_id, folded, text in rows
-    }
-
-
-def pair_shares(
-    conn: sqlite3.Connection, a: int, b: int, known: dict[int, dict[int, list[str]]] | None = None
-) -> tuple[float, float]:
-    """(A's share from B, B's share from A), each 0-1, from the stored matches.
-
-    `known` caches articles' sentence tokens across calls (article id -> sentence id -> tokens).
-    """
-    known = {} if known is None else known
-    for article in (a, b):
-        if article not in known:
-            known[article] = _tokens(conn, article)
-    of_a, of_b = known[a], known[b]
-    tokens = {**of_a, **of_b}
-    best: dict[int, int] = defaultdict(int)  # sentence id -> its words found on the other side
-    rows = conn.execute(
-        "SELECT a_sentence, b_sentence FROM matches WHERE (a_article = ? AND b_article = ?)"
-        " OR (a_article = ? AND b_article = ?)",
-        (a, b, b, a),
-    )
-    for x, y in rows:
-        common = LCSseq.similarity(tokens[x], tokens[y])
-        best[x] = max(best[x], common)
-        best[y] = max(best[y], common)
-    return _share(of_a, best), _share(of_b, best)
-
-
-def _share(tokens: dict[int, list[str]], best: dict[int, int]) -> float:
-    total = sum(len(words) for words in tokens.values())
-    return min(1.0, sum(best.get(i, 0) for i in tokens) / total) if total else 0.0
+from tui.match.index import CandidateIndex
+from tui.match.passages import Side, shares
+from tui.match.plan import PlannedShare, stored_side
+from tui.match.verify import overlapping
 
 
 def store_shares(
-    conn: sqlite3.Connection,
-    article_id: int,
-    pairs: Iterable[tuple[int, int, int]],
-    folded: Mapping[int, str],
-    total: int,
+    conn: sqlite3.Connection, article_id: int, planned: Sequence[PlannedShare]
 ) -> None:
-    """Store the shares between a newly matched article and each article it matched.
-
-    `pairs` are (its sentence id, the other sentence id, the other article id) for
-    every match just made; `folded` gives both sides' folded text by sentence id;
-    `total` is the new article's token count. Works from what matching already
-    holds in memory, so a new article costs one LCS per match and one query.
-    """
-    # other article -> {sentence id -> its words found on the other side}, for both sides
-    here_best: dict[int, dict[int, int]] = defaultdict(dict)
-    there_best: dict[int, dict[int, int]] = defaultdict(dict)
-    tokens: dict[int, Sequence[str]] = {}
-    for here, there, other in pairs:
-        for sentence in (here, there):
-            if sentence not in tokens:  # the verifier's cached profile: tokenized once
-                tokens[sentence] = profile(folded[sentence]).words
-        common = LCSseq.similarity(tokens[here], tokens[there])
-        for best, sentence in ((here_best[other], here), (there_best[other], there)):
-            best[sentence] = max(best.get(sentence, 0), common)
-    conn.execute("UPDATE articles SET tokens = ? WHERE id = ?", (total, article_id))
-    totals = _totals(conn, list(here_best))
+    """Write a new article's derived shares with the articles it shares passages with."""
     rows = []
-    for other, best in here_best.items():
-        rows.append((article_id, other, _ratio(sum(best.values()), total)))
-        rows.append((other, article_id, _ratio(sum(there_best[other].values()), totals[other])))
+    for share in planned:
+        rows.append((article_id, share.article, share.here, share.quotes, share.matched))
+        rows.append((share.article, article_id, share.there, share.quotes, share.matched))
     conn.executemany(
-        "INSERT OR REPLACE INTO derived (article_id, source_id, share) VALUES (?, ?, ?)", rows
+        "INSERT OR REPLACE INTO derived (article_id, source_id, share, quotes, matched)"
+        " VALUES (?, ?, ?, ?, ?)",
+        rows,
     )
 
 
-def _ratio(found: int, total: int) -> float:
-    return round(min(1.0, found / total), 4) if total else 0.0
-
-
-def _totals(conn: sqlite3.Connection, articles: list[int]) -> dict[int, int]:
-    """Articles' token counts; counted once from their sentences where not stored yet."""
-    totals = {}
-    for article in articles:
-        (stored,) = conn.execute("SELECT tokens FROM articles WHERE id = ?", (article,)).fetchone()
-        if stored is None:
-            stored = sum(len(words) for words in _tokens(conn, article).values())
-            conn.execute("UPDATE articles SET tokens = ? WHERE id = ?", (stored, article))
-        totals[article] = stored
-    return totals
-
-
-def rework_shares(conn: sqlite3.Connection, pairs: Iterable[tuple[int, int]]) -> None:
-    """Work out the shares of article pairs again from their stored matches.
-
-    A pair left with no matched words (both shares 0) loses its rows.
-    """
-    known: dict[int, dict[int, list[str]]] = {}
+def rework_shares(
+    conn: sqlite3.Connection, index: CandidateIndex, pairs: Iterable[tuple[int, int]]
+) -> None:
+    """Work out the shares of stored article pairs again (after boilerplate lost them
+    matches), from their stored matches and the index's view of both articles.
+    A pair left with nothing shared loses its rows."""
     rows, gone = [], []
     for a, b in sorted({tuple(sorted(pair)) for pair in pairs}):
-        share_a, share_b = pair_shares(conn, a, b, known)
-        if share_a == 0 and share_b == 0:
+        matched = conn.execute(
+            "SELECT a_sentence, b_sentence, a_article, quote FROM matches"
+            " WHERE (a_article = ? AND b_article = ?) OR (a_article = ? AND b_article = ?)",
+            (a, b, b, a),
+        ).fetchall()
+        side_a, at_a = stored_side(index, a)
+        side_b, at_b = stored_side(index, b)
+        found = []
+        for x, y, x_article, quote in matched:
+            here, there = (x, y) if x_article == a else (y, x)
+            if here in at_a and there in at_b:
+                found.append((at_a[here], at_b[there], bool(quote)))
+        result = shares(
+            side_a, side_b, _seeds(side_a, side_b), found, lambda term: index.rarity.weight(term, 2)
+        )
+        if not matched and not result.here and not result.there:
             gone += [(a, b), (b, a)]
-        else:
-            rows += [(a, b, round(share_a, 4)), (b, a, round(share_b, 4))]
+            continue
+        rows.append((a, b, result.here, result.quotes, len(matched)))
+        rows.append((b, a, result.there, result.quotes, len(matched)))
     conn.executemany("DELETE FROM derived WHERE article_id = ? AND source_id = ?", gone)
     conn.executemany(
-        "INSERT OR REPLACE INTO derived (article_id, source_id, share) VALUES (?, ?, ?)", rows
+        "INSERT OR REPLACE INTO derived (article_id, source_id, share, quotes, matched)"
+        " VALUES (?, ?, ?, ?, ?)",
+        rows,
     )
 
 
-def backfill(conn: sqlite3.Connection) -> None:
-    """Shares for every matched pair (a library made before shares were stored)."""
-    rework_shares(conn, conn.execute("SELECT DISTINCT a_article, b_article FROM matches"))
+def _seeds(side_a: Side, side_b: Side) -> list[tuple[int, int]]:
+    """Sentence pairs of two stored articles that share a word 2-gram and enough words."""
+    by_gram: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for y in range(len(side_b.texts)):
+        words = side_b.sentence(y)
+        for gram in zip(words, words[1:], strict=False):
+            by_gram[gram].add(y)
+    seeds = []
+    for x in range(len(side_a.texts)):
+        words = side_a.sentence(x)
+        near = set().union(*(by_gram.get(g, ()) for g in zip(words, words[1:], strict=False)))
+        seeds += [(x, y) for y in near if overlapping(side_a.texts[x], side_b.texts[y])]
+    return seeds
+
+
+def backfill(conn: sqlite3.Connection, index: CandidateIndex) -> None:
+    """Shares for every matched pair (a library made before shares were stored);
+    `index` must have caught up with the library."""
+    rework_shares(conn, index, conn.execute("SELECT DISTINCT a_article, b_article FROM matches"))

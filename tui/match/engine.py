@@ -1,34 +1,28 @@
-"""Match a newly stored article against the library, incrementally.
+"""Store a new article and apply what matching planned for it, incrementally.
 
-Candidates come from the candidate index (tui/match/index.py); only they are
-scored with rapidfuzz. The article is stored and matched inside one
-transaction, so it is never present without its keys and matches.
+Matching itself is a pure function of the new article's keys and the
+in-memory index (tui/match/plan.py); here its plan is written, inside the
+transaction that stores the article, so an article is never present without
+its keys, matches and derived shares.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from tui.match.boilerplate import detect as detect_boilerplate
-from tui.match.boilerplate import outlet_key
 from tui.match.changes import changes_to_json, fact_changes
 from tui.match.derived import store_shares
 from tui.match.index import CandidateIndex
 from tui.match.kinds import DEFAULT_CUTOFFS, Cutoffs, Kind
+from tui.match.outlets import outlet_key
+from tui.match.plan import plan_article
+from tui.match.quotes import article_flags
 from tui.match.shingles import SentenceKey, sentence_key
-from tui.match.verify import (
-    Verdict,
-    check_names,
-    frame_like,
-    in_context,
-    score_pair,
-    standing,
-    tokens,
-)
+from tui.match.verify import tokens
 from tui.models import Article
 from tui.store import articles as store
 from tui.store.db import in_query
@@ -37,68 +31,15 @@ from tui.store.matches import refresh_shared
 
 @dataclass(frozen=True)
 class Match:
+    """A stored match: sentence and article ids of both sides (a_sentence < b_sentence)."""
+
     a_sentence: int
     b_sentence: int
     a_article: int
     b_article: int
     score: float
     kind: Kind
-
-
-def _verify(
-    conn: sqlite3.Connection,
-    index: CandidateIndex,
-    article_id: int,
-    keys: Mapping[int, SentenceKey],
-    texts: Mapping[int, str],
-    candidates: dict[int, list[int]],
-    cutoffs: Cutoffs,
-) -> list[Match]:
-    """Verify candidates (tui/match/verify.py) and keep those that reach a kind.
-
-    `keys` and `texts` are the new sentences' keys and original texts by id.
-    Folded text decides first; the original text of the other side is read
-    only for the pairs that passed, to tell a template by its names, and the
-    pairs each article shares with the new one are judged together
-    (`verify.in_context`: a changed figure or name where nothing else is
-    shared unchanged, or a doubtful rewrite with no shared sentence beside
-    it, is not reuse).
-    """
-    passed: list[tuple[int, int, int, Verdict]] = []  # new id, old id, old article, verdict
-    for new_id, old_ids in candidates.items():
-        text = keys[new_id].folded
-        verdicts: dict[str, Verdict | None] = {}  # copies of one text are scored once
-        for old_id in old_ids:
-            other_article, other_text = index.folded[old_id]
-            if other_article == article_id or other_article in index.retired:
-                continue
-            if other_text not in verdicts:
-                verdicts[other_text] = score_pair(text, other_text, cutoffs)
-            verdict = verdicts[other_text]
-            if verdict is not None:
-                passed.append((new_id, old_id, other_article, verdict))
-    # Another process may have deleted an article the in-memory index still lists.
-    sql = "SELECT id, text FROM sentences WHERE id IN ({})"
-    stored = {row[0]: row[1] for row in in_query(conn, sql, (old for _, old, _, _ in passed))}
-    by_article: dict[int, list[tuple[Match, int]]] = defaultdict(list)
-    for new_id, old_id, other_article, verdict in passed:
-        if old_id not in stored:
-            continue
-        checked = check_names(verdict, texts[new_id], stored[old_id])
-        if checked is None:
-            continue
-        (a_sentence, a_article), (b_sentence, b_article) = sorted(
-            [(new_id, article_id), (old_id, other_article)]
-        )
-        match = Match(a_sentence, b_sentence, a_article, b_article, checked.score, checked.kind)
-        like = checked.kind != "exact" and frame_like(texts[new_id], stored[old_id])
-        rank = standing(checked, like, keys[new_id].folded, index.folded[old_id][1])
-        by_article[other_article].append((match, rank))
-    matches = []
-    for pairs in by_article.values():  # sentence ids run in reading order
-        keep = in_context([(m.a_sentence, m.b_sentence, rank) for m, rank in pairs])
-        matches += [match for (match, _), kept in zip(pairs, keep, strict=True) if kept]
-    return matches
+    quote: bool = False
 
 
 def _mark_shared(conn: sqlite3.Connection, sentence_ids: Iterable[int]) -> None:
@@ -130,50 +71,66 @@ def store_article(
     sentences first, while nobody else can write, then learns this article's.
     With `previous` (`store.previous_version`) the article is its new version:
     the previous one is retired first, so the two never match each other and
-    a version never counts as another outlet. `cutoffs` are the near and
-    similar thresholds (tui/match/kinds.py). Returns the new article's id and
-    its matches.
+    a version never counts as another outlet. Matching is planned without
+    touching the library (tui/match/plan.py) and the plan applied here.
+    `cutoffs` are the near and similar thresholds (tui/match/kinds.py).
+    Returns the new article's id and its matches.
     """
     index.catch_up(conn)
     if previous is not None:
         retire_version(conn, index, previous.id)
-    columns = [key.columns for key in keys]
-    article_id = store.insert_article(conn, article, columns, previous)
+    plan = plan_article(index, keys, cutoffs)
+    words = sum(len(tokens(key.folded)) for key in keys)
+    article_id = store.insert_article(conn, article, [key.columns for key in keys], previous)
     ids = store.sentence_ids(conn, article_id)
+    matches = [
+        Match(*sorted_sides(ids[m.i], article_id, m.sentence, m.article), m.score, m.kind, m.quote)
+        for m in plan.matches
+    ]
+    # Another process may have deleted an article the in-memory index still lists.
+    alive = store.existing_sentences(conn, {m.sentence for m in plan.matches})
+    matches = [m for m in matches if {m.a_sentence, m.b_sentence} - {*ids} <= alive]
+    conn.executemany(
+        "INSERT OR IGNORE INTO matches"
+        " (a_sentence, b_sentence, a_article, b_article, score, kind, quote)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (m.a_sentence, m.b_sentence, m.a_article, m.b_article, m.score, m.kind, m.quote)
+            for m in matches
+        ],
+    )
+    _mark_shared(conn, {m.a_sentence for m in matches} | {m.b_sentence for m in matches})
+    conn.execute("UPDATE articles SET tokens = ? WHERE id = ?", (words, article_id))
+    store_shares(conn, article_id, plan.shares)
     by_id = {
         sentence_id: key
         for sentence_id, key in zip(ids, keys, strict=True)
         if key.fold_hash is not None
     }
-    texts = {i: sentence.text for i, sentence in zip(ids, article.sentences, strict=True)}
-    matches = _verify(conn, index, article_id, by_id, texts, index.candidates(by_id), cutoffs)
-    conn.executemany(
-        "INSERT OR IGNORE INTO matches (a_sentence, b_sentence, a_article, b_article, score, kind)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        [(m.a_sentence, m.b_sentence, m.a_article, m.b_article, m.score, m.kind) for m in matches],
-    )
-    _mark_shared(conn, {m.a_sentence for m in matches} | {m.b_sentence for m in matches})
-    pairs = [
-        (m.a_sentence, m.b_sentence, m.b_article)
-        if m.a_article == article_id
-        else (m.b_sentence, m.a_sentence, m.a_article)
-        for m in matches
-    ]
-    folded = {i: key.folded for i, key in by_id.items()}
-    folded.update((there, index.folded[there][1]) for _, there, _ in pairs)
-    total = sum(len(tokens(key.folded)) for key in keys)
-    store_shares(conn, article_id, pairs, folded, total)
     outlet = outlet_key(article.outlet, article.source)
-    index.add(article_id, by_id, outlet)
+    index.add(article_id, by_id, outlet, words)
     if detect_boilerplate(conn, index, outlet, (key.fold_hash for key in by_id.values())):
         gone = index.boilerplate_sentences  # their matches were just removed
         matches = [m for m in matches if not {m.a_sentence, m.b_sentence} & gone]
     return article_id, matches
 
 
+def sorted_sides(
+    sentence: int, article: int, other_sentence: int, other_article: int
+) -> tuple[int, int, int, int]:
+    """(a_sentence, b_sentence, a_article, b_article) of a pair, a_sentence < b_sentence."""
+    (a, a_article), (b, b_article) = sorted([(sentence, article), (other_sentence, other_article)])
+    return a, b, a_article, b_article
+
+
 def keys_of(article: Article) -> list[SentenceKey]:
-    """An article's matching keys, one per sentence in reading order."""
-    return [sentence_key(sentence.text) for sentence in article.sentences]
+    """An article's matching keys, one per sentence in reading order, with the
+    words each holds inside quotation marks (tui/match/quotes.py)."""
+    flags = article_flags(article.text, article.sentences)
+    return [
+        replace(sentence_key(sentence.text), quoted=quoted)
+        for sentence, quoted in zip(article.sentences, flags, strict=True)
+    ]
 
 
 def type_changes(

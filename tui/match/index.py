@@ -18,7 +18,10 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping
 from itertools import chain
 
-from tui.match.boilerplate import outlet_key
+import numpy as np
+
+from tui.match.outlets import outlet_key
+from tui.match.rarity import Rarity, terms
 from tui.match.shingles import SentenceKey, unpack
 
 MIN_SHARED_SHINGLES = 3
@@ -50,6 +53,12 @@ class CandidateIndex:
         self.by_fold: dict[int, list[int]] = defaultdict(list)
         self.text_of: dict[int, int] = {}  # a first printing's sentence id -> its fold hash
         self.folded: dict[int, tuple[int, str]] = {}  # sentence id -> (article id, folded text)
+        self.sentences_of: dict[int, list[int]] = defaultdict(list)  # article id -> sentence ids
+        self.quoted: dict[int, str] = {}  # sentence id -> its quote flags, where any is set
+        self.words_of: dict[int, int] = {}  # article id -> its tokens, all sentences
+        # article id -> its side for passages (tui/match/plan.stored_side), built on first need
+        self.sides: dict[int, tuple] = {}
+        self._terms: dict[int, np.ndarray] = {}  # article id -> its term ids, on first need
         self.seen_up_to = 0  # sentences with a larger id are not loaded yet
         # Who printed each article (tui/match/boilerplate.outlet_key), and the
         # lines found to be boilerplate: fold hashes, and the sentences holding them.
@@ -59,6 +68,9 @@ class CandidateIndex:
         self.boilerplate_sentences: set[int] = set()
         self.retired: set[int] = set()  # older versions of articles: never matched
         self.short: set[int] = set()  # first printings of fewer than SHORT_SENTENCE 2-grams
+        # How many articles hold each term (tui/match/rarity.py); an article is
+        # counted once it is matched, so a new one is judged against the others.
+        self.rarity = Rarity()
 
     def catch_up(self, conn: sqlite3.Connection) -> None:
         """Load the keys of sentences stored since the last look (by any process).
@@ -67,26 +79,45 @@ class CandidateIndex:
         this and the new article's own insert.
         """
         rows = conn.execute(
-            "SELECT id, article_id, folded, fold_hash, shingles FROM sentences"
+            "SELECT id, article_id, folded, fold_hash, shingles, quoted FROM sentences"
             " WHERE id > ? AND fold_hash IS NOT NULL ORDER BY id",
             (self.seen_up_to,),
         )
-        for sentence_id, article_id, folded, fold_hash, blob in rows:
-            self._add(sentence_id, article_id, folded, fold_hash, unpack(blob))
+        found: dict[int, set[str]] = defaultdict(set)  # article id -> its terms
+        for sentence_id, article_id, folded, fold_hash, blob, quoted in rows:
+            self._add(sentence_id, article_id, folded, fold_hash, unpack(blob), quoted)
+            found[article_id].update(terms(folded))
         (top,) = conn.execute("SELECT COALESCE(MAX(id), 0) FROM sentences").fetchone()
         self.seen_up_to = max(self.seen_up_to, top)
         rows = conn.execute(
-            "SELECT id, outlet, source FROM articles WHERE id > ? ORDER BY id",
+            "SELECT id, outlet, source, tokens FROM articles WHERE id > ? ORDER BY id",
             (self.articles_up_to,),
         )
-        for article_id, outlet, source in rows:
+        for article_id, outlet, source, tokens in rows:
             self.outlets[article_id] = outlet_key(outlet, source)
+            self.words_of[article_id] = tokens or 0
             self.articles_up_to = article_id
         for (fold_hash,) in conn.execute("SELECT fold_hash FROM boilerplate"):
             if fold_hash not in self.boilerplate:
                 self.mark_boilerplate(fold_hash)
         for (article_id,) in conn.execute("SELECT id FROM articles WHERE latest = 0"):
             self.retire(article_id)
+        for article_id, article_terms in found.items():
+            if article_id not in self.retired:
+                self.rarity.add(article_terms)
+
+    def terms_of(self, article_id: int) -> np.ndarray:
+        """The term ids (tui/match/rarity.py) of an article's matchable sentences."""
+        found = self._terms.get(article_id)
+        if found is None:
+            folded = self.folded
+            found = self.rarity.ids_of(
+                frozenset().union(
+                    *(terms(folded[s][1]) for s in self.sentences_of.get(article_id, ()))
+                )
+            )
+            self._terms[article_id] = found
+        return found
 
     def retire(self, article_id: int) -> None:
         """An older version: never a candidate, and no outlet's story for boilerplate."""
@@ -96,7 +127,10 @@ class CandidateIndex:
     def mark_boilerplate(self, fold_hash: int) -> None:
         """Never offer sentences equal to this one (after folding) as candidates again."""
         self.boilerplate.add(fold_hash)
-        self.boilerplate_sentences.update(self.by_fold.get(fold_hash, ()))
+        printed = self.by_fold.get(fold_hash, ())
+        self.boilerplate_sentences.update(printed)
+        for sentence in printed:  # their passages leave the boilerplate out
+            self.sides.pop(self.folded[sentence][0], None)
 
     def _add(
         self,
@@ -105,8 +139,12 @@ class CandidateIndex:
         folded: str,
         fold_hash: int,
         shingles: array,
+        quoted: str | None = None,
     ) -> None:
         self.folded[sentence_id] = (article_id, folded)
+        self.sentences_of[article_id].append(sentence_id)
+        if quoted:
+            self.quoted[sentence_id] = quoted
         copies = self.by_fold[fold_hash]
         copies.append(sentence_id)
         if fold_hash in self.boilerplate:
@@ -118,13 +156,27 @@ class CandidateIndex:
             if len(shingles) < SHORT_SENTENCE:
                 self.short.add(sentence_id)
 
-    def add(self, article_id: int, keys: Mapping[int, SentenceKey], outlet: str | None) -> None:
-        """Learn an article's keys (sentence id -> key) and outlet key once they are stored."""
+    def add(
+        self, article_id: int, keys: Mapping[int, SentenceKey], outlet: str | None, words: int
+    ) -> None:
+        """Learn an article's keys (sentence id -> key), outlet key and token count
+        (all its sentences) once they are stored."""
         self.outlets[article_id] = outlet
+        self.words_of[article_id] = words
         self.articles_up_to = max(self.articles_up_to, article_id)
+        self.rarity.add(
+            {
+                term
+                for key in keys.values()
+                if key.fold_hash is not None
+                for term in terms(key.folded)
+            }
+        )
         for sentence_id, key in keys.items():
             if key.fold_hash is not None:
-                self._add(sentence_id, article_id, key.folded, key.fold_hash, key.hashes)
+                self._add(
+                    sentence_id, article_id, key.folded, key.fold_hash, key.hashes, key.quoted
+                )
                 self.seen_up_to = max(self.seen_up_to, sentence_id)
 
     def candidates(self, keys: Mapping[int, SentenceKey]) -> dict[int, list[int]]:

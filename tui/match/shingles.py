@@ -38,18 +38,19 @@ class SentenceKey:
     folded: str
     fold_hash: int | None  # None: too short to ever match
     shingles: bytes  # the 2-gram hashes, packed as stored (see `pack`)
+    quoted: str = ""  # one "0"/"1" per token: inside quotation marks (tui/match/quotes.py)
 
     @property
     def hashes(self) -> array:
         return unpack(self.shingles)
 
     @property
-    def columns(self) -> tuple[str | None, int | None, bytes | None]:
-        """The sentence's matching columns as stored (folded, fold_hash, shingles):
-        all NULL for a sentence too short to ever match."""
+    def columns(self) -> tuple[str | None, int | None, bytes | None, str | None]:
+        """The sentence's matching columns as stored (folded, fold_hash, shingles,
+        quoted): all NULL for a sentence too short to ever match."""
         if self.fold_hash is None:
-            return None, None, None
-        return self.folded, self.fold_hash, self.shingles
+            return None, None, None, None
+        return self.folded, self.fold_hash, self.shingles, self.quoted or None
 
 
 def pack(shingles: Iterable[int]) -> bytes:

@@ -9,12 +9,10 @@ What is *not* reuse looks like it: one frame with other names and numbers (a
 template: match reports, market reports) and a flipped negation. The kinds and
 their thresholds live in tui/match/kinds.py.
 
-Three stages, so the engine can stop early: `score_pair` works on folded text
-alone (all the index keeps); `check_names` needs the original text, for the
-capitals that tell names apart, and runs only on the pairs that passed; and
-`in_context` judges all the pairs two articles share together, as some pairs
-are reuse only beside others (a changed figure in a copied story, a rewrite
-in a rewritten passage).
+`score_pair` works on folded text alone (all the index keeps). Whether a
+verified pair is reuse or two fillings of one frame, and whether it may stand
+alone, is for the library to say (how rare its words are, what else the two
+articles share): tui/match/judge.py.
 """
 
 from __future__ import annotations
@@ -29,10 +27,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq, Levenshtein
 
-from tui.match.fact_words import NEGATIONS, NUMBER_WORDS
-from tui.match.fact_words import WEAK as WEAK_NUMBER_WORDS
+from tui.match.fact_words import NEGATIONS
 from tui.match.kinds import (
-    ANCHOR_DISTANCE,
     DEFAULT_CUTOFFS,
     EVIDENCE_BIAS,
     EVIDENCE_FLOOR,
@@ -45,9 +41,7 @@ from tui.match.kinds import (
     PARTIAL_MIN_CONTAINMENT,
     PROFILE_CACHE,
     REORDER_SCORE,
-    SIMILAR_ALONE,
     SIMILAR_MIN_JACCARD,
-    WEAK_SHARED_WORDS,
     Cutoffs,
     Kind,
 )
@@ -213,6 +207,22 @@ def _logit(percent: float) -> float:
     return math.log(percent / (100 - percent))
 
 
+def overlapping(a: str, b: str) -> bool:
+    """Whether two folded sentences' word sets overlap enough for any kind of reuse.
+
+    Most candidates share a phrase and little else: no kind is possible when
+    the word sets overlap less than SIMILAR_MIN_JACCARD of their union and
+    less than PARTIAL_MIN_CONTAINMENT of the smaller (a copy keeps most words
+    of the shorter side, a rewrite a fifth of all). Sets cost a microsecond.
+    """
+    va, vb = profile(a).vocabulary, profile(b).vocabulary
+    shared = len(va & vb)
+    union = len(va) + len(vb) - shared
+    return shared >= SIMILAR_MIN_JACCARD * union or shared >= PARTIAL_MIN_CONTAINMENT * min(
+        len(va), len(vb)
+    )
+
+
 def score_pair(a: str, b: str, cutoffs: Cutoffs = DEFAULT_CUTOFFS) -> Verdict | None:
     """Score two folded sentences; None when they are not one sentence reused.
 
@@ -235,17 +245,10 @@ def score_pair(a: str, b: str, cutoffs: Cutoffs = DEFAULT_CUTOFFS) -> Verdict | 
     if a == b:
         return Verdict("exact", 100.0)
     pa, pb = profile(a), profile(b)
-    if not (pa.long_enough and pb.long_enough):
+    if not (pa.long_enough and pb.long_enough) or not overlapping(a, b):
         return None
-    # Most candidates share a phrase and little else: no kind is possible when
-    # the word sets overlap this little (a copy keeps most words of the
-    # shorter side, a rewrite a fifth of all), and sets cost a microsecond.
     shared = len(pa.vocabulary & pb.vocabulary)
     union = len(pa.vocabulary) + len(pb.vocabulary) - shared
-    if shared < SIMILAR_MIN_JACCARD * union and shared < PARTIAL_MIN_CONTAINMENT * min(
-        len(pa.vocabulary), len(pb.vocabulary)
-    ):
-        return None
     flipped = pa.negated != pb.negated
     ratio = fuzz.ratio(a, b)
     if not flipped:
@@ -267,178 +270,6 @@ def score_pair(a: str, b: str, cutoffs: Cutoffs = DEFAULT_CUTOFFS) -> Verdict | 
     return None if score is None else Verdict("similar", score)
 
 
-# A capitalised word that is not a name: calendar words change in real copies.
-_CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
-_CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’-]*")
-
-
-@functools.lru_cache(maxsize=PROFILE_CACHE)
-def _names(text: str, first: bool = False) -> frozenset[str]:
-    """Capitalised words outside the calendar: "Riverton", "Harbour". The first
-    word, and a word opening a quotation or following a colon, are capitalised
-    anyway, so they count only with `first`. Cached: a wire sentence is checked
-    against each of its copies."""
-    found = set()
-    for index, match in enumerate(_CAPITALISED.finditer(text)):
-        word = match.group()
-        if not word[0].isupper() or word.lower() in _CALENDAR:
-            continue
-        if not first:
-            before = match.start() - 1
-            while before >= 0 and text[before].isspace():
-                before -= 1
-            if index == 0 or text[before] in _OPENERS:
-                continue
-        found.add(fold(word))
-    return frozenset(found)
-
-
-_OPENERS = frozenset(":\"“‘'«„(")
-
-
-@functools.lru_cache(maxsize=PROFILE_CACHE)
-def _numbers(text: str) -> frozenset[str]:
-    """The figures of a sentence as printed ("1,250", "3.5"), or where it prints none,
-    its numbers written as words ("two goals to one"; English, tui/match/fact_words.py).
-    Cached like `_names`. Words only stand in: "207 millimetres over the next three
-    days" and "320 … three days" share no figure."""
-    figures = frozenset(_FIGURE.findall(text))
-    return figures or frozenset(word for word in tokens(fold(text)) if word in _SPELT_NUMBERS)
-
-
-# "one" and the ordinals are as often no figure at all ("one of the", "first").
-_SPELT_NUMBERS = frozenset(NUMBER_WORDS) - WEAK_NUMBER_WORDS | {"nil"}
-
-
-def _share_a_name(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether a name stands on both sides; a spelling change (Varga, Vargas) counts."""
-    return any(fuzz.ratio(x, y) >= 80 for x in a for y in b)
-
-
-def check_names(verdict: Verdict, a_text: str, b_text: str) -> Verdict | None:
-    """Reject a template: other names *and* other numbers in one frame.
-
-    Both sides name someone and share no name, and both carry figures and
-    share none: "In reply, Riverton reached the target in 24.3 overs for the
-    loss of 5 wickets." / "In reply, the Harbour women's team reached the
-    target in 18.4 overs for the loss of 3 wickets." A changed figure or
-    weekday alone is a copy with changed facts, and a respelt name (Varga,
-    Vargas) is still the same name. Names alone decide nothing: on MSRP,
-    rejecting every pair whose capitalised words differ cost 2 points of
-    accuracy. Exact pairs are never templates.
-    """
-    if verdict.kind == "exact":
-        return verdict
-    numbers_a, numbers_b = _numbers(a_text), _numbers(b_text)
-    if not numbers_a or not numbers_b or numbers_a & numbers_b:
-        return verdict
-    names_a, names_b = _names(a_text), _names(b_text)
-    if names_a and names_b and not _share_a_name(names_a, names_b):
-        return None
-    return verdict
-
-
-def frame_like(a_text: str, b_text: str) -> bool:
-    """Whether a verified pair could be two fillings of one frame rather than a copy:
-    each side has a figure the other lacks (a trimmed copy only loses some), or
-    both sides name someone and share no name. On its own such a pair may be a
-    copy with a changed fact; `in_context` decides by the article.
-    """
-    numbers_a, numbers_b = _numbers(a_text), _numbers(b_text)
-    if numbers_a - numbers_b and numbers_b - numbers_a:
-        return True
-    names_a, names_b = _names(a_text), _names(b_text)
-    # "Yersinia pestis, per the WHO, …" keeps the name a copy's first word held
-    return (
-        bool(names_a and names_b)
-        and not _share_a_name(names_a, _names(b_text, first=True))
-        and not _share_a_name(names_b, _names(a_text, first=True))
-    )
-
-
-ALONE, WEAK, FRAME = 2, 1, 0  # how a pair stands on its own (see `standing`)
-
-
-def standing(verdict: Verdict, like: bool, a: str, b: str) -> int:
-    """How a verified pair of folded sentences `a`, `b` stands on its own, for `in_context`.
-
-    FRAME: it changes a figure or a name (`frame_like`) and may be another
-    filling of one frame. WEAK: a rewrite judged less likely than SIMILAR_ALONE
-    that shares fewer than WEAK_SHARED_WORDS distinct words: short sentences
-    that share a stock phrase ("Both companies declined to comment on the
-    assertion.") reach that far, while a quote that two outlets rework shares
-    more. ALONE: anything else, which is reuse wherever it stands.
-    """
-    if like and verdict.kind != "exact":
-        return FRAME
-    doubtful = verdict.kind == "similar" and verdict.score < SIMILAR_ALONE
-    if doubtful and len(profile(a).vocabulary & profile(b).vocabulary) < WEAK_SHARED_WORDS:
-        return WEAK
-    return ALONE
-
-
-def in_context(pairs: Sequence[tuple[int, int, int]]) -> list[bool]:
-    """Which of the sentence pairs two articles share are reuse, judged by the article.
-
-    `pairs` gives each verified pair as (position in one article, position in
-    the other, `standing`); positions are sentence numbers (or ids, which run
-    in reading order). A FRAME pair counts where the two articles share at
-    least one pair that stands ALONE and it keeps their order (no such pair
-    stands before it in one article and after it in the other): then it is a
-    copy with a changed fact ("killed at least 112" → "168" in an updated wire
-    story, however many sentences of the lead changed), while two match
-    reports, market reports or forecasts share "Shares in Acme closed 2.1
-    percent higher …" / "… 0.4 percent lower …" and nothing else. A WEAK
-    rewrite counts within ANCHOR_DISTANCE sentences, on both sides, of any
-    other pair that is not a FRAME: rewritten stories rewrite runs of
-    sentences, while two unrelated sentences that share a stock phrase stand
-    alone. Returns one flag per pair.
-    """
-    alone = [(a, b) for a, b, rank in pairs if rank == ALONE]
-    return [
-        rank == ALONE
-        or (
-            rank == FRAME
-            and bool(alone)
-            and all((here < a) == (there < b) for a, b in alone if a != here and b != there)
-        )
-        or (
-            rank == WEAK
-            and any(
-                other != FRAME
-                and abs(here - a) <= ANCHOR_DISTANCE
-                and abs(there - b) <= ANCHOR_DISTANCE
-                for j, (a, b, other) in enumerate(pairs)
-                if j != i
-            )
-        )
-        for i, (here, there, rank) in enumerate(pairs)
-    ]
-
-
 def verify(a_text: str, b_text: str) -> Verdict | None:
-    """Both stages on two original sentences (for benchmarks, tests and one-off checks)."""
-    verdict = score_pair(fold(a_text), fold(b_text))
-    return None if verdict is None else check_names(verdict, a_text, b_text)
+    """`score_pair` on two original sentences (for benchmarks, tests and one-off checks)."""
+    return score_pair(fold(a_text), fold(b_text))

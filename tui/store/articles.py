@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tui.models import Article, Sentence
-from tui.store.db import copy_key, now_utc
+from tui.store.db import copy_key, in_query, now_utc
 from tui.text.normalize import UNSPACED_CHARACTER
 from tui.text.sanitize import printable
 
@@ -158,13 +158,13 @@ def retire(conn: sqlite3.Connection, article_id: int) -> None:
 def insert_article(
     conn: sqlite3.Connection,
     article: Article,
-    keys: Sequence[tuple[str | None, int | None, bytes | None]] | None = None,
+    keys: Sequence[tuple[str | None, int | None, bytes | None, str | None]] | None = None,
     previous: ArticleRow | None = None,
 ) -> int:
     """Store an article and its sentences; call inside a transaction.
 
-    `keys` are the sentences' matching columns (folded, fold_hash, shingles),
-    one per sentence, written in the same INSERT. With `previous` (see
+    `keys` are the sentences' matching columns (folded, fold_hash, shingles,
+    quoted), one per sentence, written in the same INSERT. With `previous` (see
     `previous_version`) the article is that one's next version, in its
     lineage; the caller retires the previous one. The caller adds the
     sentences to the search index (`index_for_search`) before committing.
@@ -198,10 +198,10 @@ def insert_article(
     if previous is None:
         conn.execute("UPDATE articles SET lineage = id WHERE id = ?", (article_id,))
     if keys is None:
-        keys = [(None, None, None)] * len(article.sentences)
+        keys = [(None, None, None, None)] * len(article.sentences)
     conn.executemany(
-        "INSERT INTO sentences (article_id, i, start, end, text, folded, fold_hash, shingles)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sentences (article_id, i, start, end, text, folded, fold_hash, shingles,"
+        " quoted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (article_id, s.i, s.start, s.end, s.text, *key)
             for s, key in zip(article.sentences, keys, strict=True)
@@ -307,3 +307,10 @@ _NEXT_ID = (
     "SELECT MAX(COALESCE((SELECT MAX(id) FROM articles), 0),"
     " COALESCE((SELECT CAST(value AS INTEGER) FROM state WHERE key = 'deleted_id'), 0)) + 1"
 )
+
+
+def existing_sentences(conn: sqlite3.Connection, sentence_ids: Iterable[int]) -> set[int]:
+    """The ids among `sentence_ids` still stored (another process may delete articles)."""
+    return {
+        row[0] for row in in_query(conn, "SELECT id FROM sentences WHERE id IN ({})", sentence_ids)
+    }

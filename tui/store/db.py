@@ -179,6 +179,26 @@ MIGRATIONS: list[str] = [
     INSERT OR IGNORE INTO scans (name)
         SELECT 'keys' WHERE EXISTS (SELECT 1 FROM sentences);
     """,
+    # 12: quotes and passages (tui/match/judge.py, passages.py). Each sentence's
+    # quoted words (one "0"/"1" per folded token, NULL when none is quoted), a
+    # match that is a shared quotation, and per article pair how many quotes
+    # they share and how many sentence pairs they share (`matched`; a pair can
+    # share runs of words without a whole sentence). A library stored before
+    # gets its sentences' quoted words read once (`scans`); its matches stay
+    # as they were found.
+    """
+    ALTER TABLE sentences ADD COLUMN quoted TEXT;
+    ALTER TABLE matches ADD COLUMN quote INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE derived ADD COLUMN quotes INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE derived ADD COLUMN matched INTEGER NOT NULL DEFAULT 0;
+    UPDATE derived SET matched = (
+        SELECT COUNT(*) FROM matches m WHERE (m.a_article = derived.article_id
+        AND m.b_article = derived.source_id) OR (m.b_article = derived.article_id
+        AND m.a_article = derived.source_id)
+    );
+    INSERT OR IGNORE INTO scans (name)
+        SELECT 'quotes' WHERE EXISTS (SELECT 1 FROM sentences);
+    """,
 ]
 
 BUSY_TIMEOUT_MS = 30_000

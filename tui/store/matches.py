@@ -22,16 +22,18 @@ class MatchRow:
     # facts changed from a to b, JSON; None until typed, for exact pairs, and on
     # rows `matches_of` turned around (nothing reads them from that side)
     changes: str | None = None
+    quote: bool = False  # a shared quotation (tui/match/quotes.py), not evidence of copying
 
 
 _SELECT = (
-    "SELECT m.a_article, sa.i, m.b_article, sb.i, m.score, m.kind, m.changes FROM matches m"
+    "SELECT m.a_article, sa.i, m.b_article, sb.i, m.score, m.kind, m.changes, m.quote"
+    " FROM matches m"
     " JOIN sentences sa ON sa.id = m.a_sentence JOIN sentences sb ON sb.id = m.b_sentence"
 )
 
 
 def _rows(cursor: sqlite3.Cursor) -> list[MatchRow]:
-    return [MatchRow(*row) for row in cursor]
+    return [MatchRow(*row[:7], bool(row[7])) for row in cursor]
 
 
 def all_matches(conn: sqlite3.Connection) -> list[MatchRow]:
@@ -49,7 +51,9 @@ def matches_of(conn: sqlite3.Connection, article_id: int) -> list[MatchRow]:
     return [
         row
         if row.a_article == article_id
-        else MatchRow(row.b_article, row.b_i, row.a_article, row.a_i, row.score, row.kind)
+        else MatchRow(
+            row.b_article, row.b_i, row.a_article, row.a_i, row.score, row.kind, quote=row.quote
+        )
         for row in rows
     ]
 
@@ -70,13 +74,14 @@ def related_articles(conn: sqlite3.Connection, article_id: int) -> list[tuple[in
 def article_pairs(conn: sqlite3.Connection) -> list[tuple[int, int]]:
     """Every pair of articles that share at least one sentence, each once.
 
-    Read from the derived shares, which hold a row for every matched pair (a
-    fifth of the rows of the matches table), as plain tuples.
+    Read from the derived shares, which hold a row for every pair that shares a
+    sentence or a run of words (a fifth of the rows of the matches table), as
+    plain tuples.
     """
     cursor = conn.cursor()
     cursor.row_factory = None
     return cursor.execute(
-        "SELECT article_id, source_id FROM derived WHERE article_id < source_id"
+        "SELECT article_id, source_id FROM derived WHERE article_id < source_id AND matched > 0"
     ).fetchall()
 
 

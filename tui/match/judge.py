@@ -1,0 +1,192 @@
+"""Which verified pairs two articles share are reuse: judged by the article and the library.
+
+The verifier (tui/match/verify.py) says how alike two sentences are. Whether
+that likeness is reuse depends on what the library and the two articles say,
+which a sentence alone cannot (measured on real reuse; the figures are in
+kinds.py and docs/DECISIONS.md):
+
+1. **Frames.** In any script and without capital letters or lists of
+   names, the library's own word counts (tui/match/rarity.py) tell a refilled
+   frame from a copy with a changed fact. A pair is two fillings of one frame
+   ("X was named player of the match", "Temperatures in X are expected to
+   reach N degrees") when its shared terms carry less rarity than what each
+   side holds alone (`specificity` under SPECIFICITY_MIN), or when each side
+   fills a slot with a specific term of its own (a figure, a name) and either
+   the shared terms are all common words (none rarer than COMMON_SHARED) or
+   the library already holds FRAME_FILLINGS or more such fillings of the new
+   sentence. A copy whose figure changed shares its rare words and has few
+   look-alikes: it stays, with its change typed.
+2. **One to one.** Each sentence keeps its best partner in the other article
+   (the strongest kind, then the highest score): a copy is aligned with its
+   source sentence, not with every sentence of the other story that shares a
+   phrase with it.
+3. **Beside other reuse.** Stories are copied in runs: a pair within
+   ANCHOR_DISTANCE sentences (both sides) of another kept pair that is not a
+   doubtful rewrite is reuse.
+4. **On its own**, a pair is reuse when it is exact or near (a whole sentence
+   copied, perhaps with a word or a figure changed), a rewrite all but certain
+   (SIMILAR_CERTAIN) whose own words are common ones (CERTAIN_SPECIFICITY, no
+   slot refilled), when it makes up most of
+   both articles (WHOLE_ARTICLE: a one-sentence brief), or when the two
+   articles are on one event (`rarity.topical_overlap` ≥ TOPICAL_MIN) and the
+   pair shares ALONE_SHARED_TERMS terms or more (a rewrite also needs
+   SIMILAR_ALONE). A lone trimmed clause or rewrite between stories on other
+   events is a stock phrase, not reuse.
+
+A kept pair is a quote when QUOTED_SHARE of its aligned words stand inside
+quotation marks on either side (tui/match/quotes.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tui.match.kinds import (
+    ALONE_SHARED_TERMS,
+    ANCHOR_DISTANCE,
+    CERTAIN_SPECIFICITY,
+    COMMON_SHARED,
+    FRAME_FILLINGS,
+    KINDS,
+    QUOTED_SHARE,
+    SIMILAR_ALONE,
+    SIMILAR_CERTAIN,
+    SPECIFICITY_MIN,
+    TOPICAL_MIN,
+    WHOLE_ARTICLE,
+)
+from tui.match.verify import Verdict
+
+_STRENGTH = {kind: len(KINDS) - rank for rank, kind in enumerate(KINDS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """A verified sentence pair between a new article and a stored one.
+
+    `here` and `there` are sentence positions (reading order) in the new and the
+    stored article. `specificity`, `shared_max` and `refilled` are what the
+    library says of the pair's terms (tui/match/rarity.PairRarity); `fillings`
+    is how many distinct stored sentences the new one refills that way (its
+    frame's fillings in the library). `shared_terms` counts distinct terms both
+    hold; `words` is the shorter sentence's word count; `quoted` is the share
+    (0-1) of the pair's aligned words inside quotation marks on either side.
+    """
+
+    here: int
+    there: int
+    verdict: Verdict
+    specificity: float = 1.0
+    shared_max: float = 1.0
+    refilled: bool = False
+    fillings: int = 0
+    shared_terms: int = 0
+    words: int = 0
+    quoted: float = 0.0
+
+    @property
+    def strength(self) -> tuple[int, float]:
+        return _STRENGTH[self.verdict.kind], self.verdict.score
+
+    @property
+    def doubtful(self) -> bool:
+        """A rewrite less likely than SIMILAR_ALONE: it vouches for no neighbour."""
+        return self.verdict.kind == "similar" and self.verdict.score < SIMILAR_ALONE
+
+    @property
+    def frame(self) -> bool:
+        """Two fillings of one frame rather than a copy (rule 1 of the module)."""
+        if self.verdict.kind == "exact":
+            return False
+        if self.specificity < SPECIFICITY_MIN:
+            return True
+        return self.refilled and (
+            self.shared_max < COMMON_SHARED or self.fillings >= FRAME_FILLINGS
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Articles:
+    """What the two articles say as wholes: their word counts and their topical
+    overlap (`rarity.topical_overlap`, 0-1; None when not worked out, as no
+    pair needs it)."""
+
+    words_here: int
+    words_there: int
+    topical: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """A pair judged reuse, and whether it is a quote."""
+
+    pair: Pair
+    quote: bool
+
+
+def one_to_one(pairs: Sequence[Pair]) -> list[Pair]:
+    """Each sentence's best pair on either side (strongest kind, then score), in the
+    order given."""
+    best_here: dict[int, Pair] = {}
+    best_there: dict[int, Pair] = {}
+    for pair in pairs:
+        for best, key in ((best_here, pair.here), (best_there, pair.there)):
+            if key not in best or pair.strength > best[key].strength:
+                best[key] = pair
+    return [p for p in pairs if best_here[p.here] is p and best_there[p.there] is p]
+
+
+def _candidates(pairs: Sequence[Pair]) -> list[Pair]:
+    return one_to_one([p for p in pairs if not p.frame])
+
+
+def needs_articles(pairs: Sequence[Pair]) -> bool:
+    """Whether `judge` must know the articles' topical overlap for these pairs: some
+    pair that is no frame stands alone and could stand alone only on one event."""
+    candidates = _candidates(pairs)
+    return any(
+        p.verdict.kind in ("partial", "similar")
+        and not p.doubtful
+        and p.shared_terms >= ALONE_SHARED_TERMS
+        and not _beside(p, candidates)
+        for p in candidates
+    )
+
+
+def _beside(pair: Pair, pairs: Sequence[Pair]) -> bool:
+    return any(
+        other is not pair
+        and not other.doubtful
+        and abs(other.here - pair.here) <= ANCHOR_DISTANCE
+        and abs(other.there - pair.there) <= ANCHOR_DISTANCE
+        for other in pairs
+    )
+
+
+def _alone(pair: Pair, articles: Articles) -> bool:
+    if pair.verdict.kind in ("exact", "near"):
+        return True
+    if (
+        pair.verdict.kind == "similar"
+        and pair.verdict.score >= SIMILAR_CERTAIN
+        and pair.specificity >= CERTAIN_SPECIFICITY
+        and not pair.refilled
+    ):
+        return True
+    if pair.words >= WHOLE_ARTICLE * max(articles.words_here, articles.words_there):
+        return True
+    if articles.topical is None or articles.topical < TOPICAL_MIN:
+        return False
+    return pair.shared_terms >= ALONE_SHARED_TERMS and not pair.doubtful
+
+
+def judge(pairs: Sequence[Pair], articles: Articles) -> list[Kept]:
+    """The pairs two articles share that are reuse (see the module's rules), in
+    the order given, each marked as a quote or not."""
+    candidates = _candidates(pairs)
+    return [
+        Kept(pair, pair.quoted >= QUOTED_SHARE)
+        for pair in candidates
+        if _beside(pair, candidates) or _alone(pair, articles)
+    ]

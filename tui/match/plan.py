@@ -1,0 +1,274 @@
+"""Match one new article against the library's index: a pure function returning a plan.
+
+Given the new article's sentence keys (in reading order) and the in-memory
+candidate index (tui/match/index.py), `plan_article` finds the stored
+sentences worth scoring, verifies them (tui/match/verify.py), judges each
+stored article's pairs together (tui/match/judge.py) and works out the
+derived shares of every article the new one shares passages with
+(tui/match/passages.py). It reads nothing but the index and writes nothing:
+the library applies the plan in one write (tui/match/engine.py), and `copydesk
+check` reads it without storing anything.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+from rapidfuzz.distance import LCSseq
+
+from tui.match.index import CandidateIndex
+from tui.match.judge import Articles, Pair, judge, needs_articles
+from tui.match.kinds import DEFAULT_CUTOFFS, MIN_DERIVED_SHARE, Cutoffs, Kind
+from tui.match.passages import Side, shares
+from tui.match.rarity import PairRarity, Weights, pair_rarity, terms, topical_overlap
+from tui.match.shingles import SentenceKey, stable_hash
+from tui.match.verify import Verdict, overlapping, profile, score_pair
+
+# An article the new one shares no whole sentence with is still worked out for
+# passages when this many of the new article's sentences have candidates there
+# (enough shared word 2-grams): a desk that reworded every sentence of a wire
+# story kept runs of its words. On COUNTER, 2 left 34 of 208 derived stories
+# with no share at all (AUC 0.75), 1 left 3 (0.82).
+LINK_SENTENCES = 1
+EXACT = PairRarity(1.0, 1.0, False)  # an exact copy is never a frame
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedMatch:
+    """A new sentence (position `i` in the new article) matched with a stored one."""
+
+    i: int
+    sentence: int  # the stored sentence's id
+    article: int  # the stored sentence's article id
+    kind: Kind
+    score: float
+    quote: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedShare:
+    """Derived shares (0-1) between the new article and a stored one, both ways,
+    with how many matched sentence pairs they share and how many are quotes."""
+
+    article: int
+    here: float
+    there: float
+    matched: int
+    quotes: int
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What matching found for one new article: its matches and derived shares."""
+
+    matches: list[PlannedMatch]
+    shares: list[PlannedShare]
+
+
+def plan_article(
+    index: CandidateIndex,
+    keys: Sequence[SentenceKey],
+    cutoffs: Cutoffs = DEFAULT_CUTOFFS,
+    exclude: frozenset[int] = frozenset(),
+) -> Plan:
+    """Match a new article (its sentences' keys, in reading order) against `index`.
+
+    `exclude` are stored article ids never to match (its own earlier version).
+    Keys without a fold hash (too short, furniture) are never matched but
+    count in the article's words.
+    """
+    matchable = {i: key for i, key in enumerate(keys) if key.fold_hash is not None}
+    candidates = index.candidates(matchable)
+    weigh = Weights(index.rarity)
+    by_article = _verify(index, matchable, candidates, cutoffs, exclude, weigh)
+    linked: dict[int, set[tuple[int, int]]] = defaultdict(set)  # article -> candidate pairs
+    for i, stored in candidates.items():
+        near: dict[str, bool] = {}  # copies of one text are looked at once
+        for sentence in stored:
+            article, text = index.folded[sentence]
+            if article in exclude or article in index.retired:
+                continue
+            if text not in near:
+                near[text] = overlapping(matchable[i].folded, text)
+            if near[text]:
+                linked[article].add((i, sentence))
+    here = _side_of_new(keys)
+    new_terms: np.ndarray | None = None
+    matches: list[PlannedMatch] = []
+    planned_shares: list[PlannedShare] = []
+    known_runs: dict = {}  # runs of sentence texts aligned while planning (passages.shares)
+    for article in sorted(set(by_article) | set(linked)):
+        pairs = by_article.get(article, [])
+        topical = None
+        if pairs and needs_articles(pairs):
+            if new_terms is None:
+                new_terms = index.rarity.ids_of(
+                    frozenset().union(*(terms(key.folded) for key in matchable.values()))
+                )
+            topical = topical_overlap(new_terms, index.terms_of(article), index.rarity)
+        context = Articles(here.words, index.words_of.get(article, 0), topical)
+        kept = judge(pairs, context)
+        found = [
+            PlannedMatch(
+                k.pair.here,
+                k.pair.there,
+                article,
+                k.pair.verdict.kind,
+                k.pair.verdict.score,
+                k.quote,
+            )
+            for k in kept
+        ]
+        seeds = linked.get(article, set())
+        if not found and not _may_share(here, keys, seeds, index, article):
+            continue
+        matches += found
+        there, position = stored_side(index, article)
+        derived = shares(
+            here,
+            there,
+            [(i, position[s]) for i, s in seeds if s in position],
+            [(m.i, position[m.sentence], m.quote) for m in found if m.sentence in position],
+            lambda term: weigh(term, 1),
+            known_runs,
+        )
+        if found or max(derived.here, derived.there) >= MIN_DERIVED_SHARE:
+            planned_shares.append(
+                PlannedShare(article, derived.here, derived.there, len(found), derived.quotes)
+            )
+    return Plan(matches, planned_shares)
+
+
+def _may_share(
+    here: Side,
+    keys: Sequence[SentenceKey],
+    seeds: set[tuple[int, int]],
+    index: CandidateIndex,
+    article: int,
+) -> bool:
+    """Whether two articles that share no matched sentence could still share a
+    passage worth keeping: LINK_SENTENCES seed sentences, holding at least
+    MIN_DERIVED_SHARE of either article's words."""
+    mine = {i for i, _ in seeds}
+    if len(mine) < LINK_SENTENCES:
+        return False
+    words_here = sum(len(profile(keys[i].folded).words) for i in mine)
+    words_there = sum(len(profile(index.folded[s][1]).words) for s in {s for _, s in seeds})
+    return (
+        words_here >= MIN_DERIVED_SHARE * here.words
+        or words_there >= MIN_DERIVED_SHARE * index.words_of.get(article, 0)
+    )
+
+
+def _verify(
+    index: CandidateIndex,
+    keys: dict[int, SentenceKey],
+    candidates: dict[int, list[int]],
+    cutoffs: Cutoffs,
+    exclude: frozenset[int],
+    weigh: Weights,
+) -> dict[int, list[Pair]]:
+    """Stored article id -> its verified pairs with the new article (`Pair.there` is
+    the stored sentence's id, which runs in reading order), each weighed by the
+    library (tui/match/rarity.py). Copies of one text are scored once."""
+    by_article: dict[int, list[Pair]] = defaultdict(list)
+    fillings: dict[int, set[str]] = defaultdict(set)  # new sentence -> texts it refills
+    copies = index.by_fold
+    for i, stored in candidates.items():
+        key = keys[i]
+        verdicts: dict[str, Verdict | None] = {}
+        weighed: dict[str, PairRarity] = {}
+        for sentence in stored:
+            article, text = index.folded[sentence]
+            if article in exclude or article in index.retired:
+                continue
+            if text not in verdicts:
+                verdicts[text] = score_pair(key.folded, text, cutoffs)
+            verdict = verdicts[text]
+            if verdict is None:
+                continue
+            here_terms, there_terms = terms(key.folded), terms(text)
+            if verdict.kind == "exact":
+                rarity = EXACT
+            elif text in weighed:
+                rarity = weighed[text]
+            else:
+                rarity = weighed[text] = pair_rarity(
+                    here_terms,
+                    there_terms,
+                    weigh,
+                    len(copies.get(key.fold_hash, ())),
+                    len(copies.get(stable_hash(text), ())) or 1,
+                )
+                if rarity.refilled:
+                    fillings[i].add(text)
+            pair = Pair(
+                here=i,
+                there=sentence,
+                verdict=verdict,
+                specificity=rarity.specificity,
+                shared_max=rarity.shared_max,
+                refilled=rarity.refilled,
+                shared_terms=len(here_terms & there_terms),
+                words=min(len(profile(key.folded).words), len(profile(text).words)),
+                quoted=_quoted_share(key, text, index.quoted.get(sentence, "")),
+            )
+            by_article[article].append(pair)
+    return {
+        article: [replace(pair, fillings=len(fillings[pair.here])) for pair in pairs]
+        for article, pairs in by_article.items()
+    }
+
+
+def _quoted_share(key: SentenceKey, text: str, stored_flags: str) -> float:
+    """The share of the pair's aligned words inside quotation marks on either side."""
+    if not key.quoted and not stored_flags:
+        return 0.0
+    a, b = profile(key.folded).words, profile(text).words
+    aligned = quoted = 0
+    for block in LCSseq.opcodes(a, b):
+        if block.tag != "equal":
+            continue
+        for x, y in zip(
+            range(block.src_start, block.src_end),
+            range(block.dest_start, block.dest_end),
+            strict=True,
+        ):
+            aligned += 1
+            quoted += _flag(key.quoted, x) or _flag(stored_flags, y)
+    return quoted / aligned if aligned else 0.0
+
+
+def _flag(flags: str, at: int) -> bool:
+    return at < len(flags) and flags[at] == "1"
+
+
+def _side_of_new(keys: Sequence[SentenceKey]) -> Side:
+    """The new article for passages: its keyed sentences' tokens and quote flags."""
+    keyed = [key.fold_hash is not None for key in keys]
+    texts = [key.folded if ok else "" for key, ok in zip(keys, keyed, strict=True)]
+    tokens = [profile(text).words for text in texts]
+    quoted = [key.quoted if ok else "" for key, ok in zip(keys, keyed, strict=True)]
+    words = sum(len(profile(key.folded).words) for key in keys)
+    return Side.of(texts, tokens, quoted, words)
+
+
+def stored_side(index: CandidateIndex, article: int) -> tuple[Side, dict[int, int]]:
+    """A stored article for passages (its keyed sentences, boilerplate left out), and
+    each of its sentence ids' position there; kept by the index until its
+    boilerplate changes."""
+    if article in index.sides:
+        return index.sides[article]
+    ids = [s for s in index.sentences_of.get(article, ()) if s not in index.boilerplate_sentences]
+    texts = [index.folded[s][1] for s in ids]
+    side = Side.of(
+        texts,
+        [profile(text).words for text in texts],
+        [index.quoted.get(s, "") for s in ids],
+        index.words_of.get(article, 0),
+    )
+    index.sides[article] = side, {sentence: position for position, sentence in enumerate(ids)}
+    return index.sides[article]
