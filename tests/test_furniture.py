@@ -8,6 +8,7 @@ import pytest
 
 from tui.clean import boilerplate
 from tui.clean.boilerplate import is_furniture, line_role, strip_embed_credit
+from tui.clean.html import clean_html
 from tui.clean.text import clean_text
 
 EMBED_CREDITS = [
@@ -336,4 +337,29 @@ def test_a_text_dump_keeps_the_post_and_drops_its_credit_and_other_furniture() -
     assert f"{TWEET} pic.twitter.com/AbC123" in text and f"{TWEET[:-1]} again." in text
     assert LEAD in text and SECOND in text and THIRD in text and FOURTH in text
     for furniture in ("@islandtraders", "Photo:", "Yes / No", "contributed", "By Jane Doe"):
+        assert furniture not in text
+
+
+def _page(body: str) -> str:
+    return (
+        "<!DOCTYPE html><html><head><title>Ferry to stop Sunday crossings</title></head><body>"
+        f"<article><h1>Ferry to stop Sunday crossings</h1>{body}</article></body></html>"
+    )
+
+
+def test_an_html_page_keeps_the_post_and_drops_its_credit_and_other_furniture() -> None:
+    tweet = (
+        '<blockquote class="twitter-tweet"><p lang="en">'
+        f'{TWEET} <a href="https://t.co/x">pic.twitter.com/x</a></p>— Island Traders '
+        '(@islandtraders) <a href="https://twitter.com/x/status/1">July 15, 2018</a></blockquote>'
+    )
+    body = (
+        f"<p>{LEAD}</p><p>Credit: The Associated Press</p><p>{SECOND}</p>{tweet}<p>{THIRD}</p>"
+        "<p>Associated Press writer John Roe in Lisbon contributed to this report.</p>"
+        "<p>Jane Roe, AFP/Getty Images</p>"
+    )
+    text = clean_html(_page(body)).text
+    assert TWEET in text
+    assert LEAD in text and SECOND in text and THIRD in text
+    for furniture in ("@islandtraders", "Credit:", "contributed", "Getty"):
         assert furniture not in text
