@@ -4,12 +4,18 @@ only mention Twitter, a photo, a reporter or a vote are."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tui.clean import boilerplate
 from tui.clean.boilerplate import is_furniture, line_role, strip_embed_credit
 from tui.clean.html import clean_html
 from tui.clean.text import clean_text
+from tui.library import Library
+from tui.match.shingles import sentence_key
+from tui.models import Article
+from tui.text.sentences import split_sentences
 
 EMBED_CREDITS = [
     "— Jane Doe (@janedoe) July 15, 2018",
@@ -363,3 +369,56 @@ def test_an_html_page_keeps_the_post_and_drops_its_credit_and_other_furniture() 
     assert LEAD in text and SECOND in text and THIRD in text
     for furniture in ("@islandtraders", "Credit:", "contributed", "Getty"):
         assert furniture not in text
+
+
+# --- matching: furniture is never keyed, so never shared -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "— Donald J. Trump (@realDonaldTrump) July 16, 2018",
+        "Associated Press writers Jane Doe, John Roe and Mary Major contributed to this report.",
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "FILE - In this July 7, 2017, file photo, the mayor speaks at the harbour festival.",
+    ],
+)
+def test_sentence_key_gives_furniture_no_keys(sentence: str) -> None:
+    key = sentence_key(sentence)
+    assert key.fold_hash is None and key.shingles == b""
+
+
+def test_sentence_key_still_keys_story_sentences_about_twitter_and_photos() -> None:
+    for sentence in STORY_SENTENCES[:12]:
+        assert sentence_key(sentence).fold_hash is not None, sentence
+
+
+def _stored(outlet: str, paragraphs: list[str]) -> Article:
+    """An article as the cleaner would hand it over, furniture and all."""
+    text = "\n\n".join(paragraphs)
+    return Article(
+        source=f"{outlet}.txt",
+        text=text,
+        content_hash=outlet,
+        outlet=outlet,
+        sentences=split_sentences(text),
+    )
+
+
+def test_furniture_left_in_the_text_is_never_a_match(tmp_path: Path) -> None:
+    """Two outlets print the same wire paragraphs and, where cleaning missed them, the
+    same embed credit and contributor line: only the wire sentences are shared."""
+    credit = "— Donald J. Trump (@realDonaldTrump) July 16, 2018"
+    contributors = "Associated Press writers Jane Doe and John Roe contributed to this report."
+    own = {
+        "Harbour Gazette": "The harbour master said the crossings had been losing money for years.",
+        "Island Courier": "Island residents held a meeting in the church hall on Sunday evening.",
+    }
+    with Library(tmp_path / "lib.sqlite") as library:
+        for outlet, sentence in own.items():
+            article = _stored(outlet, [LEAD, sentence, credit, SECOND, THIRD, contributors])
+            assert library.add(article).status == "added"
+        first, second = library.articles()
+        shared = {library.sentences(first.id)[m.a_i].text for m in library.matches(first.id)}
+        assert shared == {LEAD, SECOND, THIRD}
+        assert {credit, contributors} <= {s.text for s in library.sentences(second.id)}
