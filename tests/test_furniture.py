@@ -13,6 +13,7 @@ from tui.clean.boilerplate import is_furniture, line_role, strip_embed_credit
 from tui.clean.html import clean_html
 from tui.clean.text import clean_text
 from tui.library import Library
+from tui.match import shingles
 from tui.match.shingles import sentence_key
 from tui.models import Article
 from tui.text.sentences import split_sentences
@@ -422,3 +423,28 @@ def test_furniture_left_in_the_text_is_never_a_match(tmp_path: Path) -> None:
         shared = {library.sentences(first.id)[m.a_i].text for m in library.matches(first.id)}
         assert shared == {LEAD, SECOND, THIRD}
         assert {credit, contributors} <= {s.text for s in library.sentences(second.id)}
+
+
+def test_a_library_keyed_before_furniture_was_told_apart_is_unkeyed_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    credit = "— Donald J. Trump (@realDonaldTrump) July 16, 2018"
+    path = tmp_path / "lib.sqlite"
+    monkeypatch.setattr(shingles, "is_furniture", lambda text: False)  # an older copydesk
+    with Library(path) as library:
+        for outlet in ("Harbour Gazette", "Island Courier"):
+            assert library.add(_stored(outlet, [LEAD, credit, SECOND])).status == "added"
+        first, _ = library.articles()
+        assert len(library.matches(first.id)) == 3
+        library.conn.execute("INSERT INTO scans (name) VALUES ('furniture')")
+    monkeypatch.undo()
+    with Library(path) as library:
+        first, _ = library.articles()
+        shared = {library.sentences(first.id)[m.a_i].text for m in library.matches(first.id)}
+        assert shared == {LEAD, SECOND}
+        assert library.article(first.id).shared_count == 2
+        (keyed,) = library.conn.execute(
+            "SELECT COUNT(*) FROM sentences WHERE fold_hash IS NOT NULL"
+        ).fetchone()
+        assert keyed == 4  # LEAD and SECOND, twice
+        assert library.conn.execute("SELECT COUNT(*) FROM scans").fetchone()[0] == 0

@@ -27,6 +27,7 @@ from tui.ingest.sources import DEFAULT_MAX_BYTES, SourceFailure, expand_sources,
 from tui.logs import log_exception
 from tui.match.align import Row, align, pair_directly
 from tui.match.boilerplate import scan as find_boilerplate
+from tui.match.boilerplate import unkey_furniture
 from tui.match.changes import Change, changes_from_json, changes_to_json, fact_changes
 from tui.match.derived import backfill as fill_derived
 from tui.match.diff import word_diff, word_diff_text
@@ -331,6 +332,7 @@ class Library:
         pending = {name for (name,) in self.conn.execute("SELECT name FROM scans")}
         self._scan_once(pending, "versions", self._retire_old_versions)
         self._scan_once(pending, "keys", self._rekey)
+        self._scan_once(pending, "furniture", self._unkey_furniture)
         self._fill_derived_shares()
         self._scan_once(pending, "boilerplate", self._find_boilerplate)
         self._vocabulary: search_store.Vocabulary | None = None
@@ -383,6 +385,11 @@ class Library:
             "UPDATE sentences SET shingles = ? WHERE id = ?",
             [(keys_from_folded(folded), sentence_id) for sentence_id, folded in rows],
         )
+
+    def _unkey_furniture(self) -> None:
+        """A library keyed before furniture was told apart has it unkeyed, and its
+        matches undone (tui/match/boilerplate.unkey_furniture)."""
+        unkey_furniture(self.conn)
 
     def _find_boilerplate(self) -> None:
         """A library stored before boilerplate was learned gets it found."""
