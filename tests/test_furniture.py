@@ -347,6 +347,18 @@ def test_a_text_dump_keeps_the_post_and_drops_its_credit_and_other_furniture() -
         assert furniture not in text
 
 
+def test_posts_embedded_one_after_another_keep_their_text() -> None:
+    """A post's text between two credit lines is wedged between furniture, like a
+    newsletter box's title, yet it is the post and stays."""
+    first = "Heading to the island tomorrow, looking forward to meeting the ferry crews"
+    second = "...and nobody will ever say we did not try to keep the Sunday crossing"
+    credit = "— Island Traders (@islandtraders) July 15, 2018"
+    dump = "\n\n".join([LEAD, SECOND, first, credit, second, credit, THIRD, FOURTH])
+    text = clean_text(dump).text
+    assert first in text and second in text
+    assert "@islandtraders" not in text
+
+
 def _page(body: str) -> str:
     return (
         "<!DOCTYPE html><html><head><title>Ferry to stop Sunday crossings</title></head><body>"

@@ -586,6 +586,13 @@ def stands_as_furniture(line: str, folded: str, head: tuple[str, int] | None) ->
     )
 
 
+def is_embed_credit(line: str) -> bool:
+    """True for an embedded post's credit line ("— Jane Doe (@janedoe) July 15, 2018",
+    "pic.twitter.com/…", "A post shared by …"): the line above it is the post's text."""
+    line = line.strip()
+    return bool(line) and _is_embed_credit(line, fold(line))
+
+
 def _is_embed_credit(line: str, folded: str) -> bool:
     """True for an embedded post's credit line or its bare picture link."""
     if "@" in line:

@@ -351,14 +351,17 @@ def _body(units: list[Unit], start: int, end: int, title: str | None) -> list[st
 
 def _is_stray(units: list[Unit], i: int) -> bool:
     """True for a short line that is no subheading: a one- or two-word label such as
-    "World", or a line wedged between furniture (the title of a newsletter box)."""
+    "World", or a line wedged between furniture (the title of a newsletter box) that
+    is not an embedded post's own text, above its credit line."""
     unit = units[i]
     if unit.words <= 2 and not _SENTENCE_END.search(unit.text):
         return True
     chrome = (Kind.FURNITURE, Kind.END)
     before = units[i - 1].kind if i > 0 else Kind.END
     after = units[i + 1].kind if i + 1 < len(units) else Kind.END
-    return before in chrome and after in chrome
+    if before not in chrome or after not in chrome:
+        return False
+    return after is Kind.END or not bp.is_embed_credit(units[i + 1].text)
 
 
 def _fallback(units: list[Unit], published: str | None) -> Cleaned:
