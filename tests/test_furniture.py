@@ -60,6 +60,9 @@ PICTURE_CREDITS = [
     "FILE PHOTO: The mayor speaks at the harbour festival in Porto, Portugal, July 7, 2017.",
     "In this July 14, 2018 photo a banner hangs on the wall of the concert hall.",
     "In this undated photo provided by the family, the boy stands by a lake.",
+    "(L-R) The mayor, the harbour master and the ferry captain stand on the pier on Sunday.",
+    "L-R, first row) The mayor, the harbour master and the ferry captain on the pier.",
+    "PORTO, PORTUGAL - JULY 11: The mayor speaks at the harbour festival on July 11, 2018.",
     "Jane Roe, AFP/Getty Images",
     "Jane Roe | Harbour Agency | Getty Images",
     "Jane Roe via Getty Images",
@@ -188,6 +191,8 @@ STORY_SENTENCES = [
     "Credit Suisse said it would cut jobs in Zurich.",
     "Credit card debt rose to a record in July, the bank said.",
     "FILE photos were shown in court on Tuesday.",
+    "PORTO, Portugal (AP) — The mayor spoke at the harbour festival on July 11, 2018.",
+    "PORTO, PORTUGAL — The mayor spoke at the festival, which opens JULY 11: a date set in May.",
     # reporters, bylines and contributions
     "By Sunday night the delegation had left the harbour.",
     "By contrast, Finland is ranked fourth, behind Norway, Sweden and the Netherlands.",

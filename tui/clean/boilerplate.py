@@ -378,7 +378,13 @@ _GALLERY_COUNT = re.compile(
     r"\s*/?\s*\d+$"
 )
 # AP's captions of file pictures: "FILE - In this July 7, 2017, file photo, ...".
-_CAPTION_OPENINGS = ("FILE -", "FILE –", "FILE —", "FILE:", "FILE PHOTO")
+# Captions also name who stands where, "(L-R) ...", and picture agencies open theirs with
+# a place and a day in capitals: "BRUSSELS, BELGIUM - JULY 11: Heads of state ...".
+_CAPTION_OPENINGS = ("FILE -", "FILE –", "FILE —", "FILE:", "FILE PHOTO", "(L-R", "L-R", "(R-L")
+_AGENCY_CAPTION_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]{1,30}, [A-Z][A-Z .'-]{1,30} [-–—] (?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE"
+    r"|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER) \d{1,2}:"
+)
 _IN_THIS_PHOTO = re.compile(
     r"in this (?:(?:file |undated |handout |aerial )*(?:photos?|photograph|image|picture)(?![\w-])"
     r"|.{0,40}?\b(?:19|20)\d\d\b,?\s*(?:file |handout )?(?:photos?|photograph|image|picture)"
@@ -461,7 +467,8 @@ _CONTACT_WORDS = 25
 
 # What `is_furniture` looks at before any pattern runs, to stay cheap on the sentences of
 # a whole library (nine in ten are refused in a microsecond or two):
-# - a line that opens like some kind ("By", "Photo", "FILE", "(", a dash) is looked at;
+# - a line that opens like some kind ("By", "Photo", "FILE", "(", a dash, a place in
+#   capitals before a colon) is looked at;
 # - a line that ends like prose only when it mentions subscribing, says "contributed"
 #   near its end, or ends in a word contributor lines and rights notices end in ("…
 #   contributed to this report.", "… or redistributed."); other pitches open with what
@@ -477,7 +484,7 @@ _FURNITURE_OPENINGS = (
     *("you can", "thank you for", "thanks for"),
     *_words(
         """file photo image picture foto credit reporting editing writing follow contact reach
-        email e-mail poll umfrage sondage encuesta ( [ © - – — ―"""
+        email e-mail poll umfrage sondage encuesta l-r ( [ © - – — ―"""
     ),
 )
 _PROSE_LAST = frozenset(".!?…。！？।۔\"'”’»")
@@ -559,6 +566,8 @@ def is_furniture(text: str) -> bool:
 def _has_furniture_cue(text: str) -> bool:
     """True when `text` may be furniture (see the comment above `_FURNITURE_OPENINGS`)."""
     if text[:_OPENING_REACH].lower().startswith(_FURNITURE_OPENINGS):
+        return True
+    if text[1:2].isupper() and ":" in text[:_CUE_REACH]:  # "PORTO, PORTUGAL - JULY 11:"
         return True
     if text[-1] in _PROSE_LAST:
         return (
@@ -648,7 +657,7 @@ def _is_picture_credit(line: str, folded: str, head: tuple[str, int] | None) -> 
         _CAPTION_HEAD.match(folded, head)
         or _is_caption_end(line, folded)
         or _is_credit_by(line, folded)
-        or _is_file_caption(line, folded)
+        or _is_caption_opening(line, folded)
         or _is_other_script_credit(line)
         or (len(line) <= _SHORT_LINE and _GALLERY_COUNT.match(folded) is not None)
         or (line.startswith("Credit") and line[6:7].isupper())  # "CreditJane Doe/Agency"
@@ -683,9 +692,12 @@ def _is_credit_by(line: str, folded: str) -> bool:
     return match is not None and find_byline("By " + line[match.end() :]) is not None
 
 
-def _is_file_caption(line: str, folded: str) -> bool:
-    """True for a caption of a file picture: "FILE - ...", "In this July 7, 2017, photo, ..."."""
+def _is_caption_opening(line: str, folded: str) -> bool:
+    """True for a line that opens like a caption: "FILE - ...", "In this July 7, 2017, photo,
+    ...", "(L-R) ...", "BRUSSELS, BELGIUM - JULY 11: ..."."""
     if line.startswith(_CAPTION_OPENINGS):
+        return True
+    if line[:1].isupper() and line[1:2].isupper() and _AGENCY_CAPTION_DATELINE.match(line):
         return True
     if folded.startswith("file"):
         folded = folded[4:].lstrip(" -–—:")
