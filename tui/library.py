@@ -28,6 +28,7 @@ from tui.logs import log_exception
 from tui.match.align import Row, align, pair_directly
 from tui.match.boilerplate import rekey as rekey_boilerplate
 from tui.match.boilerplate import scan as find_boilerplate
+from tui.match.boilerplate import unkey_furniture
 from tui.match.changes import Change, changes_from_json, changes_to_json, fact_changes
 from tui.match.derived import backfill as fill_derived
 from tui.match.diff import word_diff, word_diff_text
@@ -332,6 +333,7 @@ class Library:
         self._scan_once(pending, "versions", self._retire_old_versions)
         self._scan_once(pending, "keys", self._rekey)
         self._scan_once(pending, "quotes", self._read_quotes)
+        self._scan_once(pending, "furniture", self._unkey_furniture)
         self._fill_derived_shares()
         self._scan_once(pending, "boilerplate", self._find_boilerplate)
         self._vocabulary: search_store.Vocabulary | None = None
@@ -413,6 +415,13 @@ class Library:
             "UPDATE sentences SET quoted = ? WHERE article_id = ? AND i = ?", updates
         )
         self._count_tokens()
+
+    def _unkey_furniture(self) -> None:
+        """A library keyed before furniture was told apart has it unkeyed, and its
+        matches undone (tui/match/boilerplate.unkey_furniture)."""
+        index = CandidateIndex()
+        index.catch_up(self.conn)
+        unkey_furniture(self.conn, index)
 
     def _find_boilerplate(self) -> None:
         """A library stored before boilerplate was learned gets it found."""

@@ -249,21 +249,6 @@ _CHROME_SENTENCES = re.compile(
     r"|\b(?:download|get) (?:our|the) (?:free )?app\b"
 )
 
-# Captions and picture credits: "Photo: Jane Doe/Agency", "(File photo)", "... Getty Images".
-_CAPTION_HEAD = _Phrases(
-    r"""
-    (?:photo|image|picture|foto|bild|illustration|fotografía|video)(?: credit| courtesy)?\s*:
-    (?:file photo|representational image|crédit photo|crédito)\s*:
-    """,
-    whole_line=False,
-)
-_CAPTION_PAREN = re.compile(r"\((?:photo|image|file photo|foto|bild|representational)\b[^)]*\)$")
-_PICTURE_AGENCIES = ("getty images", "shutterstock", "istock", "istockphoto", "alamy")
-_CAPTION_TAIL = re.compile(rf"\b(?:{'|'.join(_PICTURE_AGENCIES)})\s*\)?$")
-_PHOTO_CREDIT = re.compile(
-    r"(?:\b[A-Z]{2,}(?: Photo)?|\bPhoto)/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}\)?$"
-)
-
 # Wire desk routing codes ("int/scor/rs") at the foot of agency copy.
 _DESK_CODE = re.compile(r"[a-z]{1,6}(?:/[a-z]{1,6}){1,6}$")
 
@@ -294,6 +279,225 @@ _TIME_WORDS = re.compile(
 
 _SHORT_LINE = 120  # whole-line phrases are only tried on lines up to this long
 _PHRASE_LINE = 400  # chrome sentences are only looked for in lines up to this long
+
+# --- furniture that stands inside the story ------------------------------------------
+#
+# Some furniture sits between the paragraphs, and outlets that run the same wire copy or
+# embed the same post print it alike: the credit line of an embedded post, a picture's
+# credit or caption, a byline or contributor line, a reader poll, the outlet's pitch for
+# subscriptions. Each kind has a shape that story text does not take; a sentence that
+# merely mentions Twitter, a photo, a reporter or a vote is left alone.
+
+# An embedded post's credit line: "— Donald J. Trump (@realDonaldTrump) July 15, 2018",
+# perhaps after the post's picture link, with the dash lost in copying or the handle
+# without brackets. The post's own text above it is a quotation and stays.
+_SOCIAL_LINK = r"(?:pic\.twitter\.com/\S+|https?://t\.co/\S+)"
+_SOCIAL_LINKS = re.compile(_SOCIAL_LINK)
+_LINK_LINE = re.compile(rf"(?:{_SOCIAL_LINK}\s*)+$")
+_EMBED_CREDIT = re.compile(
+    rf"(?:{_SOCIAL_LINK}\s*)*(?:[-–—―]{{1,2}}\s*)?(?P<name>[^@()]{{0,60}}?)\s*"
+    r"(?P<open>\()?@\w{1,30}(?(open)\))(?P<when>[^@]{0,60})$"
+)
+# The same credit at the end of the post's paragraph; a dash always sets it off there.
+_EMBED_TAIL = re.compile(
+    rf"\s(?:{_SOCIAL_LINK}\s*)*[-–—―]{{1,2}}\s*[^@()\-–—―]{{0,60}}\(?@\w{{1,30}}\)?[^@]{{0,60}}$"
+)
+_EMBED_NAME_WORDS = 8  # "Norah O'Donnell🇺🇸", "Senator Jane Doe", "Foreign Ministry 🇫🇮"
+_CLOCK_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+# Dates the shared date finder does not read: "16 июля 2018 г.", "2018年7月16日".
+_OTHER_DATE = re.compile(
+    r"\d{1,2}\.?\s+[^\W\d_]{3,12}\.?\s+(?:19|20)\d\d(?:\s*г\.?)?"
+    r"|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
+# Embeds that say what they are: Instagram's "A post shared by NAME (@handle) on DATE".
+_EMBED_HEAD = re.compile(
+    r"(?:a (?:post|photo|video) (?:shared|posted) by|ein beitrag geteilt von"
+    r"|une publication partagée par|una publicación compartida (?:de|por)"
+    r"|uma publicação compartilhada (?:por|de)|публикация от"
+    r"|view this post on instagram|diesen beitrag auf instagram ansehen"
+    r"|voir cette publication sur instagram|ver esta publicación en instagram)\b"
+)
+_EMBED_HEAD_LINE = 200  # characters: the head, a name, a handle and a date
+
+# Picture credits and captions: "Photo: Jane Doe/Agency", "Credit: The Associated Press",
+# "(File photo)", "... Getty Images", "... (AP Photo/Jane Doe, File)", "Image 3 of 12".
+_CAPTION_HEAD = _Phrases(
+    r"""
+    (?:photo|photos|image|picture|foto|fotos|bild|illustration|fotografía|fotografia|video)\s*:
+    (?:photo|image|picture|foto|bild|illustration|video) (?:credit|courtesy|source)\s*:
+    (?:file photo|representational image|crédit photo|crédito|credit|credits)\s*:
+    (?:foto de archivo|photo d'archives|archivbild|archivfoto)\s*:
+    (?:image|picture|media|photo) (?:copyright|caption|source)\b; photographie\s*:
+    """,
+    whole_line=False,
+)
+# Other scripts (Devanagari vowel signs are no word characters, so no first-word lookup):
+# Cyrillic, Arabic, Devanagari, Chinese, kana and Hangul "photo:", "picture source:".
+_CAPTION_HEAD_SCRIPTS = re.compile(
+    r"[\s(（\[【]*(?:фото|фотография|изображение|صورة|الصورة|تصوير|फोटो|फ़ोटो|तस्वीर"
+    r"|图片来源|圖片來源|图片|圖片|图|圖|摄影|攝影|写真|撮影|사진)\s*(?:[:：=／/|]|$)",
+    re.IGNORECASE,
+)
+_ARABIC_PHOTOGRAPHED = "تصوير "  # "تصوير أحمد حسن": photographed by, without a colon
+_CHINESE_PHOTOGRAPHED = re.compile(r"(?:记者|記者)\s*[^\s，,。]{1,12}\s*摄[)）]?$")
+_CAPTION_PAREN = re.compile(r"\((?:photo|image|file photo|foto|bild|representational)\b[^)]*\)$")
+_PICTURE_AGENCIES = ("getty images", "shutterstock", "istock", "istockphoto", "alamy", "getty")
+# "Getty" alone only after a credit's slash, bar or "via": J. Paul Getty ends sentences too.
+_CAPTION_TAIL = re.compile(
+    r"(?:\b(?:getty images|shutterstock|istock(?:photo)?|alamy)|(?:[/|]|\bvia)\s*getty)\s*\)?$"
+)
+# "(AP Photo/Jane Doe) Jane Doe AP", "Jane Doe, File AP Photo": a credit opening or closing
+# a short line.
+_LEADING_PHOTO_CREDIT = re.compile(r"\([A-Z]{2,}(?: Photo)?/[^()]{1,60}\)")
+_AGENCY_PHOTO_END = re.compile(r"\b[A-Z]{2,} Photo\)?$")
+_CREDIT_LINE_WORDS = 8
+_PHOTO_CREDIT = re.compile(
+    r"(?:\b[A-Z]{2,}(?: Photo)?|\bPhoto)/[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?:, [Ff]ile)?\)?$"
+)
+# "(Jane Doe/Pool Photo via AP, File)", "(Photo: Jane Doe/AP)": a photo named beside a
+# slash, colon or "via" in brackets closing the line ("(a photo of his dog)" is prose).
+_PAREN_PHOTO_END = re.compile(
+    r"\([^()]{0,60}?(?:\bphoto\s*[/:]|/\s*(?:pool )?photo\b|\bphoto via\b)[^()]{0,60}\)$",
+    re.IGNORECASE,
+)
+# Transmission codes agencies append to a picture's caption ("ORG XMIT: GBRM159"), and the
+# photographer and agency some sites print again after the credit ("(AP Photo/Jane Roe)
+# Jane Roe AP").
+_PHOTO_CODE = re.compile(r"\s*(?:ORG XMIT|ORIG FILE ID)\s*:\s*\S+\s*$")
+_AGENCY_ECHOES = (" AP", " AFP", " EPA", " Reuters", " REUTERS", " Getty", " TASS")
+_CREDIT_ECHO = re.compile(
+    r"(?<=\))\s+(?:[A-Z][\w.'-]*\s+){1,4}(?:AP|AFP|EPA|Reuters|REUTERS|Getty|TASS)$"
+)
+# "Pool photo by Jane Doe", "Photograph by Jane Doe / AFP / Getty": the rest must be a name.
+_PICTURE_BY = re.compile(
+    r"\(?(?:[a-z]+ )?(?:photo|photograph|picture|image|video|illustration|graphic)s?"
+    r" (?:by|courtesy of|courtesy)\s+(?=\S)"
+)
+_GALLERY_COUNT = re.compile(
+    r"(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|/|von|de|sur)"
+    r"\s*/?\s*\d+$"
+)
+# AP's captions of file pictures: "FILE - In this July 7, 2017, file photo, ...".
+# Captions also name who stands where, "(L-R) ...", and picture agencies open theirs with
+# a place and a day in capitals: "BRUSSELS, BELGIUM - JULY 11: Heads of state ...".
+_CAPTION_OPENINGS = ("FILE -", "FILE –", "FILE —", "FILE:", "FILE PHOTO", "(L-R", "L-R", "(R-L")
+_AGENCY_CAPTION_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]{1,30}, [A-Z][A-Z .'-]{1,30} [-–—] (?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE"
+    r"|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER) \d{1,2}:"
+)
+_IN_THIS_PHOTO = re.compile(
+    r"in this (?:(?:file |undated |handout |aerial )*(?:photos?|photograph|image|picture)(?![\w-])"
+    r"|.{0,40}?\b(?:19|20)\d\d\b,?\s*(?:file |handout )?(?:photos?|photograph|image|picture)"
+    r"(?![\w-]))"
+)
+
+# Staff credits: "Associated Press writers X and Y contributed to this report.",
+# "(Reporting by X; Editing by Y)", "Additional reporting by X".
+_CONTRIBUTED = re.compile(
+    r"^(?P<who>.{3,200}?)\s+(?:also |have |has )?contributed (?:additional )?"
+    r"(?:reporting|to this (?:report|story|article|dispatch))(?: (?:from|in) [^.!?]{1,60})?"
+    r"\s*[.!]?$",
+)
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?]\s")  # "said. The", not "J. Smith"
+_STAFF_CREDIT = re.compile(
+    r"\(?(?:additional |with |and )?(?:reporting|writing|editing|edited|compiled|research"
+    r"|graphics?)(?: by\b|\s*:)\s*"
+)
+# Words a byline may hold beside names: "By Jane Doe, AP Staff Writer | on July 15 at 9 AM".
+_BYLINE_WORDS = frozenset(
+    _words(
+        """and on at by of the in for from with am pm a.m. p.m. updated published posted staff
+        writer writers reporter reporters correspondent editor contributor email e-mail author
+        follow und et y e von der de la le el del di da"""
+    )
+)
+_BYLINE_LOWER_WORDS = 2  # other lower-case words a byline may hold
+_AUTHORS = re.compile(r"\s*(?:,|&|\b(?:and|AND|und|et|y)\b)\s*")  # "By A, B and C"
+
+# Reader polls: a question with its answers, "Vote now", "View results", "Yes 45%".
+_POLL_ANSWER = r"(?:yes|no|not sure|maybe|undecided|don't know|ja|nein|oui|non|sí|si)"
+_POLL = re.compile(
+    r"(?:(?:vote|cast your vote|submit(?: your)? vote|view (?:the )?results|see (?:the )?results"
+    r"|show results|results|thanks? (?:you )?for voting|you(?: have|'ve) already voted"
+    r"|total votes?\s*:?\s*[\d,.]+|[\d,.]+ votes?|question of the day"
+    r"|(?:reader|quick|daily|online|today's|our|weekly) poll|take (?:our|the) poll|vote now"
+    r"|jetzt abstimmen|abstimmen|ergebnis(?:se)? anzeigen|votez|voter|voir les résultats"
+    r"|votar|ver (?:los )?resultados)\W*"
+    rf"|(?:.{{3,200}}\?\s*)?{_POLL_ANSWER}(?:\s*[/|•]?\s*{_POLL_ANSWER}){{1,4}}\W*"
+    rf"|{_POLL_ANSWER}\s*[:–-]?\s*\d{{1,3}}(?:[.,]\d+)?\s*%|\d{{1,3}}(?:[.,]\d+)?\s*%\s*{_POLL_ANSWER}"
+    r"|(?:poll|umfrage|sondage|encuesta)\s*:\s*.{5,200}\?)$"
+)
+_POLL_LINE = 250  # characters
+_POLL_LABEL = 40  # characters: "Thank you for voting!", "Total votes: 1,234"
+
+# The outlet's pitch for its subscriptions: lines that open with it ("Subscribe for
+# unlimited access", "Already a subscriber?") and sentences that hold it, looked for only
+# when one of their cue words is there.
+_PITCH_OPENING = re.compile(
+    r"(?:already|not) an? (?:regular |current |digital |print )?subscriber\b|subscribe\b"
+    r"|(?:get|enjoy|start) unlimited (?:digital )?access\b"
+    r"|your (?:subscription|support) (?:supports|helps|makes|allows|keeps)\b"
+    r"|(?:please )?(?:support|help fund) (?:local|independent|quality|our) (?:news|journalism)\b"
+)
+_PITCH = re.compile(
+    r"(?:no one|nobody) covers .{1,80}? better than (?:we do|us)\b"
+    r"|\bwith an? (?:digital |print |premium |all-access )?subscription,?"
+    r" you(?:'ll| will| can| get)\b|\bunsubscribe\b"
+    r"|\byou(?:'ve| have) (?:successfully )?subscribed\b"
+    r"|\byou(?:'ve| have) reached (?:your|the) (?:limit|maximum|monthly limit)\b"
+)
+_PITCH_CUES = ("subscri", "covers", "reached")
+_HOUSE_LINE = 200  # characters: a pitch or rights notice is a sentence or two
+# The outlet's rights notice: "Copyright 2018 The Associated Press. All rights reserved.",
+# "This material may not be published, broadcast, rewritten or redistributed."
+_COPYRIGHT_YEAR = re.compile(r"copyright\s*(?:©\s*|\(c\)\s*)?(?:19|20)\d\d\b")
+_RIGHTS_NOTICE = re.compile(
+    r"\ball rights reserved\b|\bmay not be (?:re)?(?:published|produced|copied|distributed)\b"
+    r".{0,40}\b(?:broadcast|rewritten|redistributed|distributed|reproduced)\b"
+)
+# The author's contact line: "Follow him on Twitter @handle", "Email Jane Doe at jd@example.com".
+_CONTACT = re.compile(
+    r"(?:follow (?:him|her|them|me|us|the author)\b.{0,20}? on (?:twitter|x|facebook|instagram"
+    r"|threads|bluesky)\b|(?:contact|reach|email|e-mail) (?:him|her|them|the (?:author|reporter|"
+    r"writer)|[^\W\d_]+ [^\W\d_'-]+) at \S+@"
+    r"|follow [^\W\d_]+(?: [^\W\d_'-]+)? on (?:twitter|x|facebook|instagram|threads|bluesky)"
+    r"(?: at)?(?: @\w+)?[\s.]*$)"
+)
+_CONTACT_WORDS = 25
+
+# What `is_furniture` looks at before any pattern runs, to stay cheap on the sentences of
+# a whole library (nine in ten are refused in a microsecond or two):
+# - a line that opens like some kind ("By", "Photo", "FILE", "(", a dash, a place in
+#   capitals before a colon) is looked at;
+# - a line that ends like prose only when it mentions subscribing, says "contributed"
+#   near its end, or ends in a word contributor lines and rights notices end in ("…
+#   contributed to this report.", "… or redistributed."); other pitches open with what
+#   gives them away;
+# - any other line (credit lines end in a date, a name or a bracket; polls and labels in
+#   no full stop) when it is as short as a poll's label, holds "@", "/", "?" or "%", a
+#   letter of another script than Latin at either end, or a cue word of some kind.
+_OPENING_REACH = 16  # characters: the longest opening below
+_FURNITURE_OPENINGS = (
+    *_BY_WORDS,
+    *("in this", "copyright", "support", "please", "a post", "view this", "additional"),
+    *("subscri", "get unlimited", "no one", "nobody", "all rights", "you've", "you have"),
+    *("you can", "thank you for", "thanks for"),
+    *_words(
+        """file photo image picture foto credit reporting editing writing follow contact reach
+        email e-mail poll umfrage sondage encuesta l-r ( [ © - – — ―"""
+    ),
+)
+_PROSE_LAST = frozenset(".!?…。！？।۔\"'”’»")
+_PROSE_LAST_WORDS = _words("report story article reporting dispatch reserved redistributed")
+_CLOSING_MARKS = ".!?\"'”’» "
+_CUE_REACH = 70  # characters at the end of a prose line searched for "contributed"
+_LINE_SIGNS = ("@", "/", "?", "%")
+_LINE_CUES = _words(
+    """contribut reserved redistribut subscri covers reached unlimited photo image picture
+    getty credit caption video shutterstock alamy yes vote poll result"""
+)
+# Credits in other scripts start ("Фото:", "（摄影：") or end ("记者 李涛 摄）") in them.
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u04ff\u0600-\u06ff\u0900-\u097f\u3040-\u9fff\uac00-\ud7af]")
 
 
 def strip_bullet(line: str) -> tuple[str, bool]:
@@ -328,29 +532,239 @@ def line_role(line: str) -> str | None:
         or is_byline_line(line)
     ):
         return "furniture"
-    if _is_caption(folded, head) or _is_photo_credit_end(line) or _is_chrome_sentence(folded):
+    if _is_chrome_sentence(folded) or stands_as_furniture(line, folded, head):
         return "furniture"
     return None
-
-
-def _is_caption(folded: str, head: tuple[str, int] | None) -> bool:
-    """True for a picture caption or credit ("Photo: ...", "(File photo)", "... Getty Images")."""
-    if _CAPTION_HEAD.match(folded, head):
-        return True
-    if folded.startswith("(") and _CAPTION_PAREN.match(folded):
-        return True
-    tail = folded.rstrip(" )")
-    return tail.endswith(_PICTURE_AGENCIES) and bool(_CAPTION_TAIL.search(folded[-40:]))
-
-
-def _is_photo_credit_end(line: str) -> bool:
-    """True for a caption signed "AGENCY/Photographer" ("... town centre. REUTERS/Ana Silva")."""
-    return "/" in line[-45:] and _PHOTO_CREDIT.search(line[-45:]) is not None
 
 
 def _is_chrome_sentence(folded: str) -> bool:
     """True for a sentence only page chrome writes ("We use cookies ...")."""
     return _CHROME_CUES.search(folded) is not None and bool(_CHROME_SENTENCES.search(folded))
+
+
+def is_furniture(text: str) -> bool:
+    """True for a line or sentence that is page furniture wherever it stands.
+
+    The kinds: an embedded post's credit line ("— Name (@handle) July 15, 2018", a
+    bare "pic.twitter.com/…" link, "A post shared by …"), a picture credit or caption
+    ("Photo: Jane Doe, AP", "Foto: EFE", "Фото: ТАСС", "图片来源：…", "… (AP Photo/Jane
+    Doe)", "FILE - In this … file photo, …"), a byline, wire credit or contributor line
+    standing alone ("By The Associated Press", "(Reporting by …; Editing by …)", "… contributed
+    to this report."), a reader poll ("Do you think …? Yes / No", "Vote now"), the
+    outlet's pitch or rights notice, and the author's contact line. Story text that
+    mentions Twitter, a photo, a reporter or a vote is not furniture. Cheap on most
+    text (about a microsecond): a line holding none of the kinds' cue words is refused
+    before any pattern runs.
+    """
+    text = text.strip()
+    if not text or len(text) > _PHRASE_LINE or not _has_furniture_cue(text):
+        return False
+    folded = fold(text)
+    return stands_as_furniture(text, folded, _first_word(folded))
+
+
+def _has_furniture_cue(text: str) -> bool:
+    """True when `text` may be furniture (see the comment above `_FURNITURE_OPENINGS`)."""
+    if text[:_OPENING_REACH].lower().startswith(_FURNITURE_OPENINGS):
+        return True
+    if text[1:2].isupper() and ":" in text[:_CUE_REACH]:  # "PORTO, PORTUGAL - JULY 11:"
+        return True
+    if text[-1] in _PROSE_LAST:
+        return (
+            "subscri" in text
+            or "contribut" in text[-_CUE_REACH:]
+            or text.rstrip(_CLOSING_MARKS).endswith(_PROSE_LAST_WORDS)
+        )
+    if len(text) <= _POLL_LABEL or any(s in text for s in _LINE_SIGNS):
+        return True
+    if not text.isascii() and _OTHER_SCRIPT.search(text[:4] + text[-4:]):
+        return True
+    lowered = text.lower()
+    return any(cue in lowered for cue in _LINE_CUES)
+
+
+def stands_as_furniture(line: str, folded: str, head: tuple[str, int] | None) -> bool:
+    """True for furniture that may stand between paragraphs (see `is_furniture`);
+    `folded` is `fold(line)` and `head` its first word (`_first_word`)."""
+    return (
+        _is_embed_credit(line, folded)
+        or _is_picture_credit(line, folded, head)
+        or _is_staff_credit(line, folded)
+        or _is_poll(folded)
+        or _is_house_line(folded)
+    )
+
+
+def is_embed_credit(line: str) -> bool:
+    """True for an embedded post's credit line ("— Jane Doe (@janedoe) July 15, 2018",
+    "pic.twitter.com/…", "A post shared by …"): the line above it is the post's text."""
+    line = line.strip()
+    return bool(line) and _is_embed_credit(line, fold(line))
+
+
+def _is_embed_credit(line: str, folded: str) -> bool:
+    """True for an embedded post's credit line or its bare picture link."""
+    if "@" in line:
+        match = _EMBED_CREDIT.match(line)
+        if match and _is_poster(match["name"]) and _is_post_date(match["when"], match["open"]):
+            return True
+    if "/" in line and _LINK_LINE.match(line):
+        return True
+    return len(line) <= _EMBED_HEAD_LINE and _EMBED_HEAD.match(folded) is not None
+
+
+def _is_poster(name: str) -> bool:
+    """True for the name before the handle in a credit line: a few words, not starting
+    in lower case ("Donald J. Trump", "Foreign Ministry 🇫🇮", "王小明"; not "standing by for")."""
+    words = name.split()
+    return len(words) <= _EMBED_NAME_WORDS and not (words and words[0][0].islower())
+
+
+def _is_post_date(when: str, bracket: str | None) -> bool:
+    """True for what may follow the handle in a credit line: a date and time ("July 15,
+    2018", "on Jul 15, 2018 at 10:02am PDT", "16 июля 2018 г."), or nothing after a
+    bracketed handle ("— Jane Doe (@janedoe)")."""
+    rest = _SOCIAL_LINKS.sub(" ", when).strip(" .")
+    if not rest:
+        return bracket is not None
+    found = find_date(rest)
+    if not found:
+        return _OTHER_DATE.fullmatch(rest) is not None
+    rest = _CLOCK_TIME.sub(" ", rest[: found[1]] + " " + rest[found[2] :])
+    return not _TIME_WORDS.sub(" ", rest).split()
+
+
+def strip_embed_credit(paragraph: str) -> str:
+    """`paragraph` without an embedded post's credit line run on at its end: the post's
+    text stays, "— Name (@handle) July 15, 2018" (and a picture link before it) goes."""
+    if "@" not in paragraph[-_EMBED_HEAD_LINE:]:
+        return paragraph
+    match = _EMBED_TAIL.search(paragraph, max(0, len(paragraph) - _EMBED_HEAD_LINE))
+    if match is None or match.start() == 0:
+        return paragraph
+    credit = match.group().strip()
+    return (
+        paragraph[: match.start()].rstrip() if _is_embed_credit(credit, fold(credit)) else paragraph
+    )
+
+
+def _is_picture_credit(line: str, folded: str, head: tuple[str, int] | None) -> bool:
+    """True for a picture's credit or caption, in any of the forms above `_CAPTION_HEAD`."""
+    if "ORG XMIT" in line or "FILE ID" in line or line.endswith(_AGENCY_ECHOES):
+        line = _CREDIT_ECHO.sub("", _PHOTO_CODE.sub("", line))
+        folded = fold(line)
+    return (
+        _CAPTION_HEAD.match(folded, head)
+        or _is_caption_end(line, folded)
+        or _is_credit_by(line, folded)
+        or _is_caption_opening(line, folded)
+        or _is_other_script_credit(line)
+        or (len(line) <= _SHORT_LINE and _GALLERY_COUNT.match(folded) is not None)
+        or (line.startswith("Credit") and line[6:7].isupper())  # "CreditJane Doe/Agency"
+    )
+
+
+def _is_caption_end(line: str, folded: str) -> bool:
+    """True for a line closed by a picture credit: "(File photo)", "... Getty Images",
+    "... town centre. REUTERS/Ana Silva", "... (Jane Doe/Pool Photo via AP, File)"."""
+    if folded.startswith("(") and _CAPTION_PAREN.match(folded):
+        return True
+    if folded.rstrip(" )").endswith(_PICTURE_AGENCIES) and _CAPTION_TAIL.search(folded[-40:]):
+        return True
+    tail = line[-45:]
+    if "/" in tail and _PHOTO_CREDIT.search(tail):
+        return True
+    if len(line.split()) <= _CREDIT_LINE_WORDS and _is_short_agency_credit(line):
+        return True
+    return line.endswith(")") and _PAREN_PHOTO_END.search(line[-125:]) is not None
+
+
+def _is_short_agency_credit(line: str) -> bool:
+    """True for a short line opened or closed by an agency's photo credit."""
+    if line.startswith("(") and (match := _LEADING_PHOTO_CREDIT.match(line)):
+        return len(line[match.end() :].split()) <= _CREDIT_LINE_WORDS // 2
+    return line.endswith(("Photo", "Photo)")) and _AGENCY_PHOTO_END.search(line) is not None
+
+
+def _is_credit_by(line: str, folded: str) -> bool:
+    """True for "Pool photo by Jane Doe" and the like: a picture word, "by", a name."""
+    match = _PICTURE_BY.match(folded)
+    return match is not None and find_byline("By " + line[match.end() :]) is not None
+
+
+def _is_caption_opening(line: str, folded: str) -> bool:
+    """True for a line that opens like a caption: "FILE - ...", "In this July 7, 2017, photo,
+    ...", "(L-R) ...", "BRUSSELS, BELGIUM - JULY 11: ..."."""
+    if line.startswith(_CAPTION_OPENINGS):
+        return True
+    if line[:1].isupper() and line[1:2].isupper() and _AGENCY_CAPTION_DATELINE.match(line):
+        return True
+    if folded.startswith("file"):
+        folded = folded[4:].lstrip(" -–—:")
+    return folded.startswith("in this") and _IN_THIS_PHOTO.match(folded) is not None
+
+
+def _is_other_script_credit(line: str) -> bool:
+    """True for a picture credit in Cyrillic, Arabic, Devanagari, Chinese, kana or Hangul."""
+    if line.isascii():
+        return False
+    if _CAPTION_HEAD_SCRIPTS.match(line) or _CHINESE_PHOTOGRAPHED.search(line[-30:]):
+        return True
+    return line.startswith(_ARABIC_PHOTOGRAPHED) and len(line.split()) <= 5
+
+
+def _is_staff_credit(line: str, folded: str) -> bool:
+    """True for a byline, wire credit or contributor line standing alone."""
+    if is_byline_line(line) or is_credit_line(line):
+        return True
+    if "contributed" in folded:
+        match = _CONTRIBUTED.match(line)
+        return match is not None and not _SENTENCE_BREAK.search(match["who"])
+    match = _STAFF_CREDIT.match(folded)
+    return match is not None and find_byline("By " + line[match.end() :]) is not None
+
+
+def _few_lower_words(line: str) -> bool:
+    """True when a byline line holds names and a few job or time words ("By Jane Doe, AP
+    Staff Writer | on July 15 at 9 AM"), not a clause ("Por Dios, no lo hagas, dijo.")."""
+    lower = [w for w in line.split()[1:] if w[0].islower() and w.strip(",.|") not in _BYLINE_WORDS]
+    return len(lower) <= _BYLINE_LOWER_WORDS
+
+
+def _names_authors(line: str) -> bool:
+    """True for "By A B and C D Agency Name": several authors, each a name on its own
+    (`find_byline` reads at most six words)."""
+    head, _, rest = line.partition(" ")
+    parts = _AUTHORS.split(rest)
+    return len(parts) > 1 and all(find_byline(f"{head} {part}") for part in parts)
+
+
+def _is_poll(folded: str) -> bool:
+    """True for a reader poll's line: a label ("Vote now"), a question with its answers,
+    or a result ("Yes 45%"); only short lines, or lines with a "?" or "%", are tried."""
+    if len(folded) > _POLL_LINE:
+        return False
+    if len(folded) > _POLL_LABEL and "?" not in folded and "%" not in folded:
+        return False
+    return _POLL.match(folded) is not None
+
+
+def _is_house_line(folded: str) -> bool:
+    """True for the outlet's own lines: its subscription pitch, its rights notice, a
+    copyright line, or the author's contact line."""
+    if folded.startswith(_COPYRIGHT_SIGN) or _COPYRIGHT_YEAR.match(folded):
+        return True
+    if _PITCH_OPENING.match(folded):
+        return True
+    if len(folded) > _HOUSE_LINE:  # a story paragraph with a pitch glued on stays
+        return False
+    if ("reserved" in folded or "may not be" in folded) and _RIGHTS_NOTICE.search(folded):
+        return True
+    stop = folded.find(". ")
+    first = folded if stop < 0 else folded[: stop + 1]  # a pitch opens its paragraph
+    if any(cue in first for cue in _PITCH_CUES) and _PITCH.search(first):
+        return True
+    return len(folded.split()) <= _CONTACT_WORDS and _CONTACT.match(folded) is not None
 
 
 def is_link_lead_in(line: str) -> bool:
@@ -365,11 +779,15 @@ def is_meta_line(line: str) -> bool:
 
 
 def is_byline_line(line: str) -> bool:
-    """True for a byline ("By Jane Doe | Staff Reporter", "Posted on ... by Jane Doe")."""
+    """True for a byline ("By Jane Doe | Staff Reporter", "Posted on ... by Jane Doe",
+    "By JANE DOE and JOHN ROE Associated Press") and nothing more: a sentence that
+    opens like one ("Por Dios, no lo hagas, dijo el presidente.") is not."""
     if len(line) > 160:
         return False
     folded = fold(line)
-    return (folded.startswith(_BY_WORDS) or " by " in folded) and find_byline(line) is not None
+    if not (folded.startswith(_BY_WORDS) or " by " in folded):
+        return False
+    return (find_byline(line) is not None or _names_authors(line)) and _few_lower_words(line)
 
 
 def is_date_line(line: str) -> bool:

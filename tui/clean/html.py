@@ -19,7 +19,13 @@ from lxml.html import HtmlElement
 from readability.readability import Unparseable
 
 from tui.clean.html_body import readability_article
-from tui.clean.html_lines import drop_datelines, drop_headline, drop_trailer, split_bylines
+from tui.clean.html_lines import (
+    drop_datelines,
+    drop_furniture,
+    drop_headline,
+    drop_trailer,
+    split_bylines,
+)
 from tui.clean.html_meta import PageMeta, iso_date, page_meta
 from tui.clean.html_outlet import host_name
 from tui.clean.html_prune import prune
@@ -72,7 +78,7 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
         byline = None  # "By The Associated Press" is the credit
     line_date = next(filter(None, map(parse_date, bylines)), None)
     published = meta.published or line_date or published
-    text = "\n\n".join(drop_trailer(paragraphs))
+    text = "\n\n".join(drop_trailer(drop_furniture(paragraphs)))  # after the credit is read
     if not _WORD.search(text):
         raise SourceError("no article text found")
     return Cleaned(

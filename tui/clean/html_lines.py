@@ -1,5 +1,5 @@
 """Paragraph-level clean-up of the extracted body: the repeated headline, bylines, date
-lines, trailer.
+lines, furniture between paragraphs, trailer.
 
 These work on text, after the tree has become paragraphs, because what gives them
 away is the words (the page title, a date) rather than the markup around them.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tui.clean.boilerplate import is_byline_line, line_role
+from tui.clean.boilerplate import is_byline_line, is_furniture, line_role, strip_embed_credit
 from tui.clean.html_title import fold_key
 
 _WORDS = re.compile(r"\w+")
@@ -60,6 +60,14 @@ def split_bylines(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     top = paragraphs[:_BYLINE_REACH]
     lines = [p for p in top if is_byline_line(p)]
     return [p for p in top if p not in lines] + paragraphs[_BYLINE_REACH:], lines
+
+
+def drop_furniture(paragraphs: list[str]) -> list[str]:
+    """Furniture that stands between paragraphs goes wherever it is (`is_furniture`: an
+    embedded post's credit line, a picture credit, a contributor line, a reader poll),
+    and so does an embedded post's credit line run on at a paragraph's end; the post's
+    own text stays, as a quotation."""
+    return [strip_embed_credit(p) for p in paragraphs if not is_furniture(p)]
 
 
 def drop_trailer(paragraphs: list[str]) -> list[str]:

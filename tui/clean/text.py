@@ -12,7 +12,8 @@ stories below. The cleaner
    because whatever follows "Related articles" or "Comments" is someone else's text;
 4. keeps the densest run of prose inside that part (a maximum-sum run), so menus
    and headers around the story fall away while a newsletter box inside it is bridged;
-5. drops furniture, repeats, truncated teasers and the headline from that run;
+5. drops furniture, repeats, truncated teasers and the headline from that run, and the
+   credit line an embedded post runs on at the end of its paragraph;
 
 and reads title, dates, byline, outlet and wire credit from the lines around the run
 (a date line that spells out a time with its zone, "Published: 2025-03-04 06:12 UTC",
@@ -342,7 +343,7 @@ def _body(units: list[Unit], start: int, end: int, title: str | None) -> list[st
             continue
         if unit.key and unit.key not in seen:
             seen.add(unit.key)
-            paragraphs.append(unit.text)
+            paragraphs.append(bp.strip_embed_credit(unit.text))
     if paragraphs:
         paragraphs[-1] = strip_desk_code(paragraphs[-1])
     return [p for p in paragraphs if p]
@@ -350,14 +351,17 @@ def _body(units: list[Unit], start: int, end: int, title: str | None) -> list[st
 
 def _is_stray(units: list[Unit], i: int) -> bool:
     """True for a short line that is no subheading: a one- or two-word label such as
-    "World", or a line wedged between furniture (the title of a newsletter box)."""
+    "World", or a line wedged between furniture (the title of a newsletter box) that
+    is not an embedded post's own text, above its credit line."""
     unit = units[i]
     if unit.words <= 2 and not _SENTENCE_END.search(unit.text):
         return True
     chrome = (Kind.FURNITURE, Kind.END)
     before = units[i - 1].kind if i > 0 else Kind.END
     after = units[i + 1].kind if i + 1 < len(units) else Kind.END
-    return before in chrome and after in chrome
+    if before not in chrome or after not in chrome:
+        return False
+    return after is Kind.END or not bp.is_embed_credit(units[i + 1].text)
 
 
 def _fallback(units: list[Unit], published: str | None) -> Cleaned:

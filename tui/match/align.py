@@ -75,10 +75,10 @@ def pair_directly(
     pairs = []
     for sentence in left:
         key = sentence_key(sentence.text)
-        if key.folded is None:
+        if key.fold_hash is None:  # too short, or furniture: never matched
             continue
         for j, other in right_keys:
-            if other.folded is None:
+            if other.fold_hash is None:
                 continue
             verdict = score_pair(key.folded, other.folded, cutoffs)
             if verdict is not None:

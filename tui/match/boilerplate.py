@@ -7,7 +7,9 @@ background paragraph, a footer in another language. The library can: a
 sentence (equal after folding) that one outlet printed under MIN_STORIES
 unrelated stories is boilerplate (case 15 of ../shared/cases: an agency's
 footer under two unrelated stories). Its matches are removed and it is never
-matched again, so it is neither highlighted nor counted in shares.
+matched again, so it is neither highlighted nor counted in shares. Page
+furniture that cleaning left in is never keyed at all (`sentence_key`); a
+library keyed before that has it unkeyed once (`unkey_furniture`).
 
 Two articles of one outlet are one story when they are on one event (their
 rare terms overlap, `rarity.topical_overlap` at least TOPICAL_MIN) or at least
@@ -32,6 +34,7 @@ import functools
 import sqlite3
 from collections.abc import Callable, Iterable
 
+from tui.clean.boilerplate import is_furniture
 from tui.match.derived import rework_shares
 from tui.match.index import CandidateIndex
 from tui.match.kinds import TOPICAL_MIN
@@ -154,6 +157,19 @@ def declare(
         (fold_hash, outlet, stories, printed[0][0]),
     )
     index.mark_boilerplate(fold_hash)
+    undo_matches(conn, index, ids)
+
+
+def undo_matches(
+    conn: sqlite3.Connection, index: CandidateIndex, sentence_ids: Iterable[int]
+) -> None:
+    """Remove every match holding one of `sentence_ids`.
+
+    The sentences on either side are flagged shared again only if another match
+    holds them; the derived shares of each article pair that lost a match are
+    worked out again from what is left (`index` must have caught up).
+    """
+    ids = list(sentence_ids)
     lost = {
         tuple(row)
         for side in ("a_sentence", "b_sentence")
@@ -187,6 +203,30 @@ def rekey(conn: sqlite3.Connection) -> None:
             if (key := sentence_key(text).fold_hash) is not None
         ],
     )
+
+
+def unkey_furniture(conn: sqlite3.Connection, index: CandidateIndex) -> int:
+    """Unkey the stored sentences that are page furniture and undo their matches.
+
+    A library keyed before furniture was told apart (tui/clean/boilerplate.py,
+    `is_furniture`: embed credit lines, picture credits, contributor lines, ...)
+    gets once what a new one gets at ingest (tui/match/shingles.sentence_key):
+    no keys for them, so they are never matched again. Returns how many
+    sentences were unkeyed. `index` must have caught up with the library (it
+    stops offering them as candidates too).
+    """
+    rows = conn.execute("SELECT id, text FROM sentences WHERE fold_hash IS NOT NULL")
+    ids = [sentence_id for sentence_id, text in rows if is_furniture(text)]
+    if ids:
+        in_query(
+            conn,
+            "UPDATE sentences SET folded = NULL, fold_hash = NULL, shingles = NULL"
+            " WHERE id IN ({})",
+            ids,
+        )
+        index.forget_sentences(ids)
+        undo_matches(conn, index, ids)
+    return len(ids)
 
 
 def scan(conn: sqlite3.Connection, index: CandidateIndex) -> list[int]:

@@ -15,7 +15,7 @@ import functools
 import sqlite3
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from itertools import chain
 
 import numpy as np
@@ -118,6 +118,14 @@ class CandidateIndex:
             )
             self._terms[article_id] = found
         return found
+
+    def forget_sentences(self, sentence_ids: Iterable[int]) -> None:
+        """Never offer these sentences as candidates, nor count them in passages
+        (their keys were taken away: page furniture found after they were keyed)."""
+        for sentence_id in sentence_ids:
+            if sentence_id in self.folded:
+                self.boilerplate_sentences.add(sentence_id)
+                self.sides.pop(self.folded[sentence_id][0], None)
 
     def retire(self, article_id: int) -> None:
         """An older version: never a candidate, and no outlet's story for boilerplate."""

@@ -16,6 +16,7 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from tui.clean.boilerplate import is_furniture
 from tui.match.kinds import MIN_CHARACTERS, MIN_WORDS
 from tui.text.normalize import UNSPACED_CHARACTER, fold
 from tui.text.normalize import WORD_PATTERN as _WORD
@@ -36,7 +37,7 @@ class SentenceKey:
     """
 
     folded: str
-    fold_hash: int | None  # None: too short to ever match
+    fold_hash: int | None  # None: never matched (too short, or page furniture)
     shingles: bytes  # the 2-gram hashes, packed as stored (see `pack`)
     quoted: str = ""  # one "0"/"1" per token: inside quotation marks (tui/match/quotes.py)
 
@@ -71,11 +72,18 @@ def sentence_key(text: str) -> SentenceKey:
     (see `tui.text.normalize.WORD_PATTERN`), so Chinese, Japanese and Thai are
     keyed by character 2-grams, as Chinese retrieval usually is. Too short to
     match (fewer than MIN_WORDS tokens, or MIN_CHARACTERS where unspaced
-    characters appear): no keys.
+    characters appear): no keys. Page furniture that cleaning left in (a tweet
+    embed's credit line, a picture credit, a byline or contributor line, a poll:
+    `tui.clean.boilerplate.is_furniture`) gets none either, so it is never shown
+    as shared text nor counted in a derived share. That test refuses nine
+    sentences in ten on a few substring checks; on 100,000 news sentences it
+    adds 4 to 6 µs a sentence to the 24 µs this costs (a fifth more).
     """
     folded = fold(text)
     tokens = _WORD.findall(folded)
     if len(tokens) < (MIN_CHARACTERS if UNSPACED_CHARACTER.search(folded) else MIN_WORDS):
+        return SentenceKey(folded, None, b"")
+    if is_furniture(text):
         return SentenceKey(folded, None, b"")
     return SentenceKey(folded, stable_hash(folded), pack(shingles_of(tokens)))
 
