@@ -54,6 +54,7 @@ from tui.match.origin import (
 )
 from tui.match.quotes import article_flags
 from tui.match.shingles import SentenceKey, sentence_key
+from tui.match.verify import tokens
 from tui.models import Article, Sentence
 from tui.pipeline import load, prepare_all
 from tui.references import named_by
@@ -63,7 +64,6 @@ from tui.store import search as search_store
 from tui.store.db import LibraryUnusable as LibraryUnusable  # for the app and command line
 from tui.store.db import connect, now_utc, transaction
 from tui.store.matches import MatchRow
-from tui.text.normalize import words
 
 ArticleRow = store.ArticleRow
 _WEB = ("http://", "https://")
@@ -393,10 +393,14 @@ class Library:
         self._count_tokens()
 
     def _count_tokens(self) -> None:
-        """Every article's token count (the denominator of its derived shares)."""
+        """Every article's token count in sentences that can match (the denominator of
+        its derived shares, tui/match/plan.matchable_words)."""
         counts: dict[int, int] = {}
-        for article_id, text in self.conn.execute("SELECT article_id, text FROM sentences"):
-            counts[article_id] = counts.get(article_id, 0) + len(words(text))
+        rows = self.conn.execute(
+            "SELECT article_id, folded FROM sentences WHERE fold_hash IS NOT NULL"
+        )
+        for article_id, folded in rows:
+            counts[article_id] = counts.get(article_id, 0) + len(tokens(folded))
         self.conn.executemany(
             "UPDATE articles SET tokens = ? WHERE id = ?",
             [(count, article_id) for article_id, count in counts.items()],

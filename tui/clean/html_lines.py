@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-from tui.clean.boilerplate import is_byline_line, is_furniture, line_role, strip_embed_credit
+from tui.clean.boilerplate import (
+    is_byline_line,
+    is_embed_credit,
+    is_furniture,
+    line_role,
+    strip_embed_credit,
+)
 from tui.clean.html_title import fold_key
 
 _WORDS = re.compile(r"\w+")
@@ -63,11 +69,14 @@ def split_bylines(paragraphs: list[str]) -> tuple[list[str], list[str]]:
 
 
 def drop_furniture(paragraphs: list[str]) -> list[str]:
-    """Furniture that stands between paragraphs goes wherever it is (`is_furniture`: an
-    embedded post's credit line, a picture credit, a contributor line, a reader poll),
-    and so does an embedded post's credit line run on at a paragraph's end; the post's
-    own text stays, as a quotation."""
-    return [strip_embed_credit(p) for p in paragraphs if not is_furniture(p)]
+    """Furniture that stands between paragraphs goes wherever it is (`is_furniture`: a
+    picture credit, a contributor line, a reader poll), and so does an embedded
+    post's credit line run on at a paragraph's end; the post's own text stays, as a
+    quotation. An embedded post's credit line standing as a paragraph of its own
+    stays too, as the page shows it under the post (who posted it, and when; the
+    article-extraction benchmark's bodies keep it); matching never keys it
+    (tui/match/shingles.sentence_key)."""
+    return [strip_embed_credit(p) for p in paragraphs if not is_furniture(p) or is_embed_credit(p)]
 
 
 def drop_trailer(paragraphs: list[str]) -> list[str]:

@@ -19,10 +19,9 @@ from tui.match.derived import store_shares
 from tui.match.index import CandidateIndex
 from tui.match.kinds import DEFAULT_CUTOFFS, Cutoffs, Kind
 from tui.match.outlets import outlet_key
-from tui.match.plan import plan_article
+from tui.match.plan import matchable_words, plan_article
 from tui.match.quotes import article_flags
 from tui.match.shingles import SentenceKey, sentence_key
-from tui.match.verify import tokens
 from tui.models import Article
 from tui.store import articles as store
 from tui.store.db import in_query
@@ -80,7 +79,7 @@ def store_article(
     if previous is not None:
         retire_version(conn, index, previous.id)
     plan = plan_article(index, keys, cutoffs)
-    words = sum(len(tokens(key.folded)) for key in keys)
+    words = matchable_words(keys)
     article_id = store.insert_article(conn, article, [key.columns for key in keys], previous)
     ids = store.sentence_ids(conn, article_id)
     matches = [
@@ -109,6 +108,8 @@ def store_article(
     }
     outlet = outlet_key(article.outlet, article.source)
     index.add(article_id, by_id, outlet, words)
+    for other in {m.article for m in plan.matches}:
+        index.link(article_id, other)
     if detect_boilerplate(conn, index, outlet, (key.fold_hash for key in by_id.values())):
         gone = index.boilerplate_sentences  # their matches were just removed
         matches = [m for m in matches if not {m.a_sentence, m.b_sentence} & gone]

@@ -58,12 +58,16 @@ class CandidateIndex:
         self.words_of: dict[int, int] = {}  # article id -> its tokens, all sentences
         # article id -> its side for passages (tui/match/plan.stored_side), built on first need
         self.sides: dict[int, tuple] = {}
+        # article id -> the articles it shares a matched sentence with (its story's
+        # printings, for rarity: tui/match/plan._verify)
+        self.links: dict[int, set[int]] = defaultdict(set)
         self._terms: dict[int, np.ndarray] = {}  # article id -> its term ids, on first need
         self.seen_up_to = 0  # sentences with a larger id are not loaded yet
         # Who printed each article (tui/match/boilerplate.outlet_key), and the
         # lines found to be boilerplate: fold hashes, and the sentences holding them.
         self.outlets: dict[int, str | None] = {}
         self.articles_up_to = 0
+        self.links_up_to = 0  # derived rows of articles above this are not loaded yet
         self.boilerplate: set[int] = set()
         self.boilerplate_sentences: set[int] = set()
         self.retired: set[int] = set()  # older versions of articles: never matched
@@ -105,6 +109,13 @@ class CandidateIndex:
         for article_id, article_terms in found.items():
             if article_id not in self.retired:
                 self.rarity.add(article_terms)
+        for a, b in conn.execute(
+            "SELECT article_id, source_id FROM derived WHERE matched > 0 AND source_id > ?"
+            " AND article_id < source_id",
+            (self.links_up_to,),
+        ).fetchall():
+            self.link(a, b)
+        self.links_up_to = self.articles_up_to
 
     def terms_of(self, article_id: int) -> np.ndarray:
         """The term ids (tui/match/rarity.py) of an article's matchable sentences."""
@@ -118,6 +129,11 @@ class CandidateIndex:
             )
             self._terms[article_id] = found
         return found
+
+    def link(self, a: int, b: int) -> None:
+        """Two articles share a matched sentence."""
+        self.links[a].add(b)
+        self.links[b].add(a)
 
     def forget_sentences(self, sentence_ids: Iterable[int]) -> None:
         """Never offer these sentences as candidates, nor count them in passages

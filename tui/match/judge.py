@@ -21,8 +21,9 @@ kinds.py and docs/DECISIONS.md):
    source sentence, not with every sentence of the other story that shares a
    phrase with it.
 3. **Beside other reuse.** Stories are copied in runs: a pair within
-   ANCHOR_DISTANCE sentences (both sides) of another kept pair that is not a
-   doubtful rewrite is reuse.
+   ANCHOR_DISTANCE sentences (both sides) of another candidate pair is reuse,
+   unless both are doubtful rewrites (two stock phrases side by side are no
+   run).
 4. **On its own**, a pair is reuse when it is exact or near (a whole sentence
    copied, perhaps with a word or a figure changed), a rewrite all but certain
    (SIMILAR_CERTAIN) whose own words are common ones (CERTAIN_SPECIFICITY, no
@@ -155,9 +156,10 @@ def needs_articles(pairs: Sequence[Pair]) -> bool:
 
 
 def _beside(pair: Pair, pairs: Sequence[Pair]) -> bool:
+    """Within ANCHOR_DISTANCE of another pair, one of the two no doubtful rewrite."""
     return any(
         other is not pair
-        and not other.doubtful
+        and not (other.doubtful and pair.doubtful)
         and abs(other.here - pair.here) <= ANCHOR_DISTANCE
         and abs(other.there - pair.there) <= ANCHOR_DISTANCE
         for other in pairs

@@ -21,9 +21,13 @@ A's words in aligned passages of the two:
    two matched sentence pairs (within ANCHOR_DISTANCE sentences, in order on
    both sides) count whole: a desk that rewrote the middle of a copied run
    still took it.
-3. **Quotes apart.** Words inside quotation marks (tui/match/quotes.py) are
-   not counted: a shared quotation is shared text, not evidence of copying.
-   The number of matched quotes is reported beside the share.
+3. **Quotes apart.** A shared quotation standing alone is shared text, not
+   evidence of copying: words inside quotation marks (tui/match/quotes.py)
+   count only inside a passage (a run of matched pairs, each within
+   ANCHOR_DISTANCE + 1 sentences of the one before on both sides, that holds
+   a pair of narration), where the desk took the quote with the narration
+   around it. The number of matched quotes outside passages is reported
+   beside the share.
 
 The share is the words counted over all the article's words (0-1). Which of
 the two is derived depends on who printed first, which is the library's
@@ -138,23 +142,29 @@ def shares(
     `seeds` are the sentence pairs (here's sentence, there's sentence) to align
     word by word: those that share word 2-grams (the candidate index's find, as
     passim seeds its alignments with shared n-grams). `pairs` are the matched
-    sentence pairs (here's sentence, there's sentence, is a quote); every
-    pair that is no quote is aligned too. Sentences are numbered as in the
-    sides. `weight` gives a term's rarity (0-1). `known` keeps the runs of
-    sentence texts already aligned (a wire sentence reprinted a hundred times
-    is aligned once).
+    sentence pairs (here's sentence, there's sentence, is a quote); every one
+    is aligned too. Sentences are numbered as in the sides. `weight` gives a
+    term's rarity (0-1). `known` keeps the runs of sentence texts already
+    aligned (a wire sentence reprinted a hundred times is aligned once).
     """
     known = {} if known is None else known
+    copied = [run for run in _passages(pairs) if not all(quote for _, _, quote in run)]
+    in_passage = {(x, y) for run in copied for x, y, _ in run}
+    narration = sorted(in_passage)
+    quotes = [(x, y) for x, y, quote in pairs if quote and (x, y) not in in_passage]
+    in_passage_a = {x for x, _ in in_passage}
+    in_passage_b = {y for _, y in in_passage}
     covered_a: set[int] = set()
     covered_b: set[int] = set()
-    for x, y in set(seeds) | {(x, y) for x, y, quote in pairs if not quote}:
+    for x, y in set(seeds) | {(x, y) for x, y, _ in pairs}:
         key = (here.texts[x], there.texts[y])
         if key not in known:
             known[key] = _runs(here.sentence(x), there.sentence(y), weight)
+        apart = x not in in_passage_a or y not in in_passage_b  # quoted words count apart
         i0, j0 = here.starts[x], there.starts[y]
         for i, j, length in known[key]:
             i, j = i0 + i, j0 + j
-            if not (here.quoted(i, i + length) or there.quoted(j, j + length)):
+            if not apart or not (here.quoted(i, i + length) or there.quoted(j, j + length)):
                 covered_a.update(range(i, i + length))
                 covered_b.update(range(j, j + length))
                 continue
@@ -162,17 +172,31 @@ def shares(
                 if not (here.is_quoted(i + k) or there.is_quoted(j + k)):
                     covered_a.add(i + k)
                     covered_b.add(j + k)
-    inside_a, inside_b = _inside_passages([(x, y) for x, y, quote in pairs if not quote])
+    inside_a, inside_b = _inside_passages(narration)
     for side, inside, covered in ((here, inside_a, covered_a), (there, inside_b, covered_b)):
         for x in inside:
-            covered.update(
-                k for k in range(side.starts[x], side.starts[x + 1]) if not side.is_quoted(k)
-            )
+            covered.update(range(side.starts[x], side.starts[x + 1]))
     return Shares(
         _ratio(len(covered_a), here.words),
         _ratio(len(covered_b), there.words),
-        sum(quote for _, _, quote in pairs),
+        len(quotes),
     )
+
+
+def _passages(pairs: Sequence[tuple[int, int, bool]]) -> list[list[tuple[int, int, bool]]]:
+    """Matched pairs in runs: each next pair within ANCHOR_DISTANCE + 1 sentences of
+    the one before, forward on both sides."""
+    runs: list[list[tuple[int, int, bool]]] = []
+    for pair in sorted(set(pairs)):
+        x, y, _ = pair
+        for run in runs:
+            last_x, last_y, _ = run[-1]
+            if 0 < x - last_x <= ANCHOR_DISTANCE + 1 and 0 < y - last_y <= ANCHOR_DISTANCE + 1:
+                run.append(pair)
+                break
+        else:
+            runs.append([pair])
+    return runs
 
 
 def _inside_passages(pairs: list[tuple[int, int]]) -> tuple[set[int], set[int]]:

@@ -24,7 +24,7 @@ from tui.match.judge import Articles, Pair, judge, needs_articles
 from tui.match.kinds import DEFAULT_CUTOFFS, MIN_DERIVED_SHARE, Cutoffs, Kind
 from tui.match.passages import Side, shares
 from tui.match.rarity import PairRarity, Weights, pair_rarity, terms, topical_overlap
-from tui.match.shingles import SentenceKey, stable_hash
+from tui.match.shingles import SentenceKey
 from tui.match.verify import Verdict, overlapping, profile, score_pair
 
 # An article the new one shares no whole sentence with is still worked out for
@@ -108,7 +108,8 @@ def plan_article(
                 new_terms = index.rarity.ids_of(
                     frozenset().union(*(terms(key.folded) for key in matchable.values()))
                 )
-            topical = topical_overlap(new_terms, index.terms_of(article), index.rarity)
+            held = 1 + len(index.links.get(article, set()) & by_article.keys())
+            topical = topical_overlap(new_terms, index.terms_of(article), index.rarity, held)
         context = Articles(here.words, index.words_of.get(article, 0), topical)
         kept = judge(pairs, context)
         found = [
@@ -173,54 +174,59 @@ def _verify(
 ) -> dict[int, list[Pair]]:
     """Stored article id -> its verified pairs with the new article (`Pair.there` is
     the stored sentence's id, which runs in reading order), each weighed by the
-    library (tui/match/rarity.py). Copies of one text are scored once."""
-    by_article: dict[int, list[Pair]] = defaultdict(list)
-    fillings: dict[int, set[str]] = defaultdict(set)  # new sentence -> texts it refills
-    copies = index.by_fold
+    library (tui/match/rarity.py). Copies of one text are scored once.
+
+    A sentence that a story's copies all print makes its words look common (a
+    library of one wire story and its reprints holds every word of it many
+    times). So a pair's terms are weighed as if the stored side's story were
+    one article: the articles that print a version of the new sentence and
+    already share a sentence with the stored article (`CandidateIndex.links`)
+    are left out of the counts, with the stored article itself.
+    """
+    found: list[tuple[int, int, int, str, Verdict]] = []  # i, sentence, article, text, verdict
     for i, stored in candidates.items():
-        key = keys[i]
         verdicts: dict[str, Verdict | None] = {}
-        weighed: dict[str, PairRarity] = {}
         for sentence in stored:
             article, text = index.folded[sentence]
             if article in exclude or article in index.retired:
                 continue
             if text not in verdicts:
-                verdicts[text] = score_pair(key.folded, text, cutoffs)
-            verdict = verdicts[text]
-            if verdict is None:
-                continue
-            here_terms, there_terms = terms(key.folded), terms(text)
-            if verdict.kind == "exact":
-                rarity = EXACT
-            elif text in weighed:
-                rarity = weighed[text]
-            else:
-                rarity = weighed[text] = pair_rarity(
-                    here_terms,
-                    there_terms,
-                    weigh,
-                    len(copies.get(key.fold_hash, ())),
-                    len(copies.get(stable_hash(text), ())) or 1,
-                )
-                if rarity.refilled:
-                    fillings[i].add(text)
-            pair = Pair(
-                here=i,
-                there=sentence,
-                verdict=verdict,
-                specificity=rarity.specificity,
-                shared_max=rarity.shared_max,
-                refilled=rarity.refilled,
-                shared_terms=len(here_terms & there_terms),
-                words=min(len(profile(key.folded).words), len(profile(text).words)),
-                quoted=_quoted_share(key, text, index.quoted.get(sentence, "")),
-            )
-            by_article[article].append(pair)
-    return {
-        article: [replace(pair, fillings=len(fillings[pair.here])) for pair in pairs]
-        for article, pairs in by_article.items()
-    }
+                verdicts[text] = score_pair(keys[i].folded, text, cutoffs)
+            if (verdict := verdicts[text]) is not None:
+                found.append((i, sentence, article, text, verdict))
+    printers: dict[int, set[int]] = defaultdict(set)  # new sentence -> articles printing it
+    for i, _, article, _, _ in found:
+        printers[i].add(article)
+    weighed: dict[tuple[int, str, int], PairRarity] = {}
+    fillings: dict[int, set[str]] = defaultdict(set)  # new sentence -> texts it refills
+    pairs: list[tuple[int, Pair]] = []
+    for i, sentence, article, text, verdict in found:
+        here_terms, there_terms = terms(keys[i].folded), terms(text)
+        if verdict.kind == "exact":
+            rarity = EXACT
+        else:
+            held = 1 + len(printers[i] & index.links.get(article, set()))
+            if (i, text, held) not in weighed:
+                weighed[i, text, held] = pair_rarity(here_terms, there_terms, weigh, held)
+            rarity = weighed[i, text, held]
+            if rarity.refilled:
+                fillings[i].add(text)
+        pair = Pair(
+            here=i,
+            there=sentence,
+            verdict=verdict,
+            specificity=rarity.specificity,
+            shared_max=rarity.shared_max,
+            refilled=rarity.refilled,
+            shared_terms=len(here_terms & there_terms),
+            words=min(len(profile(keys[i].folded).words), len(profile(text).words)),
+            quoted=_quoted_share(keys[i], text, index.quoted.get(sentence, "")),
+        )
+        pairs.append((article, pair))
+    by_article: dict[int, list[Pair]] = defaultdict(list)
+    for article, pair in pairs:
+        by_article[article].append(replace(pair, fillings=len(fillings[pair.here])))
+    return by_article
 
 
 def _quoted_share(key: SentenceKey, text: str, stored_flags: str) -> float:
@@ -252,8 +258,14 @@ def _side_of_new(keys: Sequence[SentenceKey]) -> Side:
     texts = [key.folded if ok else "" for key, ok in zip(keys, keyed, strict=True)]
     tokens = [profile(text).words for text in texts]
     quoted = [key.quoted if ok else "" for key, ok in zip(keys, keyed, strict=True)]
-    words = sum(len(profile(key.folded).words) for key in keys)
-    return Side.of(texts, tokens, quoted, words)
+    return Side.of(texts, tokens, quoted, matchable_words(keys))
+
+
+def matchable_words(keys: Sequence[SentenceKey]) -> int:
+    """An article's words in sentences that can match (not too short, not page
+    furniture): the denominator of its derived shares, so an exact reprint is
+    100% whatever headings and credit lines it carries."""
+    return sum(len(profile(key.folded).words) for key in keys if key.fold_hash is not None)
 
 
 def stored_side(index: CandidateIndex, article: int) -> tuple[Side, dict[int, int]]:

@@ -58,6 +58,12 @@ def _spans_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         mark, at = match.group(), match.start()
         if mark in "’‘" and _between_letters(text, at):
             continue  # an apostrophe: "Russia’s", "don’t"
+        if opener is not None and mark == opener and mark in "“„«「『" and _after_space(text, at):
+            # the same mark opening again: the quotation before ran on unclosed
+            # (a quote of several paragraphs, joined into one by the page)
+            spans.append((opened, at))
+            opened = at + 1
+            continue
         if opener is not None and mark in _CLOSERS[opener]:
             spans.append((opened, at))
             opener = None
@@ -66,6 +72,10 @@ def _spans_in(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     if opener is not None:
         spans.append((opened, hi))
     return spans
+
+
+def _after_space(text: str, at: int) -> bool:
+    return at == 0 or text[at - 1].isspace()
 
 
 def _between_letters(text: str, at: int) -> bool:

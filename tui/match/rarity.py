@@ -150,21 +150,22 @@ def pair_rarity(
     here: frozenset[str],
     there: frozenset[str],
     weigh: Callable[[str, int], float],
-    copies_here: int = 0,
-    copies_there: int = 1,
+    held: int = 1,
 ) -> PairRarity:
-    """Weigh a sentence pair's terms by the library (`PairRarity`).
+    """Weigh a pair's terms (new sentence `here`, stored sentence `there`) by the
+    library (`PairRarity`).
 
-    `weigh(term, held_by)` is `Rarity.weight` (or a `Weights` over it).
-    `copies_here` and `copies_there` are how many stored articles print each
-    sentence exactly (a wire sentence reprinted a hundred times): their terms
-    are not counted as other articles' use, or every widely copied sentence
-    would look common.
+    `weigh(term, held_by)` is `Rarity.weight` (or a `Weights` over it). `held`
+    is how many counted articles the stored side stands for: its own, and those
+    of its story that print the sentence too (a wire sentence reprinted a
+    hundred times). Their terms are not counted as other articles' use, or
+    every widely copied sentence would look common. The new article is not
+    counted yet.
     """
     shared = here & there
-    shared_weights = [weigh(term, copies_here + copies_there) for term in shared]
-    own_here = [(term, weigh(term, copies_here)) for term in here - shared]
-    own_there = [(term, weigh(term, copies_there)) for term in there - shared]
+    shared_weights = [weigh(term, held) for term in shared]
+    own_here = [(term, weigh(term, 0)) for term in here - shared]
+    own_there = [(term, weigh(term, held)) for term in there - shared]
     s = sum(shared_weights)
     total = s + min(sum(w for _, w in own_here), sum(w for _, w in own_there))
     return PairRarity(
@@ -178,19 +179,21 @@ def _specific(own: list[tuple[str, float]]) -> bool:
     return any(w >= SPECIFIC_TERM or _FIGURE.search(term) for term, w in own)
 
 
-def topical_overlap(here: np.ndarray, there: np.ndarray, rarity: Rarity) -> float:
+def topical_overlap(here: np.ndarray, there: np.ndarray, rarity: Rarity, held: int = 1) -> float:
     """How much of the rarer-worded article's terms the other also holds, 0-1.
 
     `here` and `there` are the two articles' term ids (`Rarity.ids_of`). The
     weighted containment of their term sets, Σ w(shared) / min(Σ w(here),
-    Σ w(there)), with the stored article (`there`) counted in the library and
-    the new one (`here`) not yet. Two stories on one event share their names
-    and places (0.4 and more on real coverage); stories on other events that
-    share a stock phrase stay under 0.3.
+    Σ w(there)), with the new article (`here`) not counted in the library yet
+    and the stored one standing for `held` counted articles (itself and the
+    printings of its story the new one shares text with, as in `pair_rarity`).
+    Two stories on one event share their names and places (0.4 and more on
+    real coverage); stories on other events that share a stock phrase stay
+    under 0.3.
     """
     shared = np.intersect1d(here, there, assume_unique=True)
-    s = rarity.total(shared, 1)
+    s = rarity.total(shared, held)
     a = rarity.total(here) - rarity.total(shared) + s
-    b = rarity.total(there, 1)
+    b = rarity.total(there, held)
     smaller = min(a, b)
     return s / smaller if smaller else 0.0
