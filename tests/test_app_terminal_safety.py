@@ -47,7 +47,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         f"<p>{sentences('city')}</p></article></body></html>"
     )
     (folder / f"{NAME_MARKUP}{ESCAPES}page.html").write_text(html)
-    text = f"Budget {MARKUP} {ESCAPES}\n\n{sentences('city')}\n\n{sentences('town')}\n"
+    # a copy whose first sentence was edited, so the reader's panel prints its text
+    edited = sentences("city").replace("for next year.", "for the next year.", 1)
+    text = f"Budget {MARKUP} {ESCAPES}\n\n{edited}\n"
     (folder / f"{NAME_MARKUP}{ESCAPES}dump.txt").write_text(text)
     empty = tmp_path_factory.mktemp("empty") / f"{NAME_MARKUP}{ESCAPES}empty.txt"
     empty.write_bytes(b"")

@@ -16,8 +16,8 @@ kinds.py and docs/DECISIONS.md):
    the library already holds FRAME_FILLINGS or more such fillings of the new
    sentence. A copy whose figure changed shares its rare words and has few
    look-alikes: it stays, with its change typed.
-2. **One to one.** Each sentence keeps its best partner in the other article
-   (the strongest kind, then the highest score): a copy is aligned with its
+2. **One to one.** Each sentence keeps one partner in the other article,
+   taken strongest first (kind, then score): a copy is aligned with its
    source sentence, not with every sentence of the other story that shares a
    phrase with it.
 3. **Beside other reuse.** Stories are copied in runs: a pair within
@@ -127,15 +127,25 @@ class Kept:
 
 
 def one_to_one(pairs: Sequence[Pair]) -> list[Pair]:
-    """Each sentence's best pair on either side (strongest kind, then score), in the
-    order given."""
-    best_here: dict[int, Pair] = {}
-    best_there: dict[int, Pair] = {}
-    for pair in pairs:
-        for best, key in ((best_here, pair.here), (best_there, pair.there)):
-            if key not in best or pair.strength > best[key].strength:
-                best[key] = pair
-    return [p for p in pairs if best_here[p.here] is p and best_there[p.there] is p]
+    """At most one pair per sentence on either side, in the order given: the pairs
+    are taken strongest first (kind, then score, then reading order), each unless
+    one of its sentences is taken already (a greedy alignment)."""
+    taken_here: set[int] = set()
+    taken_there: set[int] = set()
+    chosen: set[int] = set()
+    ranked = sorted(range(len(pairs)), key=lambda k: (-_rank(pairs[k]), k))
+    for k in ranked:
+        pair = pairs[k]
+        if pair.here not in taken_here and pair.there not in taken_there:
+            taken_here.add(pair.here)
+            taken_there.add(pair.there)
+            chosen.add(k)
+    return [pair for k, pair in enumerate(pairs) if k in chosen]
+
+
+def _rank(pair: Pair) -> float:
+    kind, score = pair.strength
+    return kind * 1000 + score
 
 
 def _candidates(pairs: Sequence[Pair]) -> list[Pair]:

@@ -12,6 +12,7 @@ check` reads it without storing anything.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -99,16 +100,19 @@ def plan_article(
     new_terms: np.ndarray | None = None
     matches: list[PlannedMatch] = []
     planned_shares: list[PlannedShare] = []
-    known_runs: dict = {}  # runs of sentence texts aligned while planning (passages.shares)
+    # runs of sentence texts aligned while planning (passages.shares), by the
+    # articles the stored side stands for (rarer terms make more runs)
+    known_runs: dict[int, dict] = {}
     for article in sorted(set(by_article) | set(linked)):
         pairs = by_article.get(article, [])
+        # the stored article stands for its story's printings of what the new one shares
+        held = 1 + len(index.links.get(article, set()) & by_article.keys())
         topical = None
         if pairs and needs_articles(pairs):
             if new_terms is None:
                 new_terms = index.rarity.ids_of(
                     frozenset().union(*(terms(key.folded) for key in matchable.values()))
                 )
-            held = 1 + len(index.links.get(article, set()) & by_article.keys())
             topical = topical_overlap(new_terms, index.terms_of(article), index.rarity, held)
         context = Articles(here.words, index.words_of.get(article, 0), topical)
         kept = judge(pairs, context)
@@ -133,8 +137,8 @@ def plan_article(
             there,
             [(i, position[s]) for i, s in seeds if s in position],
             [(m.i, position[m.sentence], m.quote) for m in found if m.sentence in position],
-            lambda term: weigh(term, 1),
-            known_runs,
+            functools.partial(weigh, held_by=held),
+            known_runs.setdefault(held, {}),
         )
         if found or max(derived.here, derived.there) >= MIN_DERIVED_SHARE:
             planned_shares.append(

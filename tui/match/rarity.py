@@ -114,6 +114,7 @@ class Weights:
         self.known: dict[tuple[str, int], float] = {}
 
     def __call__(self, term: str, held_by: int = 0) -> float:
+        """`Rarity.weight(term, held_by)`, worked out once."""
         key = (term, held_by)
         value = self.known.get(key)
         if value is None:
