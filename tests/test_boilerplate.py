@@ -74,20 +74,58 @@ def folder(tmp_path: Path) -> Path:
     return tmp_path / "pages"
 
 
-def test_a_line_only_one_outlet_prints_is_boilerplate_after_two_unrelated_stories(
+def test_a_line_only_one_outlet_prints_is_boilerplate_after_three_unrelated_stories(
     folder: Path, tmp_path: Path
 ) -> None:
+    """Learned from many stories: two that share a line may be two stories of one wire
+    that repeats its background paragraphs; a third unrelated one makes it furniture."""
     with Library(tmp_path / "lib.sqlite") as library:
-        ferry, bridge, orchard = gazette(folder, "ferry", "bridge", "orchard")
+        ferry, bridge, orchard, library_story = gazette(
+            folder, "ferry", "bridge", "orchard", "library"
+        )
         ingest(library, ferry)
         ingest(library, bridge)
-        assert [shared for _, shared in pitch_sentences(library)] == [False, False]
+        assert [shared for _, shared in pitch_sentences(library)] == [True, True]
+        assert library.boilerplate() == []
+        ingest(library, orchard)
+        assert library.boilerplate() == [BoilerplateLine(PITCH, "harbour gazette", 3)]
+        assert not any(shared for _, shared in pitch_sentences(library))
         assert all(row.shared_count == 0 for row in library.articles())
         assert library.derived() == {}
-        assert library.boilerplate() == [BoilerplateLine(PITCH, "harbour gazette", 2)]
-        ingest(library, orchard)  # a third story never matches it
-        assert len(pitch_sentences(library)) == 3
+        ingest(library, library_story)  # a fourth story never matches it
+        assert len(pitch_sentences(library)) == 4
         assert not any(shared for _, shared in pitch_sentences(library))
+
+
+def test_background_two_stories_of_one_outlet_share_is_not_boilerplate(
+    folder: Path, tmp_path: Path
+) -> None:
+    """A wire repeats its background paragraph under every story of a running event, and
+    an outlet prints two of them: that paragraph is story text, shared."""
+    background = STORIES["bridge"][2]
+    with Library(tmp_path / "lib.sqlite") as library:
+        ingest(
+            library,
+            page(folder, "a", "Harbour Gazette", STORIES["ferry"] + [background]),
+            page(folder, "b", "Harbour Gazette", STORIES["orchard"] + [background]),
+        )
+        assert library.boilerplate() == []
+
+
+def test_a_line_other_outlets_print_too_is_story_text(folder: Path, tmp_path: Path) -> None:
+    """A line one outlet prints under three stories but another outlet prints as well (a
+    wire's background paragraph, a quote) is not the outlet's furniture."""
+    background = STORIES["bridge"][2]
+    with Library(tmp_path / "lib.sqlite") as library:
+        ingest(
+            library,
+            page(folder, "wire", "Valley Post", STORIES["bridge"]),
+            *(
+                page(folder, name, "Harbour Gazette", STORIES[name] + [background])
+                for name in ("ferry", "orchard", "library")
+            ),
+        )
+        assert library.boilerplate() == []
 
 
 @pytest.mark.parametrize("order", [(0, 1, 2), (2, 1, 0), (1, 0, 2)])
@@ -95,13 +133,14 @@ def test_what_is_learned_does_not_depend_on_ingest_order(
     folder: Path, tmp_path: Path, order: tuple[int, ...]
 ) -> None:
     pages = [
-        page(folder, "reprint", "Valley Post", STORIES["ferry"] + [PITCH]),
+        page(folder, "ferry", "Harbour Gazette", STORIES["ferry"] + [PITCH]),
         page(folder, "bridge", "Harbour Gazette", STORIES["bridge"] + [PITCH]),
         page(folder, "orchard", "Harbour Gazette", STORIES["orchard"] + [PITCH]),
+        page(folder, "reprint", "Valley Post", STORIES["ferry"]),
     ]
     with Library(tmp_path / "lib.sqlite") as library:
-        ingest(library, *(pages[n] for n in order))
-        assert library.boilerplate() == [BoilerplateLine(PITCH, "harbour gazette", 2)]
+        ingest(library, *(pages[n] for n in (*order, 3)))
+        assert library.boilerplate() == [BoilerplateLine(PITCH, "harbour gazette", 3)]
         assert not any(shared for _, shared in pitch_sentences(library))
 
 
@@ -136,8 +175,9 @@ def test_a_brief_does_not_join_unrelated_stories_into_one(folder: Path, tmp_path
             page(folder, "brief", "Harbour Gazette", STORIES["library"][:1] + [PITCH]),
             page(folder, "ferry", "Harbour Gazette", STORIES["ferry"] + [PITCH]),
             page(folder, "bridge", "Harbour Gazette", STORIES["bridge"] + [PITCH]),
+            page(folder, "orchard", "Harbour Gazette", STORIES["orchard"] + [PITCH]),
         )
-        assert [line.text for line in library.boilerplate()] == [PITCH]
+        assert library.boilerplate() == [BoilerplateLine(PITCH, "harbour gazette", 3)]
 
 
 def test_a_deleted_article_neither_teaches_nor_keeps_a_line(folder: Path, tmp_path: Path) -> None:
@@ -233,7 +273,7 @@ def test_export_lists_the_boilerplate(folder: Path, tmp_path: Path) -> None:
             *gazette(folder, "ferry", "bridge", "orchard"),
         )
         assert library.export()["boilerplate"] == [
-            {"text": PITCH, "outlet": "harbour gazette", "stories": 2}  # learned at the second
+            {"text": PITCH, "outlet": "harbour gazette", "stories": 3}  # learned at the third
         ]
         assert library.export()["matches"] == []
 

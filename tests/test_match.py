@@ -91,13 +91,69 @@ MARKETS = (
 )
 
 
-def test_articles_sharing_only_template_fillings_do_not_match(library: Library) -> None:
-    """Two market reports on different days: one frame each, other figures, nothing else."""
-    monday = library.add(
-        article(MARKETS.format("2.1", "41.50", 370, "Trading was thin ahead of the holiday."))
+COMPANIES = ["Northwind", "Contoso", "Fabrikam", "Tailspin", "Adventure", "Litware", "Proseware"]
+PLACES = ["Sudan", "Chad", "Niger", "Mali", "Kenya", "Ghana", "Benin", "Togo"]
+MARKET_REPORT = (
+    "Shares in {} closed {} percent higher at {} dollars after it reported quarterly revenue. "
+    "Forecasters said up to {} millimetres of rain could fall in parts of {} this week. "
+    "{}"
+)
+
+
+def market_report(n: int) -> str:
+    """A market report as a desk writes one every day: one frame, other names and figures."""
+    return MARKET_REPORT.format(
+        COMPANIES[n % len(COMPANIES)],
+        f"{n % 9}.{n % 7}",
+        f"{12 + 3 * n}.{n % 10}5",
+        40 + 17 * n,
+        PLACES[n % len(PLACES)],
+        f"Trading was quiet in the session number {n}, brokers in the capital said.",
+    )
+
+
+def test_a_library_that_knows_a_frame_does_not_match_its_fillings(library: Library) -> None:
+    """The library learns a frame from its fillings: once it holds several market
+    reports, another day's report shares nothing with them, in any script (no
+    capital letters or lists of names are needed)."""
+    ids = [library.add(article(market_report(n), outlet=f"Desk {n}")).article_id for n in range(9)]
+    latest = library.add(article(market_report(9), outlet="Desk 9")).article_id
+    assert library.matches(latest) == []
+    assert all(library.matches(i) == [] for i in ids[-2:])
+
+
+def test_a_lone_copy_with_a_changed_figure_is_matched_and_typed(library: Library) -> None:
+    """The fact-checker's core case: one sentence, copied, with the figure changed."""
+    first = library.add(
+        article(
+            "Authorities ordered about 12,000 residents to leave the valley before the dam gave way."
+        )
     ).article_id
-    library.add(article(MARKETS.format("0.4", "12.75", 50, "Volumes rose as buyers came back.")))
-    assert library.matches(monday) == []
+    library.add(
+        article(
+            "Authorities ordered about 15,000 residents to leave the valley before the dam gave way."
+        )
+    )
+    (match,) = library.matches(first)
+    assert match.kind == "near"
+    (link,) = library.links(first, 0)
+    assert [(c.type, c.a, c.b) for c in link.changes] == [("number", "12,000", "15,000")]
+
+
+def test_a_lone_copy_with_a_changed_name_is_matched_in_a_script_without_capitals(
+    library: Library,
+) -> None:
+    first = library.add(
+        article(
+            "سیلاب کے بعد ضلع راجن پور میں بارہ ہزار افراد کو محفوظ مقامات پر منتقل کر دیا گیا۔"
+        )
+    ).article_id
+    library.add(
+        article(
+            "سیلاب کے بعد ضلع ڈیرہ غازی خان میں بارہ ہزار افراد کو محفوظ مقامات پر منتقل کر دیا گیا۔"
+        )
+    )
+    assert [m.kind for m in library.matches(first)] in (["near"], ["similar"])
 
 
 def test_a_copy_that_changes_a_figure_keeps_that_sentence(library: Library) -> None:
@@ -343,24 +399,67 @@ def test_an_update_that_changes_the_whole_lead_still_shows_each_changed_sentence
 
 def test_a_quote_two_outlets_rework_is_shared_even_alone(library: Library) -> None:
     """On real pages the one sentence two outlets share is often a reworked quote, with
-    nothing else shared beside it: it shares enough words to stand alone."""
+    nothing else shared beside it: two stories on one event (the eastern bridge, the
+    winter closure), each in its own words but for the mayor's. It stands alone, and
+    it is a quote."""
     first = library.add(
         article(
-            "The council met on Tuesday evening in the old town hall. "
+            "The council met on Tuesday evening to vote on closing the eastern bridge. "
             '"We are going to close the eastern bridge and scale back certain services for '
             'the rest of the winter," the mayor added, speaking after the vote. '
-            "Residents queued for an hour to speak at the meeting."
+            "Residents queued for an hour to speak against the closure of the bridge."
         )
     ).article_id
     library.add(
         article(
-            "Traffic was heavy on the ring road all morning, drivers said. "
-            '"We are going to close the eastern bridge and scale back some services, which '
-            'will last for the winter," the mayor said. '
-            "A new bus timetable will be published next week by the operator."
+            "Drivers will have to use the ring road once the eastern bridge shuts for winter. "
+            '"We are going to close the eastern bridge, and scale back some of our services '
+            'for the rest of this winter," the mayor said. '
+            "The council vote on the closure passed late on Tuesday despite residents' anger."
         )
     )
-    assert [m.kind for m in library.matches(first)] in (["similar"], ["near"])
+    (match,) = library.matches(first)
+    assert match.kind in ("similar", "near") and match.quote
+
+
+EVENTS = [
+    ("A bomb exploded near a market in", "killing four people", "the district hospital"),
+    ("Gunmen attacked a police checkpoint outside", "wounding two officers", "a clinic nearby"),
+    ("A grenade was thrown at a bus stop in", "injuring eleven commuters", "the city hospital"),
+    ("Militants fired rockets at an army post near", "killing a soldier", "a military hospital"),
+    ("A roadside blast hit a convoy north of", "wounding three guards", "the provincial hospital"),
+    ("Attackers set fire to a school in", "leaving the building in ruins", "no hospital at all"),
+    ("An explosive device went off at a shrine in", "killing two worshippers", "a trauma centre"),
+    ("Armed men ambushed a patrol west of", "killing one policeman", "the base infirmary"),
+    ("A suicide bomber struck a rally in", "killing nine people", "several hospitals"),
+]
+TOWNS = ["Kohat", "Bannu", "Tank", "Lakki", "Chitral", "Swat", "Hangu", "Karak", "Zhob"]
+
+
+def test_a_stock_clause_between_stories_on_other_events_is_not_shared(library: Library) -> None:
+    """A clause every incident report prints, with its own place ("security forces
+    cordoned off the area and started a search operation in Kohat") is a stock
+    phrase once the library holds such reports: a new report on another incident
+    shares nothing with them."""
+    for n, ((what, toll, where), town) in enumerate(zip(EVENTS, TOWNS, strict=True)):
+        library.add(
+            article(
+                f"{what} {town} on day {n} of the month, {toll}, police said. "
+                f"Security forces cordoned off the area and started a search operation in {town}. "
+                f"The wounded were taken to {where}, a spokesman for the provincial "
+                f"government told reporters in {town}.",
+                outlet=f"Desk {n}",
+            )
+        )
+    latest = library.add(
+        article(
+            "Unknown assailants torched two lorries on the highway near Parachinar, "
+            "blocking traffic for hours. Security forces cordoned off the area and started "
+            "a search operation in Parachinar. Traders there said they would close their shops.",
+            outlet="Desk 9",
+        )
+    ).article_id
+    assert library.matches(latest) == []
 
 
 def test_a_quote_without_its_attribution_is_a_partial_copy(library: Library) -> None:

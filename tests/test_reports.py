@@ -91,13 +91,15 @@ def test_export_csv_is_a_row_per_article(capsys, seeded: Path) -> None:
     listed = json.loads(output(capsys, seeded, "list", "--json"))
     assert [int(row["id"]) for row in rows] == [article["id"] for article in listed]
     assert list(rows[0]) == [
-        "id", "outlet", "title", "published", "url", "byline", "credit", "words", "share", "from"
+        "id", "outlet", "title", "published", "url", "byline", "credit", "words", "share", "from",
+        "quotes",
     ]  # fmt: skip
     for row, article in zip(rows, listed, strict=True):
         assert row["title"] == article["title"] and row["outlet"] == (article["outlet"] or "")
         assert int(row["words"]) == article["words"]
         derived = article["derived"]
         assert row["from"] == (str(derived[0]["from"]) if derived else "")
+        assert row["quotes"] == (str(derived[0]["quotes"]) if derived else "")
         assert row["share"] == (f"{derived[0]['share']:.3f}" if derived else "")
     october = next(row for row in rows if int(row["id"]) == WIRE_OCTOBER)
     assert october["from"] == str(OMMCOM) and float(october["share"]) > 0.3
@@ -108,7 +110,7 @@ def test_export_markdown_lists_articles_and_who_printed_first(capsys, seeded: Pa
     groups = json.loads(output(capsys, seeded, "shared", "--json"))
     assert page.startswith("# Copydesk library\n")
     assert "| 4 | unknown outlet | Russia welcomes new Japanese govt's push" in page
-    assert "45% from Ommcom News, 2025-07-15 (\\#2)" in page
+    assert "47% from Ommcom News, 2025-07-15 (\\#2)" in page
     numbered = [line for line in page.splitlines() if re.match(r"\d+\. ", line)]
     assert len(numbered) == len(groups)
     assert page.count("first: order unknown, same day: \\#2 Ommcom News") >= 1
@@ -152,7 +154,7 @@ def test_compare_html_has_two_columns_kinds_and_word_changes(capsys, seeded: Pat
     assert "changed: added World II (name)" in war.text_content()
     heads = [th.text_content() for th in tree.xpath("//thead//th")]
     assert heads[0].startswith("#2 Ommcom News, 2025-07-15") and heads[2].startswith("#4 ")
-    assert "#4: 45% from Ommcom News" in tree.xpath("string(//p[@class='summary'])")
+    assert "#4: 47% from Ommcom News" in tree.xpath("string(//p[@class='summary'])")
 
 
 def test_compare_markdown_marks_changed_words(capsys, seeded: Path) -> None:

@@ -5,16 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.match.kinds import KINDS, Cutoffs
-from tui.match.verify import (
-    ALONE,
-    FRAME,
-    WEAK,
-    Verdict,
-    frame_like,
-    in_context,
-    score_pair,
-    verify,
-)
+from tui.match.verify import Verdict, score_pair, verify
 from tui.text.normalize import fold
 
 
@@ -85,53 +76,16 @@ def test_a_respelt_name_with_other_figures_is_still_a_copy() -> None:
 # -- must not match, or not as near ------------------------------------------------
 
 
-def test_a_template_with_other_names_and_numbers_does_not_match() -> None:
-    assert (
-        kind(
-            "In reply, Riverton reached the target in 24.3 overs for the loss of 5 wickets.",
-            "In reply, the Harbour women's team reached the target in 18.4 overs for the loss "
-            "of 3 wickets.",
-        )
-        is None
-    )
+def test_a_template_filling_looks_alike_to_the_verifier_alone() -> None:
+    """One frame with other names and numbers looks like a copy to the verifier; what
+    the library knows decides whether it is one (tests/test_judge.py)."""
     assert (
         kind(
             "Shares of Northwind rose 3.2 percent to 41.50 dollars in early trading on Monday.",
             "Shares of Contoso rose 1.8 percent to 12.75 dollars in early trading on Monday.",
         )
-        is None
+        is not None
     )
-
-
-def test_a_pair_that_changes_figures_or_names_is_frame_like() -> None:
-    report = "Forecasters said up to {} millimetres of rain could fall in parts of {} today."
-    assert frame_like(report.format(370, "Sudan"), report.format(50, "Sudan"))
-    assert frame_like(report.format(50, "Sudan"), report.format(50, "Chad"))
-    assert not frame_like(report.format(50, "Sudan"), report.format(50, "Sudan"))
-    # a name moved to the front is still there
-    assert not frame_like(
-        "Plague is caused by Yersinia pestis, found in small mammals and their fleas.",
-        "Yersinia pestis, per the WHO, is often found in small mammals and their fleas.",
-    )
-    # a trimmed copy loses a figure, it does not replace one
-    assert not frame_like("Of the 12 wards, 3 are flooded.", "Of the 12 wards, most are dry.")
-
-
-def test_a_frame_like_pair_is_reuse_only_in_a_copied_passage() -> None:
-    assert in_context([(3, 7, FRAME), (9, 20, FRAME)]) == [False, False]  # only fillings
-    assert in_context([(3, 7, FRAME), (4, 8, ALONE)]) == [True, True]  # a changed fact
-    # an updated lead: three sentences changed, then the copy runs on
-    assert in_context([(0, 0, FRAME), (1, 1, FRAME), (2, 2, FRAME), (3, 3, ALONE)]) == [True] * 4
-    assert in_context([(0, 0, FRAME), (1, 5, ALONE), (2, 8, ALONE)]) == [True] * 3  # a brief
-    assert in_context([(3, 7, FRAME), (12, 30, ALONE)]) == [True, True]
-    assert in_context([(3, 7, FRAME), (1, 9, ALONE)]) == [False, True]  # out of order
-    assert in_context([(3, 7, FRAME), (4, 8, WEAK)]) == [False, False]
-
-
-def test_a_doubtful_rewrite_needs_another_shared_sentence_beside_it() -> None:
-    assert in_context([(3, 7, WEAK)]) == [False]
-    assert in_context([(3, 7, WEAK), (4, 8, WEAK)]) == [True, True]  # a rewritten passage
-    assert in_context([(3, 7, WEAK), (5, 30, ALONE)]) == [False, True]
 
 
 def test_a_flipped_negation_is_never_near() -> None:
@@ -177,16 +131,6 @@ def test_every_kind_has_an_example_here(kind_name: str) -> None:
     }
     assert kind(*examples[kind_name]) == kind_name
     assert isinstance(verify(*examples[kind_name]), Verdict)
-
-
-def test_figures_written_as_words_make_a_template_too() -> None:
-    assert (
-        kind(
-            "Westbury beat Eastham by two goals to one on Saturday in the first round of the cup.",
-            "Southam beat Kingsley by three goals to nil on Saturday in the first round of a cup.",
-        )
-        is None
-    )
 
 
 # -- the thresholds a user may tune (tui/config.py) -----------------------------

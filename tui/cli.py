@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tui import __version__, config, feeds
+from tui.errors import SourceError
 from tui.ingest.sources import DEFAULT_MAX_BYTES
 from tui.library import (
     ArticleRow,
@@ -21,12 +22,13 @@ from tui.library import (
     Library,
     LibraryUnusable,
     article_json,
+    check_json,
     default_db_path,
     extract,
 )
 from tui.match.kinds import KINDS
 from tui.report import COMPARE_FORMATS, LIBRARY_FORMATS, compare_report, library_report
-from tui.report.terminal import print_compare, print_json_array, print_shared
+from tui.report.terminal import print_check, print_compare, print_json_array, print_shared
 from tui.text.counts import counted
 from tui.text.sanitize import printable, safe_json
 
@@ -36,6 +38,7 @@ COMMANDS = (
     "extract",
     "export",
     "compare",
+    "check",
     "shared",
     "delete",
     "follow",
@@ -151,6 +154,14 @@ def build_parser() -> argparse.ArgumentParser:
         None,
         "json (rows as one object), md or html (a report); default: a table",
     )
+
+    checking = commands.add_parser(
+        "check", help="which stored articles share text with a text (not stored)"
+    )
+    _add_db_option(checking)
+    _add_max_size_option(checking)
+    checking.add_argument("source", metavar="PATH|URL|-")
+    checking.add_argument("--json", action="store_true", help="one JSON object")
 
     sharing = commands.add_parser("shared", help="groups of shared sentences, largest first")
     _add_db_option(sharing)
@@ -443,6 +454,21 @@ def _not_one(reference: str, named: list[ArticleRow]) -> None:
         print(_line(row), file=sys.stderr)
 
 
+def run_check(args: argparse.Namespace) -> int:
+    """Churnalism's check: the stored articles a text shares passages with."""
+    with _library(args) as library:
+        try:
+            result = library.check(args.source, max_bytes=_max_bytes(args), stdin=sys.stdin.buffer)
+        except SourceError as error:
+            _fail(args.source, str(error))
+            return 1
+    if args.json:
+        print(safe_json(check_json(result)))
+        return 0
+    print_check(result)
+    return 0
+
+
 def run_shared(args: argparse.Namespace) -> int:
     with _library(args) as library:
         print_shared(library, args.kind, args.json)
@@ -607,6 +633,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "extract": run_extract,
     "export": run_export,
     "compare": run_compare,
+    "check": run_check,
     "shared": run_shared,
     "delete": run_delete,
     "follow": run_follow,

@@ -52,6 +52,7 @@ from tui.match.origin import (
     sort_key,
     stamp,
 )
+from tui.match.plan import matchable_words, plan_article
 from tui.match.quotes import article_flags
 from tui.match.shingles import SentenceKey, sentence_key
 from tui.match.verify import tokens
@@ -64,6 +65,7 @@ from tui.store import search as search_store
 from tui.store.db import LibraryUnusable as LibraryUnusable  # for the app and command line
 from tui.store.db import connect, now_utc, transaction
 from tui.store.matches import MatchRow
+from tui.text.counts import counted
 
 ArticleRow = store.ArticleRow
 _WEB = ("http://", "https://")
@@ -152,6 +154,7 @@ class Link:
     kind: str
     score: float
     changes: tuple[Change, ...] = ()
+    quote: bool = False  # a quotation both printed: shared text, not evidence of copying
 
 
 @functools.lru_cache(maxsize=4096)
@@ -197,16 +200,21 @@ class Derivation:
     source: ArticleRow
     share: float
     certain: bool = True
+    quotes: int = 0  # shared quotations outside the copied passages, counted apart
 
     def label(self) -> str:
         """ "68% from IANS, 2025-07-15": the source's outlet (or wire credit) and date;
-        "68% also in IANS, 2025-07-15 (same day, order unknown)" for a tie."""
+        "68% also in IANS, 2025-07-15 (order unknown)" for a tie; " · 3 quotes also
+        printed there" when the two share quotations outside the copied passages."""
         name = self.source.credit if self.source.credit and not self.source.outlet else None
         who = name or self.source.label_outlet
         when = f", {shown_time(self.source.published)}" if self.source.published else ""
+        quotes = ""
+        if self.quotes:
+            quotes = f" · {counted(self.quotes, 'quote')} also printed there"
         if not self.certain:
-            return f"{self.share:.0%} also in {who}{when} (order unknown)"
-        return f"{self.share:.0%} from {who}{when}"
+            return f"{self.share:.0%} also in {who}{when} (order unknown){quotes}"
+        return f"{self.share:.0%} from {who}{when}{quotes}"
 
 
 def _earlier(source: Stamp, article: Stamp) -> bool | None:
@@ -245,6 +253,38 @@ class Story:
     @property
     def outlets(self) -> list[str]:
         return list(dict.fromkeys(entry.article.label_outlet for entry in self.timeline))
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A run of a checked text's sentences that a stored article also printed:
+    its text, and its kind (exact, near, partial, similar, or quote for a
+    quotation both printed)."""
+
+    text: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Found:
+    """A stored article that shares text with a checked one: the share (0-1) of the
+    checked text's words found in their passages, and the shared passages in the
+    checked text's reading order."""
+
+    article: ArticleRow
+    share: float
+    passages: list[Passage]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What `Library.check` found for a text it cleaned without storing it: the text's
+    words that can match, and the stored articles sharing text with it, the largest
+    share first."""
+
+    source: str
+    words: int
+    found: list[Found]
 
 
 @dataclass(frozen=True)
@@ -595,6 +635,40 @@ class Library:
         )
         return IngestResult(article.source, "added", done, total, article_id, article.title)
 
+    def check(
+        self,
+        source: str,
+        *,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        stdin: BinaryIO | None = None,
+    ) -> CheckResult:
+        """Churnalism's check: clean a text (a file, URL or "-") without storing it and
+        find the stored articles that share text with it.
+
+        Matching runs exactly as for an article being added (tui/match/plan.py),
+        but nothing is written. Raises SourceError when the source cannot be read
+        or cleaned.
+        """
+        article = load(source, max_bytes, stdin)
+        keys = keys_of(article)
+        index = CandidateIndex()
+        index.catch_up(self.conn)
+        plan = plan_article(index, keys, self.cutoffs)
+        by_article: dict[int, list] = {}
+        for match in plan.matches:
+            by_article.setdefault(match.article, []).append(match)
+        found = []
+        for share in plan.shares:
+            row = self.article(share.article)
+            if row is None or not row.latest:
+                continue
+            matched = sorted(by_article.get(share.article, []), key=lambda m: m.i)
+            if share.here < MIN_DERIVED_SHARE and not matched:
+                continue
+            found.append(Found(row, share.here, _passages(article.sentences, matched)))
+        found.sort(key=lambda f: (-f.share, -len(f.passages), f.article.id))
+        return CheckResult(source, matchable_words(keys), found)
+
     def delete(self, article_id: int) -> bool:
         """Delete an article with all its versions; the matches, derived shares and
         shared counts of the articles it shared with are updated. False when no
@@ -684,9 +758,16 @@ class Library:
         others: dict[int, ArticleRow | None] = {}
         links = []
         here: str | None = None  # this sentence's text, read when first needed
-        for other_id, other_i, text, score, kind, stored, reverse in match_store.sentence_links(
-            self.conn, article_id, i
-        ):
+        for (
+            other_id,
+            other_i,
+            text,
+            score,
+            kind,
+            stored,
+            reverse,
+            quote,
+        ) in match_store.sentence_links(self.conn, article_id, i):
             if other_id not in others:
                 others[other_id] = self.article(other_id)
             other = others[other_id]
@@ -700,7 +781,7 @@ class Library:
                     here if here is not None else store.get_sentence_text(self.conn, article_id, i)
                 )
                 typed = _typed_changes(here, text)
-            links.append(Link(other, other_i, text, kind, score, typed))
+            links.append(Link(other, other_i, text, kind, score, typed, quote))
         return sorted(links, key=lambda link: (first_printed(link.article), link.i))
 
     def derived(self, article_id: int | None = None) -> dict[int, list[Derivation]]:
@@ -716,15 +797,17 @@ class Library:
         if article_id is None:
             by_id = {row.id: row for row in self.articles()}
         else:
-            ids = {article_id} | {source for _, source, _ in rows}
+            ids = {article_id} | {source for _, source, _, _ in rows}
             by_id = {i: row for i in ids if (row := self.article(i)) is not None}
         found: dict[int, list[Derivation]] = {}
         stamps = {i: stamp(row) for i, row in by_id.items()}
-        for article, source, share in rows:
+        for article, source, share, quotes in rows:
             if article in by_id and source in by_id:
                 earlier = _earlier(stamps[source], stamps[article])
                 if earlier is not False:
-                    derivation = Derivation(by_id[source], share, certain=earlier is True)
+                    derivation = Derivation(
+                        by_id[source], share, certain=earlier is True, quotes=quotes
+                    )
                     found.setdefault(article, []).append(derivation)
         for derivations in found.values():
             derivations.sort(key=lambda d: (-d.share, first_printed(d.source)))
@@ -736,7 +819,7 @@ class Library:
         (about 0.2 s at 10,000 articles)."""
         stamps = {row.id: stamp(row) for row in articles}
         largest: dict[int, float] = {}
-        for article, source, share in match_store.derived_shares(self.conn, MIN_DERIVED_SHARE):
+        for article, source, share, _ in match_store.derived_shares(self.conn, MIN_DERIVED_SHARE):
             known = article in stamps and source in stamps
             if known and _earlier(stamps[source], stamps[article]) is not False:
                 largest[article] = max(share, largest.get(article, 0.0))
@@ -906,6 +989,7 @@ class Library:
                     "b": [m.b_article, m.b_i],
                     "score": m.score,
                     "kind": m.kind,
+                    "quote": m.quote,
                     "changes": changes_to_json(changes_from_json(m.changes)),
                     "diff": diff_json(texts(m.a_article)[m.a_i], texts(m.b_article)[m.b_i]),
                 }
@@ -930,6 +1014,54 @@ class Library:
                 for row in store.older_versions(self.conn)
             ],
         }
+
+
+def is_source(typed: str) -> bool:
+    """Whether what a user typed names a source to read (an http(s) URL or an existing
+    file) rather than being the text itself, pasted in."""
+    typed = typed.strip()
+    if not typed or "\n" in typed:
+        return False
+    if is_url(typed):
+        return True
+    try:
+        return Path(typed).expanduser().is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _passages(sentences: list[Sentence], matched: list) -> list[Passage]:
+    """Consecutive matched sentences of one kind, joined into passages."""
+    passages: list[Passage] = []
+    last = -2
+    for match in matched:
+        kind = "quote" if match.quote else match.kind
+        text = sentences[match.i].text
+        if passages and match.i == last + 1 and passages[-1].kind == kind:
+            passages[-1] = Passage(f"{passages[-1].text} {text}", kind)
+        else:
+            passages.append(Passage(text, kind))
+        last = match.i
+    return passages
+
+
+def check_json(result: CheckResult) -> dict[str, Any]:
+    """The JSON shape of `copydesk check`: {"source", "words", "found": [{"id",
+    "outlet", "title", "share", "passages": [{"text", "kind"}]}]}."""
+    return {
+        "source": result.source,
+        "words": result.words,
+        "found": [
+            {
+                "id": f.article.id,
+                "outlet": f.article.outlet,
+                "title": f.article.title,
+                "share": round(f.share, 3),
+                "passages": [{"text": p.text, "kind": p.kind} for p in f.passages],
+            }
+            for f in result.found
+        ],
+    }
 
 
 def article_json(
@@ -971,7 +1103,13 @@ def article_json(
         data["added"] = article.added
     if derived is not None:
         data["derived"] = [
-            {"from": d.source.id, "share": round(d.share, 3), "certain": d.certain} for d in derived
+            {
+                "from": d.source.id,
+                "share": round(d.share, 3),
+                "certain": d.certain,
+                "quotes": d.quotes,
+            }
+            for d in derived
         ]
     if sentences is not None:
         data["sentences"] = [

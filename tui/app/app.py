@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 import threading
 import time
@@ -19,11 +20,18 @@ from textual.worker import WorkerFailed, get_current_worker
 from tui import feeds
 from tui.app.commands import ArticleCommands, CompareWithCommand, binding_commands
 from tui.app.idle_gc import IdleCollector
-from tui.app.messages import FeedProgress, FeedsUpdated, IngestFinished, IngestProgress
+from tui.app.messages import (
+    CheckFinished,
+    FeedProgress,
+    FeedsUpdated,
+    IngestFinished,
+    IngestProgress,
+)
 from tui.app.safe import one_line
 from tui.app.screens.library import LibraryScreen
 from tui.config import ConfigError, Settings, save_theme
-from tui.library import Library, SearchHit
+from tui.errors import SourceError
+from tui.library import Library, SearchHit, is_source
 from tui.logs import log_exception
 from tui.text.counts import counted
 from tui.text.sanitize import printable
@@ -74,8 +82,13 @@ class CopydeskApp(App[None]):
         return self.library.path
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every key's action is also a palette command."""
+        """Every key's action is also a palette command, and so is checking a text."""
         yield from binding_commands(screen, self.BINDINGS)
+        yield SystemCommand(
+            "Check a text…",
+            "which stored articles share text with a file, URL or pasted text",
+            self.action_check_text,
+        )
         yield from super().get_system_commands(screen)
 
     def on_mount(self) -> None:
@@ -283,6 +296,44 @@ class CopydeskApp(App[None]):
                 self.ingest([source])
 
         self.push_screen(AddSourceScreen(), start)
+
+    def action_check_text(self) -> None:
+        """Check a file, URL or pasted text against the library without storing it
+        (the palette's "Check a text…")."""
+        from tui.app.screens.check import CheckSourceScreen
+
+        def start(source: str | None) -> None:
+            if source:
+                self.notify("Checking…", markup=False, timeout=3)
+                self._check(source)
+
+        self.push_screen(CheckSourceScreen(), start)
+
+    @work(thread=True, exclusive=True, group="check")
+    def _check(self, typed: str) -> None:
+        """Check in a thread with its own connection; report through a message only.
+        What is neither a file nor a URL is the text itself, pasted in."""
+        result, failed = None, None
+        try:
+            with Library(self.db_path, cutoffs=self.settings.thresholds) as library:
+                if is_source(typed):
+                    result = library.check(typed)
+                else:
+                    result = library.check("-", stdin=io.BytesIO(typed.encode("utf-8")))
+        except SourceError as error:
+            failed = f"{typed[:60]}: {error}"
+        except Exception as error:
+            log = log_exception(error, "check in the app")
+            failed = f"{type(error).__name__}: {error} (details in {log})"
+        self.post_message(CheckFinished(result, failed))
+
+    def on_check_finished(self, message: CheckFinished) -> None:
+        from tui.app.screens.check import CheckScreen
+
+        if message.result is None:
+            self.notify_error(message.failed or "nothing to check", title="Could not check")
+            return
+        self.push_screen(CheckScreen(message.result))
 
     def _gone(self, *article_ids: int) -> bool:
         """Whether one of these articles is no longer in the library (another process

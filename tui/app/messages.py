@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.message import Message
 
 from tui.feeds import FeedResult
-from tui.library import IngestResult, SearchHit
+from tui.library import CheckResult, IngestResult, SearchHit
 
 
 class IngestProgress(Message):
@@ -66,3 +66,11 @@ class FeedsUpdated(Message):
     def __init__(self, added: int, failed_feeds: int, stopped: str | None = None) -> None:
         super().__init__()
         self.added, self.failed_feeds, self.stopped = added, failed_feeds, stopped
+
+
+class CheckFinished(Message):
+    """A check of a text against the library is over: its result, or why it failed."""
+
+    def __init__(self, result: CheckResult | None, failed: str | None = None) -> None:
+        super().__init__()
+        self.result, self.failed = result, failed

@@ -26,6 +26,7 @@ class Row:
     kind: str | None = None
     score: float | None = None
     changes: tuple[Change, ...] = ()
+    quote: bool = False  # a quotation both printed: shared text, not evidence of copying
 
 
 def _best_pairs(matches: Sequence[MatchRow]) -> list[MatchRow]:
@@ -101,6 +102,6 @@ def align(
         if anchor:
             a, b = left[anchor.a_i], right[anchor.b_i]
             changes = () if anchor.kind == "exact" else tuple(fact_changes(a.text, b.text))
-            rows.append(Row(a, b, anchor.kind, anchor.score, changes))
+            rows.append(Row(a, b, anchor.kind, anchor.score, changes, anchor.quote))
             i, j = anchor.a_i + 1, anchor.b_i + 1
     return rows

@@ -22,8 +22,9 @@ kinds.py and docs/DECISIONS.md):
    phrase with it.
 3. **Beside other reuse.** Stories are copied in runs: a pair within
    ANCHOR_DISTANCE sentences (both sides) of another candidate pair is reuse,
-   unless both are doubtful rewrites (two stock phrases side by side are no
-   run).
+   but a doubtful rewrite needs a neighbour that is neither doubtful nor a
+   quote (two stock phrases side by side are no run, and a quote both heard
+   is no evidence of copying).
 4. **On its own**, a pair is reuse when it is exact or near (a whole sentence
    copied, perhaps with a word or a figure changed), a rewrite all but certain
    (SIMILAR_CERTAIN) whose own words are common ones (CERTAIN_SPECIFICITY, no
@@ -96,6 +97,11 @@ class Pair:
         return self.verdict.kind == "similar" and self.verdict.score < SIMILAR_ALONE
 
     @property
+    def is_quote(self) -> bool:
+        """Mostly a quotation (QUOTED_SHARE): shared text, not evidence of copying."""
+        return self.quoted >= QUOTED_SHARE
+
+    @property
     def frame(self) -> bool:
         """Two fillings of one frame rather than a copy (rule 1 of the module)."""
         if self.verdict.kind == "exact":
@@ -166,10 +172,11 @@ def needs_articles(pairs: Sequence[Pair]) -> bool:
 
 
 def _beside(pair: Pair, pairs: Sequence[Pair]) -> bool:
-    """Within ANCHOR_DISTANCE of another pair, one of the two no doubtful rewrite."""
+    """Within ANCHOR_DISTANCE of another pair that vouches for it: any pair vouches for
+    a sure one; a doubtful rewrite needs a sure pair that is no quote."""
     return any(
         other is not pair
-        and not (other.doubtful and pair.doubtful)
+        and not (pair.doubtful and (other.doubtful or other.is_quote))
         and abs(other.here - pair.here) <= ANCHOR_DISTANCE
         and abs(other.there - pair.there) <= ANCHOR_DISTANCE
         for other in pairs
@@ -198,7 +205,7 @@ def judge(pairs: Sequence[Pair], articles: Articles) -> list[Kept]:
     the order given, each marked as a quote or not."""
     candidates = _candidates(pairs)
     return [
-        Kept(pair, pair.quoted >= QUOTED_SHARE)
+        Kept(pair, pair.is_quote)
         for pair in candidates
         if _beside(pair, candidates) or _alone(pair, articles)
     ]

@@ -14,7 +14,7 @@ import html
 
 from tui.library import ArticleRow, Row, changes_text, shown_time
 from tui.report.model import KINDS, CompareReport, LibraryReport, SharedGroup, row_sides
-from tui.report.text import LEGEND, MARKS, derivation_text, web_url, who
+from tui.report.text import LEGEND, MARKS, QUOTE_MARK, derivation_text, web_url, who
 from tui.text.sanitize import one_line
 
 STYLE = """
@@ -94,6 +94,8 @@ def _compare_row(row: Row) -> str:
         right += f'<p class="changed">changed: {_e(changes_text(row.changes))}</p>'
     kind = row.kind if row.kind in MARKS else None
     mark = f"<b>{MARKS[kind]}</b>{kind}" if kind else ""
+    if kind and row.quote:
+        mark += f" <b>{QUOTE_MARK}</b>quote"
     return (
         f'<tr class="{kind or "unshared"}"><td class="side left">{left}</td>'
         f'<td class="mark">{mark}</td><td class="side right">{right}</td></tr>\n'

@@ -13,7 +13,7 @@ import re
 
 from tui.library import ArticleRow, Row, changes_text
 from tui.report.model import KINDS, CompareReport, LibraryReport, SharedGroup, row_sides
-from tui.report.text import LEGEND, MARKS, derivation_text, web_url, who
+from tui.report.text import LEGEND, MARKS, QUOTE_MARK, derivation_text, web_url, who
 from tui.text.sanitize import one_line
 
 # What gives text a meaning inline (emphasis, code, links, HTML, entities, tables,
@@ -48,6 +48,8 @@ def _compare_row(row: Row) -> str:
     if row.changes:
         right += f" · **changed:** {md(changes_text(row.changes))}"
     mark = f"{MARKS[row.kind]} {row.kind}" if row.kind in MARKS else ""
+    if row.quote and mark:
+        mark += f" {QUOTE_MARK} quote"
     return f"| {left} | {mark} | {right} |\n"
 
 

@@ -19,6 +19,7 @@ COLUMNS = (
     "words",
     "share",
     "from",
+    "quotes",
 )
 
 
@@ -34,7 +35,8 @@ def library_csv(report: LibraryReport) -> str:
 
     `url` is the canonical URL, else the URL fetched, else empty; `share` (0-1,
     three places) and `from` (an article id) name the earlier article that
-    printed most of its words, empty when none did.
+    printed most of its words, empty when none did; `quotes` counts the
+    quotations both printed outside the copied passages (counted apart).
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -50,6 +52,7 @@ def library_csv(report: LibraryReport) -> str:
                 row.words,
                 f"{derivations[0].share:.3f}" if derivations else "",
                 derivations[0].source.id if derivations else "",
+                derivations[0].quotes if derivations else "",
             )
         )
     return out.getvalue()

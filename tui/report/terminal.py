@@ -16,6 +16,7 @@ from rich.text import Text
 
 from tui.library import (
     ArticleRow,
+    CheckResult,
     Library,
     Row,
     changes_text,
@@ -27,7 +28,8 @@ from tui.library import (
 )
 from tui.marked import marked_sides
 from tui.report.model import shared_groups
-from tui.report.text import MARKS
+from tui.report.text import MARKS, QUOTE_MARK
+from tui.text.counts import counted
 from tui.text.sanitize import printable, safe_json
 
 STYLES = {"exact": "bold green", "near": "yellow", "partial": "magenta", "similar": "cyan"}
@@ -60,12 +62,14 @@ def print_compare(library: Library, left: ArticleRow, right: ArticleRow, as_json
                 "from": found[1].source.id,
                 "share": round(found[1].share, 3),
                 "certain": found[1].certain,  # false: the same day, order unknown
+                "quotes": found[1].quotes,  # shared quotations outside copied passages
             },
             "rows": [
                 {
                     "left": {"i": r.left.i, "text": r.left.text} if r.left else None,
                     "right": {"i": r.right.i, "text": r.right.text} if r.right else None,
                     "kind": r.kind,
+                    "quote": r.quote,
                     "score": r.score,
                     "changes": changes_to_json(r.changes),
                     "diff": diff_json(r.left.text, r.right.text) if r.left and r.right else [],
@@ -78,15 +82,17 @@ def print_compare(library: Library, left: ArticleRow, right: ArticleRow, as_json
     console = Console(highlight=False, soft_wrap=False)
     table = Table(show_header=True, box=None, expand=True, padding=(0, 1), show_lines=True)
     table.add_column(Text(describe(left)), ratio=1)
-    table.add_column("", width=1)
+    table.add_column("", width=2)
     table.add_column(Text(describe(right)), ratio=1)
     for row in rows:
         style = STYLES.get(row.kind or "", "")
         left_cell, right_cell = _cells(row, style, marked=console.is_terminal)
-        table.add_row(left_cell, Text(MARKS.get(row.kind or "", ""), style=style), right_cell)
+        mark = MARKS.get(row.kind or "", "") + (QUOTE_MARK if row.quote else "")
+        table.add_row(left_cell, Text(mark, style=style), right_cell)
     console.print(table)
     shared = sum(1 for row in rows if row.kind)
     legend = "  ".join(f"{mark} {kind}" for kind, mark in MARKS.items())
+    legend += f"  {QUOTE_MARK} a quotation both printed"
     console.print(Text(f"{shared} shared sentences aligned.  {legend}"))
     if found is not None:
         later, derivation = found
@@ -150,3 +156,30 @@ def print_shared(library: Library, kind: str | None, as_json: bool) -> None:
         console.print(Text("   " + group.text))
         for other in group.others:
             console.print(Text("   also " + describe(other), style="dim"))
+
+
+def print_check(result: CheckResult) -> None:
+    """`copydesk check` for people: a line per stored article that shares text with the
+    checked one (id, outlet, date, the share of the checked text's words, title),
+    then the openings of its shared passages (`--json` has them whole), each behind
+    its kind's mark (❝ for a quotation)."""
+    found = result.found
+    print(
+        printable(
+            f"{result.source}: {counted(result.words, 'word')};"
+            f" {counted(len(found), 'stored article')} share text with it"
+        )
+    )
+    for item in found:
+        row = item.article
+        when = shown_time(row.published) if row.published else "undated"
+        print(
+            printable(
+                f"#{row.id} {row.label_outlet}, {when}  {item.share:.0%} of its words  "
+                f"{row.label_title}"
+            )
+        )
+        for passage in item.passages:
+            mark = QUOTE_MARK if passage.kind == "quote" else MARKS.get(passage.kind, " ")
+            opening = passage.text if len(passage.text) <= 90 else passage.text[:89] + "…"
+            print(printable(f"  {mark} {passage.kind:<7} {opening}"))

@@ -6,6 +6,9 @@ from tui.library import ArticleRow, Derivation, shown_time, web_address
 from tui.text.sanitize import one_line
 
 MARKS = {"exact": "=", "near": "~", "partial": "⊂", "similar": "≈"}
+# Beside the kind: the shared words are a quotation both printed (tui/match/quotes.py),
+# shared text but no evidence that one outlet copied the other.
+QUOTE_MARK = "❝"
 LEGEND = {
     "exact": "the same sentence",
     "near": "lightly edited",

@@ -87,25 +87,29 @@ def article_pairs(conn: sqlite3.Connection) -> list[tuple[int, int]]:
 
 def sentence_links(
     conn: sqlite3.Connection, article_id: int, i: int
-) -> list[tuple[int, int, str, float, str, str | None, bool]]:
-    """(other article, its sentence index, its text, score, kind, changes, reverse) for
-    one sentence's matches; `changes` (JSON) reads from this sentence to the other
-    unless `reverse`.
+) -> list[tuple[int, int, str, float, str, str | None, bool, bool]]:
+    """(other article, its sentence index, its text, score, kind, changes, reverse,
+    quote) for one sentence's matches; `changes` (JSON) reads from this sentence to
+    the other unless `reverse`; `quote` marks a shared quotation.
 
     Two indexed lookups (the primary key and matches_b_sentence), so a reader
     can ask on every cursor move.
     """
     rows = conn.execute(
-        "SELECT m.b_article, sb.i, sb.text, m.score, m.kind, m.changes, 0 FROM sentences sa"
+        "SELECT m.b_article, sb.i, sb.text, m.score, m.kind, m.changes, 0, m.quote"
+        " FROM sentences sa"
         " JOIN matches m ON m.a_sentence = sa.id JOIN sentences sb ON sb.id = m.b_sentence"
         " WHERE sa.article_id = ? AND sa.i = ?"
         " UNION ALL "
-        "SELECT m.a_article, sa.i, sa.text, m.score, m.kind, m.changes, 1 FROM sentences sb"
+        "SELECT m.a_article, sa.i, sa.text, m.score, m.kind, m.changes, 1, m.quote"
+        " FROM sentences sb"
         " JOIN matches m ON m.b_sentence = sb.id JOIN sentences sa ON sa.id = m.a_sentence"
         " WHERE sb.article_id = ? AND sb.i = ?",
         (article_id, i, article_id, i),
     )
-    return [(row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6])) for row in rows]
+    return [
+        (row[0], row[1], row[2], row[3], row[4], row[5], bool(row[6]), bool(row[7])) for row in rows
+    ]
 
 
 def changed_copies(conn: sqlite3.Connection) -> list[tuple[int, int]]:
@@ -120,18 +124,22 @@ def changed_copies(conn: sqlite3.Connection) -> list[tuple[int, int]]:
 
 def derived_shares(
     conn: sqlite3.Connection, min_share: float, article_id: int | None = None
-) -> list[tuple[int, int, float]]:
-    """(article id, source id, share 0-1) rows of the derived table with a share of at
-    least `min_share`: all, or one article's. Plain tuples (10k articles: ~50k rows)."""
+) -> list[tuple[int, int, float, int]]:
+    """(article id, source id, share 0-1, quotes) rows of the derived table with a share
+    of at least `min_share`: all, or one article's. `quotes` counts the shared
+    quotations outside the copied passages. Plain tuples (10k articles: ~50k rows)."""
     cursor = conn.cursor()
     cursor.row_factory = None
     if article_id is None:
         sql, args = (
-            "SELECT article_id, source_id, share FROM derived WHERE share >= ?",
+            "SELECT article_id, source_id, share, quotes FROM derived WHERE share >= ?",
             (min_share,),
         )
     else:
-        sql = "SELECT article_id, source_id, share FROM derived WHERE article_id = ? AND share >= ?"
+        sql = (
+            "SELECT article_id, source_id, share, quotes FROM derived"
+            " WHERE article_id = ? AND share >= ?"
+        )
         args = (article_id, min_share)
     return cursor.execute(sql, args).fetchall()
 

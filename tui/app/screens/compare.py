@@ -29,6 +29,9 @@ def summary(rows: list[Row], left_share: float, right_share: float) -> str:
     if not kinds:
         return "No shared sentences"
     counts = " · ".join(f"{kinds.count(kind)} {kind}" for kind in MARKS if kind in kinds)
+    quotes = sum(row.quote for row in rows if row.kind in MARKS)
+    if quotes:  # quotations both printed: shared text, no evidence of copying
+        counts += f" · {plural(quotes, 'quote')}"
     return (
         f"{plural(len(kinds), 'shared sentence')}: {counts} · "
         f"left {left_share:.0%} shared · right {right_share:.0%} shared"

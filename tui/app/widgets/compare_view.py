@@ -28,7 +28,7 @@ from tui.library import ArticleRow, shown_time
 from tui.match.align import Row
 from tui.match.diff import token_count, token_spans, word_diff
 from tui.models import Sentence
-from tui.report.text import MARKS
+from tui.report.text import MARKS, QUOTE_MARK
 from tui.text.normalize import fold
 
 MIN_COLUMN = 16  # below this a column is unreadable: stack the sides instead
@@ -55,6 +55,7 @@ class Block:
     kind: str | None  # exact / near / partial / similar, None when unshared, "fold"
     left: Side | None
     right: Side | None
+    quote: bool = False  # a quotation both printed (marked ❝ instead of the kind's mark)
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def row_blocks(left: ArticleRow, right: ArticleRow, rows: list[Row]) -> list[Blo
             left_side = Side(a, row.left.i, a_changed, row.left.i in left_starts)
         if row.right and b is not None:
             right_side = Side(b, row.right.i, b_changed, row.right.i in right_starts)
-        blocks.append(Block(range(n, n + 1), row.kind, left_side, right_side))
+        blocks.append(Block(range(n, n + 1), row.kind, left_side, right_side, row.quote))
     return blocks
 
 
@@ -467,7 +468,7 @@ class CompareView(ScrollView, can_focus=True):
     def _draw_block(self, k: int) -> list[Strip]:
         """Every line of one block: side by side, or one side under the other when narrow."""
         block, placed, paint = self.blocks[k], self._placed[k], self._paint(k)
-        mark = MARKS.get(block.kind or "", " ")
+        mark = QUOTE_MARK if block.quote else MARKS.get(block.kind or "", " ")
         end = Segment(" ", paint.band)
 
         def cell(side: Side | None, lines: list[Span], n: int, width: int) -> list[Segment]:

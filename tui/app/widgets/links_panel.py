@@ -32,6 +32,7 @@ from tui.library import (
 from tui.marked import marked_sides
 from tui.match.diff import word_diff
 from tui.models import Sentence
+from tui.report.text import QUOTE_MARK
 
 
 class LinksPanel(CachedLinesView):
@@ -202,6 +203,8 @@ class LinksPanel(CachedLinesView):
             text.append("  ★ first", self._style("first"))
         text.append(f"\n  {shown_time(link.article.published)} · ", self._style("muted"))
         text.append(f"{link.kind} {int(link.score)}", self._style(link.kind))
+        if link.quote:  # both printed someone's words: no evidence one copied the other
+            text.append(f" · {QUOTE_MARK} quote", self._style("muted"))
         text.append(f" · sentence {link.i + 1}", self._style("muted"))
         return text
 
