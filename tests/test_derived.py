@@ -87,11 +87,15 @@ def test_list_json_and_export_carry_the_shares(library: Library, capsys) -> None
     path = str(library.path)
     assert main(["--db", path, "list", "--json"]) == 0
     rows = {row["id"]: row for row in json.loads(capsys.readouterr().out)}
-    assert rows[a["reprint"]]["derived"] == [{"from": a["wire"], "share": 1.0, "certain": True, "quotes": 0}]
+    assert rows[a["reprint"]]["derived"] == [
+        {"from": a["wire"], "share": 1.0, "certain": True, "quotes": 0}
+    ]
     assert rows[a["wire"]]["derived"] == []
     assert main(["--db", path, "export", "--json"]) == 0
     exported = {x["id"]: x for x in json.loads(capsys.readouterr().out)["articles"]}
-    assert exported[a["reprint"]]["derived"] == [{"from": a["wire"], "share": 1.0, "certain": True, "quotes": 0}]
+    assert exported[a["reprint"]]["derived"] == [
+        {"from": a["wire"], "share": 1.0, "certain": True, "quotes": 0}
+    ]
     assert main(["--db", path, "compare", "--json", str(a["rewrite"]), str(a["wire"])]) == 0
     derived = json.loads(capsys.readouterr().out)["derived"]
     assert derived["article"] == a["rewrite"] and derived["from"] == a["wire"]

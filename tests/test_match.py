@@ -124,16 +124,9 @@ def test_a_library_that_knows_a_frame_does_not_match_its_fillings(library: Libra
 
 def test_a_lone_copy_with_a_changed_figure_is_matched_and_typed(library: Library) -> None:
     """The fact-checker's core case: one sentence, copied, with the figure changed."""
-    first = library.add(
-        article(
-            "Authorities ordered about 12,000 residents to leave the valley before the dam gave way."
-        )
-    ).article_id
-    library.add(
-        article(
-            "Authorities ordered about 15,000 residents to leave the valley before the dam gave way."
-        )
-    )
+    wire = "Authorities ordered about 12,000 residents to leave the valley before the dam broke."
+    first = library.add(article(wire)).article_id
+    library.add(article(wire.replace("12,000", "15,000")))
     (match,) = library.matches(first)
     assert match.kind == "near"
     (link,) = library.links(first, 0)
@@ -143,16 +136,9 @@ def test_a_lone_copy_with_a_changed_figure_is_matched_and_typed(library: Library
 def test_a_lone_copy_with_a_changed_name_is_matched_in_a_script_without_capitals(
     library: Library,
 ) -> None:
-    first = library.add(
-        article(
-            "سیلاب کے بعد ضلع راجن پور میں بارہ ہزار افراد کو محفوظ مقامات پر منتقل کر دیا گیا۔"
-        )
-    ).article_id
-    library.add(
-        article(
-            "سیلاب کے بعد ضلع ڈیرہ غازی خان میں بارہ ہزار افراد کو محفوظ مقامات پر منتقل کر دیا گیا۔"
-        )
-    )
+    wire = "سیلاب کے بعد ضلع راجن پور میں بارہ ہزار افراد کو محفوظ مقامات پر منتقل کر دیا گیا۔"
+    first = library.add(article(wire)).article_id
+    library.add(article(wire.replace("راجن پور", "ڈیرہ غازی خان")))
     assert [m.kind for m in library.matches(first)] in (["near"], ["similar"])
 
 
