@@ -85,7 +85,8 @@ def test_a_line_only_one_outlet_prints_is_boilerplate_after_three_unrelated_stor
         )
         ingest(library, ferry)
         ingest(library, bridge)
-        assert [shared for _, shared in pitch_sentences(library)] == [True, True]
+        # one outlet's pages never match each other: the pitch is not shared yet either
+        assert [shared for _, shared in pitch_sentences(library)] == [False, False]
         assert library.boilerplate() == []
         ingest(library, orchard)
         assert library.boilerplate() == [BoilerplateLine(PITCH, "harbour gazette", 3)]
@@ -162,9 +163,9 @@ def test_an_update_that_edits_most_sentences_is_still_one_story(
             library,
             page(folder, "v1", "Harbour Gazette", first),
             page(folder, "v2", "Harbour Gazette", edited),
+            page(folder, "v3", "Harbour Gazette", edited[:2] + STORIES["orchard"] + [PITCH]),
         )
         assert library.boilerplate() == []
-        assert all(shared for _, shared in pitch_sentences(library))
 
 
 def test_a_brief_does_not_join_unrelated_stories_into_one(folder: Path, tmp_path: Path) -> None:
@@ -220,7 +221,6 @@ def test_versions_of_one_story_keep_their_shared_sentences(folder: Path, tmp_pat
             ),
         )
         assert library.boilerplate() == []
-        assert all(shared for _, shared in pitch_sentences(library))
 
 
 def test_unknown_outlets_never_make_boilerplate(folder: Path, tmp_path: Path) -> None:
@@ -243,7 +243,7 @@ def test_a_library_stored_before_boilerplate_was_learned_is_scanned_once(
             library,
             *gazette(folder, "ferry", "bridge", "orchard"),
         )
-        assert all(shared for _, shared in pitch_sentences(library))
+        assert library.boilerplate() == []
         library.conn.execute("INSERT INTO scans (name) VALUES ('boilerplate')")
     monkeypatch.undo()
     with Library(path) as library:

@@ -155,6 +155,8 @@ HOUSE_LINES = [
     "Follow him on Twitter @janedoe.",
     "Follow Jane on Twitter @janedoe.",
     "Email Jane Doe at jane.doe@example.com.",
+    "Read or Share this story: https://usat.ly/2uDxyz1",
+    "Share this article: https://example.com/s/1",
 ]
 
 
@@ -166,6 +168,7 @@ def test_furniture_is_found(line: str) -> None:
 
 
 STORY_SENTENCES = [
+    "Readers were asked to share this story with friends, the editor said.",
     # social media, handles and links in the story
     "Trump said on Twitter that he would meet Putin on Monday.",
     "The mayor wrote on Twitter (@harbourmayor) on July 15, 2018 that the pier would close.",

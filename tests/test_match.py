@@ -22,7 +22,7 @@ BASE = (
 )
 
 
-def article(text: str, published: str | None = None, outlet: str = "Outlet") -> Article:
+def article(text: str, published: str | None = None, outlet: str | None = None) -> Article:
     return Article(
         source=f"/{hashlib.sha1(text.encode()).hexdigest()}.txt",
         text=text,

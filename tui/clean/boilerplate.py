@@ -438,6 +438,7 @@ _PITCH_OPENING = re.compile(
     r"|(?:get|enjoy|start) unlimited (?:digital )?access\b"
     r"|your (?:subscription|support) (?:supports|helps|makes|allows|keeps)\b"
     r"|(?:please )?(?:support|help fund) (?:local|independent|quality|our) (?:news|journalism)\b"
+    r"|(?:read (?:or|and) )?share this (?:story|article)\s*:"  # "Read or Share this story: URL"
 )
 _PITCH = re.compile(
     r"(?:no one|nobody) covers .{1,80}? better than (?:we do|us)\b"

@@ -4,23 +4,21 @@ Cleaning drops the trailers it can recognise by their words (standards notes,
 copyright lines, "Reporting by ...; Editing by ..."; see tui/clean). What it
 cannot know is an outlet's own stock lines: a newsletter pitch, a standard
 background paragraph, a footer in another language. The library can: a
-sentence (equal after folding) that one outlet printed under MIN_STORIES
-unrelated stories is boilerplate (case 15 of ../shared/cases: an agency's
-footer under two unrelated stories). Its matches are removed and it is never
+sentence (equal after folding) that one outlet, and no other, printed under
+MIN_STORIES unrelated stories is boilerplate: learned from many stories, as
+furniture recurs under any story. (Two of an outlet's own pages are never
+matched with each other anyway: tui/match/plan.py.) Its matches are removed and it is never
 matched again, so it is neither highlighted nor counted in shares. Page
 furniture that cleaning left in is never keyed at all (`sentence_key`); a
 library keyed before that has it unkeyed once (`unkey_furniture`).
 
 Two articles of one outlet are one story when they are on one event (their
 rare terms overlap, `rarity.topical_overlap` at least TOPICAL_MIN) or at least
-STORY_OVERLAP of the shorter one's sentences are matched (any kind) in the
-other: a wire repeats its background paragraphs in every update of a story,
-and an outlet that prints two updates has not made those paragraphs
-boilerplate. The stories a line was
-printed under are counted as articles no two of which are one story, the
-longest first, so a brief that shares half its few lines with everything
-joins nothing. The check runs after the new article is matched, and it does
-not depend on the order articles arrive in.
+STORY_OVERLAP of the shorter one's sentences stand in the other: a wire
+repeats its background paragraphs in every update of a story, and an outlet
+that prints two updates has not made those paragraphs boilerplate. A line
+another outlet prints too is story text (a wire's paragraph, a quote), never
+one outlet's boilerplate.
 
 Only articles whose outlet is known (the page's own name for it, or the host
 of its URL) take part: a folder of saved pages from many outlets is not one
@@ -61,35 +59,30 @@ def count_stories(
 
 
 class _Relations:
-    """Sizes and one-story tests of articles, read from the library once each."""
+    """Sizes and one-story tests of an outlet's articles, from the index (an outlet's
+    own pages are never matched with each other, so sentences are compared here)."""
 
-    def __init__(self, conn: sqlite3.Connection, index: CandidateIndex) -> None:
-        self.conn = conn
+    def __init__(self, index: CandidateIndex) -> None:
         self.index = index
-        self.size = functools.cache(self._size)
+        self.texts = functools.cache(self._texts)
         self.related = functools.cache(self._related)
 
-    def _size(self, article_id: int) -> int:
-        (count,) = self.conn.execute(
-            "SELECT COUNT(*) FROM sentences WHERE article_id = ? AND fold_hash IS NOT NULL",
-            (article_id,),
-        ).fetchone()
-        return count
+    def _texts(self, article_id: int) -> frozenset[str]:
+        folded = self.index.folded
+        return frozenset(folded[s][1] for s in self.index.sentences_of.get(article_id, ()))
+
+    def size(self, article_id: int) -> int:
+        return len(self.texts(article_id))
 
     def _related(self, x: int, y: int) -> bool:
         """One story: on one event (their rare terms overlap, `rarity.topical_overlap`
-        at least TOPICAL_MIN), or half the shorter one's sentences matched in the other."""
-        overlap = topical_overlap(self.index.terms_of(x), self.index.terms_of(y), self.index.rarity)
-        if overlap >= TOPICAL_MIN:
+        at least TOPICAL_MIN), or half the shorter one's sentences printed in the other
+        (versions of an update, even lightly edited, share most of their lines)."""
+        index = self.index
+        if topical_overlap(index.terms_of(x), index.terms_of(y), index.rarity) >= TOPICAL_MIN:
             return True
-        shorter, longer = sorted((x, y), key=lambda a: (self.size(a), a))
-        (matched,) = self.conn.execute(
-            "SELECT COUNT(DISTINCT s) FROM (SELECT a_sentence AS s FROM matches"
-            " WHERE a_article = ? AND b_article = ? UNION ALL SELECT b_sentence FROM matches"
-            " WHERE b_article = ? AND a_article = ?)",
-            (shorter, longer, shorter, longer),
-        ).fetchone()
-        return matched >= STORY_OVERLAP * max(1, self.size(shorter))
+        shorter, longer = sorted((self.texts(x), self.texts(y)), key=len)
+        return len(shorter & longer) >= STORY_OVERLAP * max(1, len(shorter))
 
     def stories(self, articles: Iterable[int]) -> int:
         return count_stories(articles, self.size, self.related)
@@ -119,7 +112,7 @@ def detect(
     if outlet is None:
         return []
     found = []
-    relations = _Relations(conn, index)
+    relations = _Relations(index)
     verdicts: dict[frozenset[int], int] = {}
     for fold_hash in sorted(set(fold_hashes) - index.boilerplate):
         stored = index.by_fold.get(fold_hash, ())
@@ -240,7 +233,7 @@ def scan(conn: sqlite3.Connection, index: CandidateIndex) -> list[int]:
         (MIN_STORIES,),
     ).fetchall()
     found = []
-    relations = _Relations(conn, index)
+    relations = _Relations(index)
     for (fold_hash,) in rows:
         by_outlet: dict[str | None, set[int]] = {}
         for article in _printed_under(index, index.by_fold.get(fold_hash, ())):

@@ -78,7 +78,8 @@ def store_article(
     index.catch_up(conn)
     if previous is not None:
         retire_version(conn, index, previous.id)
-    plan = plan_article(index, keys, cutoffs)
+    outlet = outlet_key(article.outlet, article.source)
+    plan = plan_article(index, keys, cutoffs, outlet)
     words = matchable_words(keys)
     article_id = store.insert_article(conn, article, [key.columns for key in keys], previous)
     ids = store.sentence_ids(conn, article_id)
@@ -106,7 +107,6 @@ def store_article(
         for sentence_id, key in zip(ids, keys, strict=True)
         if key.fold_hash is not None
     }
-    outlet = outlet_key(article.outlet, article.source)
     index.add(article_id, by_id, outlet, words)
     for other in {m.article for m in plan.matches}:
         index.link(article_id, other)

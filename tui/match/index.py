@@ -66,6 +66,7 @@ class CandidateIndex:
         # Who printed each article (tui/match/boilerplate.outlet_key), and the
         # lines found to be boilerplate: fold hashes, and the sentences holding them.
         self.outlets: dict[int, str | None] = {}
+        self.by_outlet: dict[str, set[int]] = defaultdict(set)  # outlet key -> its articles
         self.articles_up_to = 0
         self.links_up_to = 0  # derived rows of articles above this are not loaded yet
         self.boilerplate: set[int] = set()
@@ -98,7 +99,7 @@ class CandidateIndex:
             (self.articles_up_to,),
         )
         for article_id, outlet, source, tokens in rows:
-            self.outlets[article_id] = outlet_key(outlet, source)
+            self._set_outlet(article_id, outlet_key(outlet, source))
             self.words_of[article_id] = tokens or 0
             self.articles_up_to = article_id
         for (fold_hash,) in conn.execute("SELECT fold_hash FROM boilerplate"):
@@ -116,6 +117,14 @@ class CandidateIndex:
         ).fetchall():
             self.link(a, b)
         self.links_up_to = self.articles_up_to
+
+    def _set_outlet(self, article_id: int, outlet: str | None) -> None:
+        old = self.outlets.get(article_id)
+        if old is not None:
+            self.by_outlet[old].discard(article_id)
+        self.outlets[article_id] = outlet
+        if outlet is not None:
+            self.by_outlet[outlet].add(article_id)
 
     def terms_of(self, article_id: int) -> np.ndarray:
         """The term ids (tui/match/rarity.py) of an article's matchable sentences."""
@@ -146,7 +155,7 @@ class CandidateIndex:
     def retire(self, article_id: int) -> None:
         """An older version: never a candidate, and no outlet's story for boilerplate."""
         self.retired.add(article_id)
-        self.outlets[article_id] = None
+        self._set_outlet(article_id, None)
 
     def mark_boilerplate(self, fold_hash: int) -> None:
         """Never offer sentences equal to this one (after folding) as candidates again."""
@@ -185,7 +194,7 @@ class CandidateIndex:
     ) -> None:
         """Learn an article's keys (sentence id -> key), outlet key and token count
         (all its sentences) once they are stored."""
-        self.outlets[article_id] = outlet
+        self._set_outlet(article_id, outlet)
         self.words_of[article_id] = words
         self.articles_up_to = max(self.articles_up_to, article_id)
         self.rarity.add(

@@ -73,17 +73,21 @@ def plan_article(
     index: CandidateIndex,
     keys: Sequence[SentenceKey],
     cutoffs: Cutoffs = DEFAULT_CUTOFFS,
-    exclude: frozenset[int] = frozenset(),
+    outlet: str | None = None,
 ) -> Plan:
     """Match a new article (its sentences' keys, in reading order) against `index`.
 
-    `exclude` are stored article ids never to match (its own earlier version).
-    Keys without a fold hash (too short, furniture) are never matched but
-    count in the article's words.
+    Copydesk shows what other outlets printed: with the new article's `outlet`
+    (tui/match/outlets.outlet_key), the same outlet's other pages are never
+    matched (two of an aggregator's listings, an outlet's story under two
+    addresses). Older versions are never matched either (the index retires
+    them). Keys without a fold hash (too short, furniture) are never matched
+    but count in the article's words.
     """
     matchable = {i: key for i, key in enumerate(keys) if key.fold_hash is not None}
     candidates = index.candidates(matchable)
     weigh = Weights(index.rarity)
+    exclude = index.by_outlet.get(outlet, set()) if outlet else set()
     by_article = _verify(index, matchable, candidates, cutoffs, exclude, weigh)
     linked: dict[int, set[tuple[int, int]]] = defaultdict(set)  # article -> candidate pairs
     for i, stored in candidates.items():
@@ -173,7 +177,7 @@ def _verify(
     keys: dict[int, SentenceKey],
     candidates: dict[int, list[int]],
     cutoffs: Cutoffs,
-    exclude: frozenset[int],
+    exclude: set[int],
     weigh: Weights,
 ) -> dict[int, list[Pair]]:
     """Stored article id -> its verified pairs with the new article (`Pair.there` is
