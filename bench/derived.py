@@ -104,7 +104,12 @@ def main(argv: list[str] | None = None) -> int:
             for result in library.ingest(sorted(str(p) for p in folder.iterdir()), workers=0):
                 if result.article_id is not None:
                     ids[Path(result.source).stem] = result.article_id
-            share = {(a, s): v for a, s, v in library.conn.execute("SELECT * FROM derived")}
+            share = {
+                (a, s): v
+                for a, s, v in library.conn.execute(
+                    "SELECT article_id, source_id, share FROM derived"
+                )
+            }
             matched: dict[tuple[int, int], set[int]] = {}
             for row in library.articles():
                 for m in library.matches(row.id):

@@ -178,3 +178,11 @@ def _fold_reference(text: str) -> str:
 )
 def test_fold_shortcuts_change_nothing(text: str) -> None:
     assert fold(text) == _fold_reference(text)
+
+
+def test_words_keep_their_combining_marks() -> None:
+    """Devanagari, Bengali and Tamil vowel signs and viramas belong to their word."""
+    assert words("किताब पढ़ने के लिए बच्चों ने") == ["किताब", "पढ़ने", "के", "लिए", "बच्चों", "ने"]
+    assert words("বাংলাদেশের রাজধানী ঢাকায়") == ["বাংলাদেশের", "রাজধানী", "ঢাকায়"]
+    assert words("தமிழ்நாட்டில் மழை பெய்தது.") == ["தமிழ்நாட்டில்", "மழை", "பெய்தது"]
+    assert words("Naïve café in O’Brien’s town") == ["naïve", "café", "in", "o'brien's", "town"]

@@ -205,6 +205,13 @@ MIGRATIONS: list[str] = [
     INSERT OR IGNORE INTO scans (name)
         SELECT 'furniture' WHERE EXISTS (SELECT 1 FROM sentences WHERE fold_hash IS NOT NULL);
     """,
+    # 14: words keep their combining marks (tui/text/normalize.WORD_PATTERN): a
+    # Devanagari, Bengali or Tamil word is one token, no longer cut at every vowel
+    # sign, which changes the keys; a library stored before is re-keyed once.
+    """
+    INSERT OR IGNORE INTO scans (name)
+        SELECT 'keys' WHERE EXISTS (SELECT 1 FROM sentences);
+    """,
 ]
 
 BUSY_TIMEOUT_MS = 30_000
