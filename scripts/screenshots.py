@@ -69,6 +69,27 @@ async def shoot(db: Path, ids: dict[str, int], out: Path, size: tuple[int, int])
         await pilot.press("question_mark")
         await pilot.pause()
         app.save_screenshot("help.svg", str(out))
+        app.pop_screen()
+        await pilot.pause()
+
+        app.action_check_text()  # the palette's "Check a text…", with a desk's rewrite pasted
+        await pilot.pause()
+        app.screen.query_one("#check-input").value = CHECKED  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        app.save_screenshot("check.svg", str(out))
+
+
+# A desk's story built on the July wire (the seeds), as a user would paste it in.
+CHECKED = (
+    "Tokyo wants talks. Japan is open to resuming peace treaty negotiations with Russia as soon "
+    "as conditions permit, Japanese Ambassador to Moscow Akira Muto said. The main obstacle "
+    "remains the dispute over the southern part of the Kuril Islands, known as the Northern "
+    "Territories in Japan. Our correspondent in Sapporo says fishermen there hope for a deal. "
+    '"We pay attention to the statements of the Russian leadership," Muto stressed.'
+)
 
 
 class _SeedSite(BaseHTTPRequestHandler):

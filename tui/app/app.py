@@ -319,7 +319,8 @@ class CopydeskApp(App[None]):
                 if is_source(typed):
                     result = library.check(typed)
                 else:
-                    result = library.check("-", stdin=io.BytesIO(typed.encode("utf-8")))
+                    pasted = io.BytesIO(typed.encode("utf-8"))
+                    result = replace(library.check("-", stdin=pasted), source="pasted text")
         except SourceError as error:
             failed = f"{typed[:60]}: {error}"
         except Exception as error:
