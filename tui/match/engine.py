@@ -110,6 +110,8 @@ def store_article(
     index.add(article_id, by_id, outlet, words)
     for other in {m.article for m in plan.matches}:
         index.link(article_id, other)
+    for other in {m.article for m in plan.matches if m.kind == "exact"}:
+        index.link(article_id, other, exact=True)
     if detect_boilerplate(conn, index, outlet, (key.fold_hash for key in by_id.values())):
         gone = index.boilerplate_sentences  # their matches were just removed
         matches = [m for m in matches if not {m.a_sentence, m.b_sentence} & gone]

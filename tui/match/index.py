@@ -61,6 +61,9 @@ class CandidateIndex:
         # article id -> the articles it shares a matched sentence with (its story's
         # printings, for rarity: tui/match/plan._verify)
         self.links: dict[int, set[int]] = defaultdict(set)
+        # article id -> the articles it shares an exact copy of a sentence with: one
+        # story's printings (tui/match/plan._stories)
+        self.copies: dict[int, set[int]] = defaultdict(set)
         self._terms: dict[int, np.ndarray] = {}  # article id -> its term ids, on first need
         self.seen_up_to = 0  # sentences with a larger id are not loaded yet
         # Who printed each article (tui/match/boilerplate.outlet_key), and the
@@ -116,6 +119,13 @@ class CandidateIndex:
             (self.links_up_to,),
         ).fetchall():
             self.link(a, b)
+        for a, b in conn.execute(  # two indexed lookups, not a scan of every match
+            "SELECT a_article, b_article FROM matches WHERE a_article > ? AND kind = 'exact'"
+            " UNION SELECT a_article, b_article FROM matches WHERE b_article > ?"
+            " AND kind = 'exact'",
+            (self.links_up_to, self.links_up_to),
+        ).fetchall():
+            self.link(a, b, exact=True)
         self.links_up_to = self.articles_up_to
 
     def _set_outlet(self, article_id: int, outlet: str | None) -> None:
@@ -139,10 +149,13 @@ class CandidateIndex:
             self._terms[article_id] = found
         return found
 
-    def link(self, a: int, b: int) -> None:
-        """Two articles share a matched sentence."""
+    def link(self, a: int, b: int, exact: bool = False) -> None:
+        """Two articles share a matched sentence (`exact`: one printed word for word)."""
         self.links[a].add(b)
         self.links[b].add(a)
+        if exact:
+            self.copies[a].add(b)
+            self.copies[b].add(a)
 
     def forget_sentences(self, sentence_ids: Iterable[int]) -> None:
         """Never offer these sentences as candidates, nor count them in passages

@@ -70,8 +70,9 @@ class Pair:
     `here` and `there` are sentence positions (reading order) in the new and the
     stored article. `specificity`, `shared_max` and `refilled` are what the
     library says of the pair's terms (tui/match/rarity.PairRarity); `fillings`
-    is how many distinct stored sentences the new one refills that way (its
-    frame's fillings in the library). `shared_terms` counts distinct terms both
+    is in how many stories the library holds sentences the new one refills that
+    way (its frame's fillings; a story's own edited copies count once).
+    `shared_terms` counts distinct terms both
     hold; `words` is the shorter sentence's word count; `quoted` is the share
     (0-1) of the pair's aligned words inside quotation marks on either side.
     """

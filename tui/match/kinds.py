@@ -74,9 +74,13 @@ SPECIFICITY_MIN = 0.4
 # own (a figure, a name) while the rarest word both share weighs under this
 # (rarity.Rarity.weight, 0-1: only common words shared) ...
 COMMON_SHARED = 0.45
-# ... or while the library already holds this many distinct sentences the new
-# one refills that way: a frame has many fillings, a copy few look-alikes.
-FRAME_FILLINGS = 6
+# ... or while the library already holds sentences the new one refills that
+# way in this many stories (tui/match/plan._stories: articles printing a
+# sentence word for word in common are one story): a frame has many
+# fillings, a copy few look-alikes outside its own story. On the Markov
+# corpus at 1,000 articles: 3 gave precision 0.998 and exact+near recall
+# 0.990, 4 0.997 and 0.991, 6 0.991 and 0.991.
+FRAME_FILLINGS = 4
 # A pair stands on its own (no other shared sentence beside it, tui/match/
 # judge.py) where its articles are on one event, holding at least this share
 # (0-1) of each other's rarity (rarity.topical_overlap) ...

@@ -88,17 +88,13 @@ def plan_article(
     candidates = index.candidates(matchable)
     weigh = Weights(index.rarity)
     exclude = index.by_outlet.get(outlet, set()) if outlet else set()
-    by_article = _verify(index, matchable, candidates, cutoffs, exclude, weigh)
+    near: dict[tuple[int, str], bool] = {}  # (new sentence, stored text) -> words overlap
+    by_article = _verify(index, matchable, candidates, cutoffs, exclude, weigh, near)
     linked: dict[int, set[tuple[int, int]]] = defaultdict(set)  # article -> candidate pairs
     for i, stored in candidates.items():
-        near: dict[str, bool] = {}  # copies of one text are looked at once
         for sentence in stored:
             article, text = index.folded[sentence]
-            if article in exclude or article in index.retired:
-                continue
-            if text not in near:
-                near[text] = overlapping(matchable[i].folded, text)
-            if near[text]:
+            if near.get((i, text)) and article not in exclude and article not in index.retired:
                 linked[article].add((i, sentence))
     here = _side_of_new(keys)
     new_terms: np.ndarray | None = None
@@ -179,10 +175,13 @@ def _verify(
     cutoffs: Cutoffs,
     exclude: set[int],
     weigh: Weights,
+    near: dict[tuple[int, str], bool],
 ) -> dict[int, list[Pair]]:
     """Stored article id -> its verified pairs with the new article (`Pair.there` is
     the stored sentence's id, which runs in reading order), each weighed by the
-    library (tui/match/rarity.py). Copies of one text are scored once.
+    library (tui/match/rarity.py). Copies of one text are scored once; `near`
+    learns which stored texts share enough words with each new sentence to be
+    anything (`verify.overlapping`), for the passages.
 
     A sentence that a story's copies all print makes its words look common (a
     library of one wire story and its reprints holds every word of it many
@@ -199,14 +198,18 @@ def _verify(
             if article in exclude or article in index.retired:
                 continue
             if text not in verdicts:
-                verdicts[text] = score_pair(keys[i].folded, text, cutoffs)
+                near[i, text] = overlapping(keys[i].folded, text)
+                verdicts[text] = (
+                    score_pair(keys[i].folded, text, cutoffs) if near[i, text] else None
+                )
             if (verdict := verdicts[text]) is not None:
                 found.append((i, sentence, article, text, verdict))
     printers: dict[int, set[int]] = defaultdict(set)  # new sentence -> articles printing it
     for i, _, article, _, _ in found:
         printers[i].add(article)
     weighed: dict[tuple[int, str, int], PairRarity] = {}
-    fillings: dict[int, set[str]] = defaultdict(set)  # new sentence -> texts it refills
+    # new sentence -> the articles whose sentence it refills (another filling of its frame)
+    fillings: dict[int, set[int]] = defaultdict(set)
     pairs: list[tuple[int, Pair]] = []
     for i, sentence, article, text, verdict in found:
         here_terms, there_terms = terms(keys[i].folded), terms(text)
@@ -218,7 +221,7 @@ def _verify(
                 weighed[i, text, held] = pair_rarity(here_terms, there_terms, weigh, held)
             rarity = weighed[i, text, held]
             if rarity.refilled:
-                fillings[i].add(text)
+                fillings[i].add(article)
         pair = Pair(
             here=i,
             there=sentence,
@@ -231,10 +234,25 @@ def _verify(
             quoted=_quoted_share(keys[i], text, index.quoted.get(sentence, "")),
         )
         pairs.append((article, pair))
+    stories = {i: _stories(index, articles) for i, articles in fillings.items()}
     by_article: dict[int, list[Pair]] = defaultdict(list)
     for article, pair in pairs:
-        by_article[article].append(replace(pair, fillings=len(fillings[pair.here])))
+        by_article[article].append(replace(pair, fillings=stories.get(pair.here, 0)))
     return by_article
+
+
+def _stories(index: CandidateIndex, articles: set[int]) -> int:
+    """How many stories these articles hold: each counted unless it prints a sentence
+    word for word that one counted already prints (`CandidateIndex.copies`). A
+    wire sentence edited by ten outlets has ten look-alikes but one story (the
+    outlets kept other sentences whole); a frame's fillings stand in stories of
+    their own (a filling is never printed word for word elsewhere)."""
+    counted: list[int] = []
+    for article in sorted(articles):
+        linked = index.copies.get(article, set())
+        if not any(other in linked for other in counted):
+            counted.append(article)
+    return len(counted)
 
 
 def _quoted_share(key: SentenceKey, text: str, stored_flags: str) -> float:
