@@ -360,7 +360,7 @@ def test_a_library_keyed_by_3_grams_is_keyed_again_when_opened(tmp_path: Path) -
 def test_an_update_that_changes_the_whole_lead_still_shows_each_changed_sentence(
     library: Library,
 ) -> None:
-    """Found by a fresh-eyes session: the toll, the injured and the magnitude change in
+    """A reader's case: the toll, the injured and the magnitude change in
     the first three sentences, and only then does the copy run on unchanged."""
     lead = (
         "A strong earthquake killed at least {} people in the mountain province of Tavra "

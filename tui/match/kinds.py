@@ -48,8 +48,8 @@ EVIDENCE_FLOOR = 40.0
 # call similar or partial is 0.25 (MSRP accuracy is the same at 0.25 and here),
 # while it spares most of the candidates that share a phrase and little else (the
 # Markov 1,000-article run: 24.7 s at 0.2, 21.4 s at 0.25, the same pairs found).
-# 0.255, not the 0.25 intended, is a slip of session 6 that every session-6
-# figure was measured with; at 0.25 the classic 1,000-article corpus gains 3
+# 0.255, not the 0.25 intended, is a slip that the published figures were
+# measured with; at 0.25 the classic 1,000-article corpus gains 3
 # wrong similar pairs (precision 0.9956 -> 0.9953), so it was left as measured.
 SIMILAR_MIN_JACCARD = 0.255
 # Sentence profiles the verifier keeps, and as many n-gram sets for the weighed
