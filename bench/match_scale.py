@@ -64,11 +64,11 @@ from corpus import PAIR_KINDS, describe, generate, load, save, write_articles
 
 import tui.clean
 import tui.library
-import tui.match.engine
 import tui.match.index
 import tui.match.plan
 import tui.pipeline
 import tui.store.articles
+import tui.store.plans
 from tui.library import Library
 from tui.match.kinds import KINDS, MIN_WORDS, SIMILAR_SCORE
 from tui.store.matches import all_matches
@@ -170,14 +170,14 @@ STAGES = [
     (tui.match.plan, "_verify", VERIFY),
     (tui.match.plan, "judge", "judge pairs by article and library"),
     (tui.match.plan, "shares", "passages and derived shares"),
-    (tui.match.engine, "_mark_shared", "mark shared"),
+    (tui.store.plans, "mark_shared", "mark shared"),
     (tui.library, "store_article", STORE_MATCH),
     (tui.library.Library, "_add_to_batch", ADD),
     (tui.library.Library, "_commit_batch", COMMIT),
 ]
 DETAIL_STAGES = [
-    (tui.match.engine, "sentence_key", "one sentence's keys"),
-    (tui.match.engine, "_in_query", "SQL IN queries (engine)"),
+    (tui.match.plan, "sentence_key", "one sentence's keys"),
+    (tui.store.plans, "in_query", "SQL IN queries (matching)"),
 ]
 
 

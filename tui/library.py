@@ -26,19 +26,8 @@ from tui.ingest.polite import Politeness
 from tui.ingest.sources import DEFAULT_MAX_BYTES, SourceFailure, expand_sources, is_url
 from tui.logs import log_exception
 from tui.match.align import Row, align, pair_directly
-from tui.match.boilerplate import rekey as rekey_boilerplate
-from tui.match.boilerplate import scan as find_boilerplate
-from tui.match.boilerplate import unkey_furniture
 from tui.match.changes import Change, changes_from_json, changes_to_json, fact_changes
-from tui.match.derived import backfill as fill_derived
 from tui.match.diff import word_diff, word_diff_text
-from tui.match.engine import (
-    forget_article,
-    keys_of,
-    retire_version,
-    store_article,
-    type_changes,
-)
 from tui.match.groups import Group, build_groups, build_stories
 from tui.match.index import CandidateIndex
 from tui.match.kinds import DEFAULT_CUTOFFS, MIN_DERIVED_SHARE, Cutoffs
@@ -52,10 +41,21 @@ from tui.match.origin import (
     sort_key,
     stamp,
 )
-from tui.match.plan import matchable_words, plan_article
+from tui.match.plan import keys_of, matchable_words, plan_article
 from tui.match.quotes import article_flags
 from tui.match.shingles import SentenceKey, sentence_key
 from tui.match.verify import tokens
+from tui.matching import (
+    backfill_shares,
+    catch_up,
+    find_boilerplate,
+    forget_article,
+    rekey_boilerplate,
+    retire_version,
+    store_article,
+    type_changes,
+    unkey_furniture,
+)
 from tui.models import Article, Sentence
 from tui.pipeline import load, prepare_all
 from tui.references import named_by
@@ -396,8 +396,8 @@ class Library:
         if missing:
             with transaction(self.conn):
                 index = CandidateIndex()
-                index.catch_up(self.conn)
-                fill_derived(self.conn, index)
+                catch_up(self.conn, index)
+                backfill_shares(self.conn, index)
 
     def _scan_once(self, pending: set[str], name: str, work: Callable[[], None]) -> None:
         """Run a library-wide check that a migration left in `scans` (tui/store/db.py),
@@ -462,15 +462,15 @@ class Library:
 
     def _unkey_furniture(self) -> None:
         """A library keyed before furniture was told apart has it unkeyed, and its
-        matches undone (tui/match/boilerplate.unkey_furniture)."""
+        matches undone (tui/matching.unkey_furniture)."""
         index = CandidateIndex()
-        index.catch_up(self.conn)
+        catch_up(self.conn, index)
         unkey_furniture(self.conn, index)
 
     def _find_boilerplate(self) -> None:
         """A library stored before boilerplate was learned gets it found."""
         index = CandidateIndex()
-        index.catch_up(self.conn)
+        catch_up(self.conn, index)
         find_boilerplate(self.conn, index)
 
     def refresh(self) -> None:
@@ -652,7 +652,7 @@ class Library:
         article = load(source, max_bytes, stdin)
         keys = keys_of(article)
         index = CandidateIndex()
-        index.catch_up(self.conn)
+        catch_up(self.conn, index)
         plan = plan_article(index, keys, self.cutoffs)
         by_article: dict[int, list] = {}
         for match in plan.matches:
@@ -863,7 +863,7 @@ class Library:
 
     def type_changes(self, progress: Callable[[int, int], None] | None = None) -> int:
         """Type the changed facts of every pair matched since the last time (see
-        tui/match/engine.type_changes); returns how many pairs were typed."""
+        tui/matching.type_changes); returns how many pairs were typed."""
         with transaction(self.conn):
             return type_changes(self.conn, progress)
 

@@ -74,3 +74,26 @@ class Cleaned:
     byline: str | None = None
     credit: str | None = None
     extractor: str | None = None  # see Article.extractor
+
+
+@dataclass
+class IndexDelta:
+    """What the library holds that a candidate index (tui/match/index.py) has not
+    seen yet, as the store reads it (tui/store/plans.index_delta).
+
+    `sentences`: (id, article id, folded text, fold hash, packed shingles, quote
+    flags) of keyed sentences stored after the index's last look, in id order;
+    `top_sentence`: the largest sentence id stored; `articles`: (id, outlet,
+    source, tokens) of articles stored after its last look; `boilerplate`: every
+    boilerplate fold hash; `retired`: every older version's id; `links` and
+    `exact_links`: article pairs sharing a matched (an exact) sentence, where
+    the later one is new to the index.
+    """
+
+    sentences: list[tuple] = field(default_factory=list)
+    top_sentence: int = 0
+    articles: list[tuple] = field(default_factory=list)
+    boilerplate: list[int] = field(default_factory=list)
+    retired: list[int] = field(default_factory=list)
+    links: list[tuple[int, int]] = field(default_factory=list)
+    exact_links: list[tuple[int, int]] = field(default_factory=list)

@@ -24,7 +24,7 @@ from tui.clean import clean
 from tui.errors import SourceError
 from tui.ingest.sources import DEFAULT_MAX_BYTES, STDIN, read_source
 from tui.logs import open_log
-from tui.match.engine import keys_of
+from tui.match.plan import keys_of
 from tui.match.shingles import SentenceKey
 from tui.models import Article
 

@@ -10,7 +10,7 @@ furniture recurs under any story. (Two of an outlet's own pages are never
 matched with each other anyway: tui/match/plan.py.) Its matches are removed and it is never
 matched again, so it is neither highlighted nor counted in shares. Page
 furniture that cleaning left in is never keyed at all (`sentence_key`); a
-library keyed before that has it unkeyed once (`unkey_furniture`).
+library keyed before that has it unkeyed once (tui/matching.unkey_furniture).
 
 Two articles of one outlet are one story when they are on one event (their
 rare terms overlap, `rarity.topical_overlap` at least TOPICAL_MIN) or at least
@@ -29,18 +29,12 @@ shared text.
 from __future__ import annotations
 
 import functools
-import sqlite3
 from collections.abc import Callable, Iterable
 
-from tui.clean.boilerplate import is_furniture
-from tui.match.derived import rework_shares
 from tui.match.index import CandidateIndex
 from tui.match.kinds import TOPICAL_MIN
 from tui.match.outlets import outlet_key as outlet_key  # where older callers find it
 from tui.match.rarity import topical_overlap
-from tui.match.shingles import sentence_key
-from tui.store.db import in_query
-from tui.store.matches import refresh_shared
 
 MIN_STORIES = 3
 STORY_OVERLAP = 0.5
@@ -98,16 +92,14 @@ def _printed_under(index: CandidateIndex, sentences: Iterable[int]) -> set[int]:
 
 
 def detect(
-    conn: sqlite3.Connection,
-    index: CandidateIndex,
-    outlet: str | None,
-    fold_hashes: Iterable[int],
-) -> list[int]:
-    """The fold hashes of a new article's sentences that are now its outlet's boilerplate.
+    index: CandidateIndex, outlet: str | None, fold_hashes: Iterable[int]
+) -> list[tuple[int, int]]:
+    """Which of a new article's sentences (`fold_hashes`) are now its outlet's
+    boilerplate, as (fold hash, unrelated stories it stands under) pairs.
 
-    Call once the article is stored, matched and learned by `index`, which
-    knows each article's outlet key. Records and purges each one found (see
-    `declare`).
+    Call once `index` has learned the article (its sentences and its outlet
+    key); nothing is changed: the caller records each line and marks it in
+    the index (tui/matching.py).
     """
     if outlet is None:
         return []
@@ -126,125 +118,26 @@ def detect(
         if group not in verdicts:
             verdicts[group] = relations.stories(group)
         if verdicts[group] >= MIN_STORIES:
-            declare(conn, index, fold_hash, outlet, verdicts[group])
-            found.append(fold_hash)
+            found.append((fold_hash, verdicts[group]))
     return found
 
 
-def declare(
-    conn: sqlite3.Connection, index: CandidateIndex, fold_hash: int, outlet: str, stories: int
-) -> None:
-    """Record a boilerplate line and undo what matching made of it.
-
-    Its matches go; the sentences on either side are flagged shared again only
-    if another match holds them; the derived shares of each article pair that
-    lost a match are worked out again from what is left.
-    """
-    ids = index.by_fold.get(fold_hash, ())
-    # one printing that still exists (the index outlives deletions)
-    printed = in_query(conn, "SELECT text FROM sentences WHERE id IN ({}) ORDER BY id LIMIT 1", ids)
-    if not printed:
-        return
-    conn.execute(
-        "INSERT OR IGNORE INTO boilerplate (fold_hash, outlet, stories, text) VALUES (?, ?, ?, ?)",
-        (fold_hash, outlet, stories, printed[0][0]),
-    )
-    index.mark_boilerplate(fold_hash)
-    undo_matches(conn, index, ids)
-
-
-def undo_matches(
-    conn: sqlite3.Connection, index: CandidateIndex, sentence_ids: Iterable[int]
-) -> None:
-    """Remove every match holding one of `sentence_ids`.
-
-    The sentences on either side are flagged shared again only if another match
-    holds them; the derived shares of each article pair that lost a match are
-    worked out again from what is left (`index` must have caught up).
-    """
-    ids = list(sentence_ids)
-    lost = {
-        tuple(row)
-        for side in ("a_sentence", "b_sentence")
-        for row in in_query(
-            conn,
-            "SELECT a_sentence, b_sentence, a_article, b_article FROM matches"
-            f" WHERE {side} IN ({{}})",
-            ids,
-        )
-    }
-    if not lost:
-        return
-    for side in ("a_sentence", "b_sentence"):
-        in_query(conn, f"DELETE FROM matches WHERE {side} IN ({{}})", ids)
-    sentences = {row[0] for row in lost} | {row[1] for row in lost}
-    refresh_shared(conn, sentences, {row[2] for row in lost} | {row[3] for row in lost})
-    rework_shares(conn, index, [(row[2], row[3]) for row in lost])
-
-
-def rekey(conn: sqlite3.Connection) -> None:
-    """File each boilerplate line under its printing's fold hash again, after
-    folding changed; a line that no longer folds to a key (too short) is dropped,
-    and two lines that now fold alike are one."""
-    rows = conn.execute("SELECT outlet, stories, text FROM boilerplate").fetchall()
-    conn.execute("DELETE FROM boilerplate")
-    conn.executemany(
-        "INSERT OR IGNORE INTO boilerplate (fold_hash, outlet, stories, text) VALUES (?, ?, ?, ?)",
-        [
-            (key, outlet, stories, text)
-            for outlet, stories, text in rows
-            if (key := sentence_key(text).fold_hash) is not None
-        ],
-    )
-
-
-def unkey_furniture(conn: sqlite3.Connection, index: CandidateIndex) -> int:
-    """Unkey the stored sentences that are page furniture and undo their matches.
-
-    A library keyed before furniture was told apart (tui/clean/boilerplate.py,
-    `is_furniture`: embed credit lines, picture credits, contributor lines, ...)
-    gets once what a new one gets at ingest (tui/match/shingles.sentence_key):
-    no keys for them, so they are never matched again. Returns how many
-    sentences were unkeyed. `index` must have caught up with the library (it
-    stops offering them as candidates too).
-    """
-    rows = conn.execute("SELECT id, text FROM sentences WHERE fold_hash IS NOT NULL")
-    ids = [sentence_id for sentence_id, text in rows if is_furniture(text)]
-    if ids:
-        in_query(
-            conn,
-            "UPDATE sentences SET folded = NULL, fold_hash = NULL, shingles = NULL"
-            " WHERE id IN ({})",
-            ids,
-        )
-        index.forget_sentences(ids)
-        undo_matches(conn, index, ids)
-    return len(ids)
-
-
-def scan(conn: sqlite3.Connection, index: CandidateIndex) -> list[int]:
-    """Find every boilerplate line in a library stored before this check existed.
-
-    `index` must have caught up with the library. Returns the fold hashes declared.
-    """
-    rows = conn.execute(
-        "SELECT fold_hash FROM sentences WHERE fold_hash IS NOT NULL"
-        " GROUP BY fold_hash HAVING COUNT(DISTINCT article_id) >= ?",
-        (MIN_STORIES,),
-    ).fetchall()
+def scan(index: CandidateIndex, fold_hashes: Iterable[int]) -> list[tuple[int, str, int]]:
+    """Boilerplate among lines stored before this check existed: (fold hash, outlet,
+    stories) of each of `fold_hashes` (lines printed in MIN_STORIES articles or
+    more) that one outlet alone prints under MIN_STORIES unrelated stories.
+    `index` must have learned the whole library."""
     found = []
     relations = _Relations(index)
-    for (fold_hash,) in rows:
+    for fold_hash in fold_hashes:
         by_outlet: dict[str | None, set[int]] = {}
         for article in _printed_under(index, index.by_fold.get(fold_hash, ())):
             by_outlet.setdefault(index.outlets.get(article), set()).add(article)
         if len(by_outlet) != 1 or None in by_outlet:  # story text several outlets print
             continue
-        for outlet, articles in sorted(by_outlet.items()):
-            if len(articles) >= MIN_STORIES:
-                stories = relations.stories(articles)
-                if stories >= MIN_STORIES:
-                    declare(conn, index, fold_hash, outlet, stories)
-                    found.append(fold_hash)
-                    break
+        ((outlet, articles),) = by_outlet.items()
+        if len(articles) >= MIN_STORIES:
+            stories = relations.stories(articles)
+            if stories >= MIN_STORIES:
+                found.append((fold_hash, outlet, stories))
     return found

@@ -12,7 +12,6 @@ once per process and then kept in step.
 from __future__ import annotations
 
 import functools
-import sqlite3
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -23,6 +22,7 @@ import numpy as np
 from tui.match.outlets import outlet_key
 from tui.match.rarity import Rarity, terms
 from tui.match.shingles import SentenceKey, unpack
+from tui.models import IndexDelta
 
 MIN_SHARED_SHINGLES = 3
 # ... or this many for a sentence of fewer than SHORT_SENTENCE distinct 2-grams:
@@ -80,51 +80,30 @@ class CandidateIndex:
         # counted once it is matched, so a new one is judged against the others.
         self.rarity = Rarity()
 
-    def catch_up(self, conn: sqlite3.Connection) -> None:
-        """Load the keys of sentences stored since the last look (by any process).
-
-        Call inside the write transaction, so nobody can add sentences between
-        this and the new article's own insert.
-        """
-        rows = conn.execute(
-            "SELECT id, article_id, folded, fold_hash, shingles, quoted FROM sentences"
-            " WHERE id > ? AND fold_hash IS NOT NULL ORDER BY id",
-            (self.seen_up_to,),
-        )
+    def learn(self, delta: IndexDelta) -> None:
+        """Take in what the library holds that this index has not seen yet (read by
+        tui/store/plans.index_delta from the marks `seen_up_to`, `articles_up_to` and
+        `links_up_to`)."""
         found: dict[int, set[str]] = defaultdict(set)  # article id -> its terms
-        for sentence_id, article_id, folded, fold_hash, blob, quoted in rows:
+        for sentence_id, article_id, folded, fold_hash, blob, quoted in delta.sentences:
             self._add(sentence_id, article_id, folded, fold_hash, unpack(blob), quoted)
             found[article_id].update(terms(folded))
-        (top,) = conn.execute("SELECT COALESCE(MAX(id), 0) FROM sentences").fetchone()
-        self.seen_up_to = max(self.seen_up_to, top)
-        rows = conn.execute(
-            "SELECT id, outlet, source, tokens FROM articles WHERE id > ? ORDER BY id",
-            (self.articles_up_to,),
-        )
-        for article_id, outlet, source, tokens in rows:
+        self.seen_up_to = max(self.seen_up_to, delta.top_sentence)
+        for article_id, outlet, source, tokens in delta.articles:
             self._set_outlet(article_id, outlet_key(outlet, source))
             self.words_of[article_id] = tokens or 0
             self.articles_up_to = article_id
-        for (fold_hash,) in conn.execute("SELECT fold_hash FROM boilerplate"):
+        for fold_hash in delta.boilerplate:
             if fold_hash not in self.boilerplate:
                 self.mark_boilerplate(fold_hash)
-        for (article_id,) in conn.execute("SELECT id FROM articles WHERE latest = 0"):
+        for article_id in delta.retired:
             self.retire(article_id)
         for article_id, article_terms in found.items():
             if article_id not in self.retired:
                 self.rarity.add(article_terms)
-        for a, b in conn.execute(
-            "SELECT article_id, source_id FROM derived WHERE matched > 0 AND source_id > ?"
-            " AND article_id < source_id",
-            (self.links_up_to,),
-        ).fetchall():
+        for a, b in delta.links:
             self.link(a, b)
-        for a, b in conn.execute(  # two indexed lookups, not a scan of every match
-            "SELECT a_article, b_article FROM matches WHERE a_article > ? AND kind = 'exact'"
-            " UNION SELECT a_article, b_article FROM matches WHERE b_article > ?"
-            " AND kind = 'exact'",
-            (self.links_up_to, self.links_up_to),
-        ).fetchall():
+        for a, b in delta.exact_links:
             self.link(a, b, exact=True)
         self.links_up_to = self.articles_up_to
 

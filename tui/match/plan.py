@@ -6,7 +6,7 @@ sentences worth scoring, verifies them (tui/match/verify.py), judges each
 stored article's pairs together (tui/match/judge.py) and works out the
 derived shares of every article the new one shares passages with
 (tui/match/passages.py). It reads nothing but the index and writes nothing:
-the library applies the plan in one write (tui/match/engine.py), and `copydesk
+the store applies the plan in one write (tui/matching.py), and `copydesk
 check` reads it without storing anything.
 """
 
@@ -24,9 +24,11 @@ from tui.match.index import CandidateIndex
 from tui.match.judge import Articles, Pair, judge, needs_articles
 from tui.match.kinds import DEFAULT_CUTOFFS, MIN_DERIVED_SHARE, Cutoffs, Kind
 from tui.match.passages import Side, shares
+from tui.match.quotes import article_flags
 from tui.match.rarity import PairRarity, Weights, pair_rarity, terms, topical_overlap
-from tui.match.shingles import SentenceKey
+from tui.match.shingles import SentenceKey, sentence_key
 from tui.match.verify import Verdict, overlapping, profile, score_pair
+from tui.models import Article
 
 # An article the new one shares no whole sentence with is still worked out for
 # passages when this many of the new article's sentences have candidates there
@@ -310,3 +312,13 @@ def stored_side(index: CandidateIndex, article: int) -> tuple[Side, dict[int, in
     )
     index.sides[article] = side, {sentence: position for position, sentence in enumerate(ids)}
     return index.sides[article]
+
+
+def keys_of(article: Article) -> list[SentenceKey]:
+    """An article's matching keys, one per sentence in reading order, with the
+    words each holds inside quotation marks (tui/match/quotes.py)."""
+    flags = article_flags(article.text, article.sentences)
+    return [
+        replace(sentence_key(sentence.text), quoted=quoted)
+        for sentence, quoted in zip(article.sentences, flags, strict=True)
+    ]

@@ -118,7 +118,7 @@ MIGRATIONS: list[str] = [
     # canonical URL, versions (`lineage` is the first version's id; only the
     # `latest` version of an article is listed and matched), and the facts a
     # copy changed (`matches.changes`, JSON, typed on first need by
-    # tui/match/engine.type_changes; NULL until then). A library stored before
+    # tui/matching.type_changes; NULL until then). A library stored before
     # gets its older versions retired once (`scans`).
     """
     ALTER TABLE articles ADD COLUMN modified TEXT;
