@@ -52,12 +52,17 @@ EVIDENCE_FLOOR = 40.0
 # measured with; at 0.25 the classic 1,000-article corpus gains 3
 # wrong similar pairs (precision 0.9956 -> 0.9953), so it was left as measured.
 SIMILAR_MIN_JACCARD = 0.255
-# Sentence profiles the verifier keeps, and as many n-gram sets for the weighed
-# evidence (about 15 KB each; building one costs about 100 µs, and at 10,000
-# articles building them for every candidate took 40 s before they were kept
-# apart from the profiles): candidates come back again and again, and a cache
-# of 4,096 made the Markov 1,000-article run 2.5x slower.
-PROFILE_CACHE = 1 << 14
+# Sentence profiles the verifier keeps (about 1.4 KB each, words interned): a
+# stored sentence is a candidate again and again, and passages read every
+# sentence of each article a new one shares with. At 16,384 the cache turned
+# over at 10,000 articles and rebuilding profiles took half of the Markov
+# corpus's run (1,148 s; 610 s with room for every sentence of the library).
+PROFILE_CACHE = 1 << 18
+# ... and the n-gram sets of the weighed evidence (about 25 KB a sentence;
+# building one costs about 100 µs). Only pairs that get that far need them, so
+# a smaller cache does: a cache of 4,096 made the Markov 1,000-article run 2.5x
+# slower, one of 262,144 took the 10,000-article run to 2.8 GB.
+OVERLAPS_CACHE = 1 << 14
 # What the library says about a verified pair (tui/match/judge.py), fitted on
 # real reuse: the MSRP train split with each sentence an article of its own,
 # COUNTER's agency and newspaper stories (matches between stories that share

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from tui.match.kinds import (
     EVIDENCE_WEIGHTS,
     MIN_CHARACTERS,
     MIN_WORDS,
+    OVERLAPS_CACHE,
     PARTIAL_COVERAGE,
     PARTIAL_DENSITY,
     PARTIAL_LENGTH,
@@ -89,8 +91,9 @@ class Profile:
 
 @functools.lru_cache(maxsize=PROFILE_CACHE)
 def profile(folded: str) -> Profile:
-    """A sentence's profile, cached: the library's wire sentences are candidates again and again."""
-    words = tuple(tokens(folded))
+    """A sentence's profile, cached: the library's wire sentences are candidates again and
+    again. Its words are interned, so the cache holds one copy of each word."""
+    words = tuple(map(sys.intern, tokens(folded)))
     return Profile(
         words,
         frozenset(words),
@@ -109,7 +112,7 @@ class Overlaps:
     trigrams: frozenset[tuple[str, str, str]]  # distinct character 3-grams (folded)
 
 
-@functools.lru_cache(maxsize=PROFILE_CACHE)
+@functools.lru_cache(maxsize=OVERLAPS_CACHE)
 def overlaps(folded: str) -> Overlaps:
     """A sentence's n-grams for `evidence`, cached apart from `profile`: they cost
     about 100 µs and 15 KB a sentence, and most candidates never need them."""
