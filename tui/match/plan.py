@@ -90,14 +90,8 @@ def plan_article(
     candidates = index.candidates(matchable)
     weigh = Weights(index.rarity)
     exclude = index.by_outlet.get(outlet, set()) if outlet else set()
-    near: dict[tuple[int, str], bool] = {}  # (new sentence, stored text) -> words overlap
-    by_article = _verify(index, matchable, candidates, cutoffs, exclude, weigh, near)
     linked: dict[int, set[tuple[int, int]]] = defaultdict(set)  # article -> candidate pairs
-    for i, stored in candidates.items():
-        for sentence in stored:
-            article, text = index.folded[sentence]
-            if near.get((i, text)) and article not in exclude and article not in index.retired:
-                linked[article].add((i, sentence))
+    by_article = _verify(index, matchable, candidates, cutoffs, exclude, weigh, linked)
     here = _side_of_new(keys)
     new_terms: np.ndarray | None = None
     matches: list[PlannedMatch] = []
@@ -177,13 +171,14 @@ def _verify(
     cutoffs: Cutoffs,
     exclude: set[int],
     weigh: Weights,
-    near: dict[tuple[int, str], bool],
+    linked: dict[int, set[tuple[int, int]]],
 ) -> dict[int, list[Pair]]:
     """Stored article id -> its verified pairs with the new article (`Pair.there` is
     the stored sentence's id, which runs in reading order), each weighed by the
-    library (tui/match/rarity.py). Copies of one text are scored once; `near`
-    learns which stored texts share enough words with each new sentence to be
-    anything (`verify.overlapping`), for the passages.
+    library (tui/match/rarity.py). Copies of one text are scored once; `linked`
+    learns, by stored article, the candidate pairs (new position, stored sentence
+    id) that share enough words to be anything (`verify.overlapping`), for the
+    passages.
 
     A sentence that a story's copies all print makes its words look common (a
     library of one wire story and its reprints holds every word of it many
@@ -194,16 +189,17 @@ def _verify(
     """
     found: list[tuple[int, int, int, str, Verdict]] = []  # i, sentence, article, text, verdict
     for i, stored in candidates.items():
+        near: dict[str, bool] = {}  # stored text -> its words overlap the new sentence's
         verdicts: dict[str, Verdict | None] = {}
         for sentence in stored:
             article, text = index.folded[sentence]
             if article in exclude or article in index.retired:
                 continue
             if text not in verdicts:
-                near[i, text] = overlapping(keys[i].folded, text)
-                verdicts[text] = (
-                    score_pair(keys[i].folded, text, cutoffs) if near[i, text] else None
-                )
+                near[text] = overlapping(keys[i].folded, text)
+                verdicts[text] = score_pair(keys[i].folded, text, cutoffs) if near[text] else None
+            if near[text]:
+                linked[article].add((i, sentence))
             if (verdict := verdicts[text]) is not None:
                 found.append((i, sentence, article, text, verdict))
     printers: dict[int, set[int]] = defaultdict(set)  # new sentence -> articles printing it
