@@ -79,6 +79,7 @@ class CandidateIndex:
         # How many articles hold each term (tui/match/rarity.py); an article is
         # counted once it is matched, so a new one is judged against the others.
         self.rarity = Rarity()
+        self.counted: set[int] = set()  # the articles `rarity` counts
 
     def learn(self, delta: IndexDelta) -> None:
         """Take in what the library holds that this index has not seen yet (read by
@@ -99,8 +100,8 @@ class CandidateIndex:
         for article_id in delta.retired:
             self.retire(article_id)
         for article_id, article_terms in found.items():
-            if article_id not in self.retired:
-                self.rarity.add(article_terms)
+            if article_id not in self.retired and self.rarity.add(article_terms):
+                self.counted.add(article_id)
         for a, b in delta.links:
             self.link(a, b)
         for a, b in delta.exact_links:
@@ -145,9 +146,13 @@ class CandidateIndex:
                 self.sides.pop(self.folded[sentence_id][0], None)
 
     def retire(self, article_id: int) -> None:
-        """An older version: never a candidate, and no outlet's story for boilerplate."""
+        """An older version: never a candidate, no outlet's story for boilerplate, and
+        no longer counted in the library's term counts."""
         self.retired.add(article_id)
         self._set_outlet(article_id, None)
+        if article_id in self.counted:
+            self.rarity.remove(self.terms_of(article_id))
+            self.counted.discard(article_id)
 
     def mark_boilerplate(self, fold_hash: int) -> None:
         """Never offer sentences equal to this one (after folding) as candidates again."""
@@ -189,14 +194,15 @@ class CandidateIndex:
         self._set_outlet(article_id, outlet)
         self.words_of[article_id] = words
         self.articles_up_to = max(self.articles_up_to, article_id)
-        self.rarity.add(
+        if self.rarity.add(
             {
                 term
                 for key in keys.values()
                 if key.fold_hash is not None
                 for term in terms(key.folded)
             }
-        )
+        ):
+            self.counted.add(article_id)
         for sentence_id, key in keys.items():
             if key.fold_hash is not None:
                 self._add(

@@ -12,9 +12,10 @@ Terms are the tokens of folded text (tui/text/normalize.py), except in
 scripts written without spaces, where a single character is too common to
 tell anything and each pair of neighbouring characters stands for a word.
 
-Counts only grow: an older version retired or an article deleted keeps its
-terms counted until the library is opened again, which moves an IDF by a
-hair and decides nothing on its own.
+An article is counted once it is matched, if it holds a term at all (one with
+no sentence long enough to match counts for nothing, as when the library is
+read back); an older version is taken out of the counts when it is retired,
+so a new version is judged as a library holding only it would judge it.
 """
 
 from __future__ import annotations
@@ -72,11 +73,21 @@ class Rarity:
             self._df = grown
         return np.unique(np.array(found, dtype=np.int64))
 
-    def add(self, article_terms: Iterable[str]) -> None:
-        """Count one article holding these (distinct) terms."""
-        ids = self.ids_of(set(article_terms))  # may grow the counts: look them up after
+    def add(self, article_terms: Iterable[str]) -> bool:
+        """Count one article holding these (distinct) terms; an article holding none is
+        not counted. Returns whether it was."""
+        found = set(article_terms)
+        if not found:
+            return False
+        ids = self.ids_of(found)  # may grow the counts: look them up after
         self._df[ids] += 1
         self.articles += 1
+        return True
+
+    def remove(self, ids: np.ndarray) -> None:
+        """Take back one counted article, given the ids of its terms (`ids_of`)."""
+        self._df[ids] -= 1
+        self.articles -= 1
 
     def df(self, term: str) -> int:
         """How many counted articles hold the term."""
