@@ -103,3 +103,25 @@ def test_check_from_the_app_with_pasted_text(library_with_wire: Path) -> None:
         assert type(app.screen).__name__ == "ReaderScreen"
 
     drive(library_with_wire, script)
+
+
+def test_check_leaves_out_the_sources_own_outlet(tmp_path: Path) -> None:
+    """An outlet's own pages never match each other when added, so check does not
+    offer them either: a stock line of its own is not shared text."""
+
+    def page(name: str, outlet: str) -> Path:
+        body = "".join(f"<p>{sentence}.</p>" for sentence in WIRE.split(". "))
+        path = tmp_path / f"{name}.html"
+        path.write_text(
+            f'<html><head><title>{name}</title><meta property="og:site_name" content="{outlet}">'
+            f"</head><body><article><h1>{name}</h1>{body}</article></body></html>"
+        )
+        return path
+
+    stored = page("stored", "Harbour Gazette")
+    with Library(tmp_path / "lib.sqlite") as library:
+        assert [r.status for r in library.ingest([str(stored)])] == ["added"]
+        own = library.check(str(page("own", "Harbour Gazette")))
+        other = library.check(str(page("other", "Valley Post")))
+    assert own.found == []
+    assert [found.article.outlet for found in other.found] == ["Harbour Gazette"]

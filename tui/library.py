@@ -41,6 +41,7 @@ from tui.match.origin import (
     sort_key,
     stamp,
 )
+from tui.match.outlets import outlet_key
 from tui.match.plan import keys_of, matchable_words, plan_article
 from tui.match.quotes import article_flags
 from tui.match.shingles import SentenceKey, sentence_key
@@ -646,14 +647,15 @@ class Library:
         find the stored articles that share text with it.
 
         Matching runs exactly as for an article being added (tui/match/plan.py),
-        but nothing is written. Raises SourceError when the source cannot be read
+        but nothing is written: the source's own outlet's articles are not
+        offered, as they would not match it. Raises SourceError when the source cannot be read
         or cleaned.
         """
         article = load(source, max_bytes, stdin)
         keys = keys_of(article)
         index = CandidateIndex()
         catch_up(self.conn, index)
-        plan = plan_article(index, keys, self.cutoffs)
+        plan = plan_article(index, keys, self.cutoffs, outlet_key(article.outlet, article.source))
         by_article: dict[int, list] = {}
         for match in plan.matches:
             by_article.setdefault(match.article, []).append(match)
