@@ -3,6 +3,7 @@
     python bench/match_scale.py [--sizes 1000 10000] [--brute-force-at 1000] [--seed 7]
         [--sample-brute-force-at 10000 --sample 1000]
         [--generator markov --markov-from ../shared/bench/article-extraction]
+        [--keep DIR] [--plot OUT.svg]
 
 For each size a synthetic corpus is written as plain-text files to a
 temporary folder and ingested with `Library.ingest`, so reading,
@@ -791,6 +792,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--detail", action="store_true", help="also time sentence keys and SQL")
     parser.add_argument("--keep", type=Path, help="keep corpora and libraries in this folder")
+    parser.add_argument(
+        "--plot", type=Path, metavar="SVG", help="draw seconds and memory by size (scale_plot.py)"
+    )
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--brute-force", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--brute-force-sample", type=int, default=0, help=argparse.SUPPRESS)
@@ -847,6 +851,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.keep is None:
             shutil.rmtree(root, ignore_errors=True)
     print(f"\n{args.generator} corpus, seed {args.seed}\n" + table(results))
+    if args.plot:
+        from scale_plot import plot  # matplotlib is needed only here
+
+        plot({f"{args.generator} corpus": results}, args.plot)
     return 0
 
 
