@@ -648,8 +648,8 @@ class Library:
 
         Matching runs exactly as for an article being added (tui/match/plan.py),
         but nothing is written: the source's own outlet's articles are not
-        offered, as they would not match it. Raises SourceError when the source cannot be read
-        or cleaned.
+        offered, as they would not match it. Raises SourceError when the source
+        cannot be read or cleaned.
         """
         article = load(source, max_bytes, stdin)
         keys = keys_of(article)

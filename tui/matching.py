@@ -87,6 +87,7 @@ def store_article(
         retire_version(conn, index, previous.id)
     outlet = outlet_key(article.outlet, article.source)
     plan = plan_article(index, keys, cutoffs, outlet)
+    words = matchable_words(keys)
     article_id = store.insert_article(conn, article, [key.columns for key in keys], previous)
     ids = store.sentence_ids(conn, article_id)
     matches = [
@@ -101,7 +102,7 @@ def store_article(
         for sentence_id, key in zip(ids, keys, strict=True)
         if key.fold_hash is not None
     }
-    index.add(article_id, by_id, outlet, matchable_words(keys))
+    index.add(article_id, by_id, outlet, words)
     for other in {m.article for m in plan.matches}:
         index.link(article_id, other)
     for other in {m.article for m in plan.matches if m.kind == "exact"}:
@@ -111,7 +112,7 @@ def store_article(
     kept = [m for m in matches if not {m.a_sentence, m.b_sentence} & gone]
     plans.insert_matches(conn, (m.values for m in kept))
     plans.mark_shared(conn, {m.a_sentence for m in kept} | {m.b_sentence for m in kept})
-    plans.set_tokens(conn, [(matchable_words(keys), article_id)])
+    plans.set_tokens(conn, [(words, article_id)])
     plans.write_shares(conn, *_new_shares(index, article_id, plan.shares, matches, kept))
     return article_id, kept
 
@@ -125,7 +126,9 @@ def _new_shares(
 ) -> tuple[list[ShareRow], list[tuple[int, int]]]:
     """A new article's derived rows, and the rows to drop: as planned, except for the
     articles it lost a match with to boilerplate, whose shares are worked out again."""
-    lost = {m.a_article + m.b_article - article_id for m in set(matches) - set(kept)}
+    lost = {
+        m.b_article if m.a_article == article_id else m.a_article for m in set(matches) - set(kept)
+    }
     rows = share_rows(article_id, [s for s in planned if s.article not in lost])
     gone: list[tuple[int, int]] = []
     for other in sorted(lost):

@@ -163,10 +163,10 @@ def shares(
     covered_b: set[int] = set()
     matched = {(x, y) for x, y, _ in pairs}
     for x, y in set(seeds) | matched:
-        key = (here.texts[x], there.texts[y], (x, y) in matched)
+        reused = (x, y) in matched  # judged reuse: every aligned word counts
+        key = (here.texts[x], there.texts[y], reused)
         if key not in known:
-            gate = None if (x, y) in matched else weight
-            known[key] = _runs(here.sentence(x), there.sentence(y), gate)
+            known[key] = _runs(here.sentence(x), there.sentence(y), None if reused else weight)
         apart = x not in in_passage_a or y not in in_passage_b  # quoted words count apart
         i0, j0 = here.starts[x], there.starts[y]
         for i, j, length in known[key]:

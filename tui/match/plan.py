@@ -27,7 +27,7 @@ from tui.match.passages import Side, shares
 from tui.match.quotes import article_flags
 from tui.match.rarity import PairRarity, Weights, pair_rarity, terms, topical_overlap
 from tui.match.shingles import SentenceKey, sentence_key
-from tui.match.verify import Verdict, overlapping, profile, score_pair
+from tui.match.verify import Verdict, overlapping, profile, score_overlapping
 from tui.models import Article
 
 # An article the new one shares no whole sentence with is still worked out for
@@ -197,7 +197,9 @@ def _verify(
                 continue
             if text not in verdicts:
                 near[text] = overlapping(keys[i].folded, text)
-                verdicts[text] = score_pair(keys[i].folded, text, cutoffs) if near[text] else None
+                verdicts[text] = (
+                    score_overlapping(keys[i].folded, text, cutoffs) if near[text] else None
+                )
             if near[text]:
                 linked[article].add((i, sentence))
             if (verdict := verdicts[text]) is not None:

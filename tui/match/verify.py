@@ -245,10 +245,17 @@ def score_pair(a: str, b: str, cutoffs: Cutoffs = DEFAULT_CUTOFFS) -> Verdict | 
     A flipped negation ("did not claim" / "has claimed") is never near or
     partial: the claim changed, so at most similar.
     """
+    return score_overlapping(a, b, cutoffs) if a == b or overlapping(a, b) else None
+
+
+def score_overlapping(a: str, b: str, cutoffs: Cutoffs = DEFAULT_CUTOFFS) -> Verdict | None:
+    """`score_pair` for two folded sentences already found `overlapping` (or equal):
+    the matcher tests every candidate's overlap first, for passages too, and a
+    stored text is a candidate of many new sentences."""
     if a == b:
         return Verdict("exact", 100.0)
     pa, pb = profile(a), profile(b)
-    if not (pa.long_enough and pb.long_enough) or not overlapping(a, b):
+    if not (pa.long_enough and pb.long_enough):
         return None
     shared = len(pa.vocabulary & pb.vocabulary)
     union = len(pa.vocabulary) + len(pb.vocabulary) - shared
