@@ -29,7 +29,7 @@ from changes_pairs import FRESH, HELD_OUT, PAIRS
 
 from tui.match.changes import Change, fact_changes
 from tui.match.diff import word_diff
-from tui.match.verify import NEGATIONS
+from tui.match.fact_words import NEGATIONS
 
 TYPES = ("number", "date", "name", "quote", "negation")
 Triple = tuple[str, str, str]

@@ -39,7 +39,7 @@ from tui.match.changes import fact_changes
 from tui.match.index import shared_needed
 from tui.match.kinds import KINDS, SIMILAR_SCORE
 from tui.match.shingles import sentence_key
-from tui.match.verify import evidence, profile, verify
+from tui.match.verify import evidence, verify
 from tui.text.normalize import fold
 
 Pair = tuple[int, str, str]  # label, sentence 1, sentence 2
@@ -165,11 +165,8 @@ def fit(pairs: list[Pair], ridge: float = 0.1, rounds: int = 30):
     """Logistic regression by Newton's method: (weights, bias) over `evidence`."""
     import numpy as np
 
-    rows = []
-    for _, a, b in pairs:
-        fa, fb = fold(a), fold(b)
-        rows.append(evidence(fa, fb, profile(fa), profile(fb)))
-    x = np.hstack([np.array(rows), np.ones((len(rows), 1))])
+    rows = evidence([(fold(a), fold(b)) for _, a, b in pairs])
+    x = np.hstack([rows, np.ones((len(rows), 1))])
     y = np.array([label for label, _, _ in pairs], dtype=float)
     w = np.zeros(x.shape[1])
     penalty = ridge * np.eye(x.shape[1])

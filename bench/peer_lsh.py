@@ -18,7 +18,7 @@ added.
   same folded sentences and the same tokens.
 
 Each side's candidate pairs then go through the same verifier,
-`tui.match.verify.score_pair`, with its caches cleared first; as in the engine,
+`tui.match.verify.verify_batch`, with its caches cleared first; as in the engine,
 a pair of texts is scored once per side however many copies print it.
 
 Times per side: keys (the engine's text and 2-gram hashes, the peer's MinHash
@@ -59,8 +59,9 @@ from corpus import PAIR_KINDS, load
 from datasketch import MinHash, MinHashLSH
 
 from tui.match.index import CandidateIndex
+from tui.match.profile import profile, sentence_arrays, tokens
 from tui.match.shingles import SentenceKey, pack, shingles_of, stable_hash
-from tui.match.verify import overlaps, profile, score_pair, tokens
+from tui.match.verify import verify_batch
 from tui.store.articles import get_sentences, list_articles
 
 CLOCK = match_scale.CLOCK
@@ -217,21 +218,15 @@ def peer_side(
 
 
 def verify(side: Side, folded: dict[int, str]) -> None:
-    """Score the side's candidates with score_pair, caches cold, each text pair once."""
+    """Verify the side's candidates in one batch, as the engine does, caches cold,
+    each text pair once."""
     profile.cache_clear()
-    overlaps.cache_clear()
+    sentence_arrays.cache_clear()
 
     def run() -> set[Pair]:
-        verdicts: dict[tuple[str, str], bool] = {}
-        accepted = set()
-        for pair in side.candidates:
-            texts = (folded[pair[0]], folded[pair[1]])
-            ok = verdicts.get(texts)
-            if ok is None:
-                ok = verdicts[texts] = score_pair(*texts) is not None
-            if ok:
-                accepted.add(pair)
-        return accepted
+        texts = list({(folded[a], folded[b]) for a, b in side.candidates})
+        accepted = {texts[p] for p in verify_batch(texts).verdicts}
+        return {pair for pair in side.candidates if (folded[pair[0]], folded[pair[1]]) in accepted}
 
     side.verified, side.verify_seconds = _timed(run)
 

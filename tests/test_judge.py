@@ -23,7 +23,7 @@ def library_of(sentences: list[str], copies: int = 1) -> Rarity:
 
 
 def weigh_pair(a: str, b: str, rarity: Rarity):
-    return pair_rarity(terms(fold(a)), terms(fold(b)), rarity.weight)
+    return pair_rarity(terms(fold(a)), terms(fold(b)), rarity)
 
 
 SCORE_LINES = [
@@ -86,8 +86,8 @@ def test_copies_of_one_story_do_not_make_its_words_common() -> None:
     wire = "Engineers closed the old rail bridge after finding cracks in two of its stone piers."
     copy = wire.replace("closed", "shut")
     rarity = library_of([wire], copies=5)
-    plain = pair_rarity(terms(fold(copy)), terms(fold(wire)), rarity.weight)
-    as_one = pair_rarity(terms(fold(copy)), terms(fold(wire)), rarity.weight, held=5)
+    plain = pair_rarity(terms(fold(copy)), terms(fold(wire)), rarity)
+    as_one = pair_rarity(terms(fold(copy)), terms(fold(wire)), rarity, held=5)
     assert plain.shared_max < 0.45 < as_one.shared_max
 
 

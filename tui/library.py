@@ -43,9 +43,9 @@ from tui.match.origin import (
 )
 from tui.match.outlets import outlet_key
 from tui.match.plan import keys_of, matchable_words, plan_article
+from tui.match.profile import tokens
 from tui.match.quotes import article_flags
 from tui.match.shingles import SentenceKey, sentence_key
-from tui.match.verify import tokens
 from tui.matching import (
     backfill_shares,
     catch_up,

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from tui.match.index import CandidateIndex
 from tui.match.passages import Side, shares
 from tui.match.plan import PlannedShare, stored_side
-from tui.match.verify import overlapping
+from tui.match.profile import overlapping
 
 # A stored match as the derived table needs it: (a_sentence, b_sentence, a_article, quote)
 StoredMatch = tuple[int, int, int, bool]

@@ -58,11 +58,10 @@ SIMILAR_MIN_JACCARD = 0.255
 # over at 10,000 articles and rebuilding profiles took half of the Markov
 # corpus's run (1,148 s; 610 s with room for every sentence of the library).
 PROFILE_CACHE = 1 << 18
-# ... and the n-gram sets of the weighed evidence (about 25 KB a sentence;
-# building one costs about 100 µs). Only pairs that get that far need them, so
-# a smaller cache does: a cache of 4,096 made the Markov 1,000-article run 2.5x
-# slower, one of 262,144 took the 10,000-article run to 2.8 GB.
-OVERLAPS_CACHE = 1 << 14
+# ... and the sentences as the verifier's kernel counts them (word ids and
+# sorted sets of n-grams, tui/match/profile.sentence_arrays): about 2 KB a
+# sentence, 10 µs to build. (As Python sets they took 25 KB and 100 µs.)
+SETS_CACHE = 1 << 16
 # What the library says about a verified pair (tui/match/judge.py), fitted on
 # real reuse: the MSRP train split with each sentence an article of its own,
 # COUNTER's agency and newspaper stories (matches between stories that share

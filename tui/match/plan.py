@@ -23,11 +23,12 @@ from rapidfuzz.distance import LCSseq
 from tui.match.index import CandidateIndex
 from tui.match.judge import Articles, Pair, judge, needs_articles
 from tui.match.kinds import DEFAULT_CUTOFFS, MIN_DERIVED_SHARE, Cutoffs, Kind
-from tui.match.passages import Side, shares
+from tui.match.passages import MIN_RUN, Side, share_of, shares
+from tui.match.profile import profile
 from tui.match.quotes import article_flags
-from tui.match.rarity import PairRarity, Weights, pair_rarity, terms, topical_overlap
+from tui.match.rarity import PairRarity, Weights, terms, topical_overlap, weigh_pairs
 from tui.match.shingles import SentenceKey, sentence_key
-from tui.match.verify import Verdict, overlapping, profile, score_overlapping
+from tui.match.verify import Verdict, verify_batch
 from tui.models import Article
 
 # An article the new one shares no whole sentence with is still worked out for
@@ -90,8 +91,9 @@ def plan_article(
     candidates = index.candidates(matchable)
     weigh = Weights(index.rarity)
     exclude = index.by_outlet.get(outlet, set()) if outlet else set()
-    linked: dict[int, set[tuple[int, int]]] = defaultdict(set)  # article -> candidate pairs
-    by_article = _verify(index, matchable, candidates, cutoffs, exclude, weigh, linked)
+    # article -> its candidate pairs (new position, stored sentence) -> their LCS in words
+    linked: dict[int, dict[tuple[int, int], int]] = defaultdict(dict)
+    by_article = _verify(index, matchable, candidates, cutoffs, exclude, linked)
     here = _side_of_new(keys)
     new_terms: np.ndarray | None = None
     matches: list[PlannedMatch] = []
@@ -123,7 +125,7 @@ def plan_article(
             )
             for k in kept
         ]
-        seeds = linked.get(article, set())
+        seeds = linked.get(article, {})
         if not found and not _may_share(here, keys, seeds, index, article):
             continue
         matches += found
@@ -146,22 +148,25 @@ def plan_article(
 def _may_share(
     here: Side,
     keys: Sequence[SentenceKey],
-    seeds: set[tuple[int, int]],
+    seeds: dict[tuple[int, int], int],
     index: CandidateIndex,
     article: int,
 ) -> bool:
     """Whether two articles that share no matched sentence could still share a
     passage worth keeping: LINK_SENTENCES seed sentences, holding at least
-    MIN_DERIVED_SHARE of either article's words."""
+    MIN_DERIVED_SHARE of either article's words, and aligning enough words for
+    that (each seed pair's runs of MIN_RUN words or more lie inside its LCS,
+    whose length `seeds` gives)."""
     mine = {i for i, _ in seeds}
     if len(mine) < LINK_SENTENCES:
         return False
     words_here = sum(len(profile(keys[i].folded).words) for i in mine)
     words_there = sum(len(profile(index.folded[s][1]).words) for s in {s for _, s in seeds})
+    there = index.words_of.get(article, 0)
+    aligned = sum(lcs for lcs in seeds.values() if lcs >= MIN_RUN)
     return (
-        words_here >= MIN_DERIVED_SHARE * here.words
-        or words_there >= MIN_DERIVED_SHARE * index.words_of.get(article, 0)
-    )
+        words_here >= MIN_DERIVED_SHARE * here.words or words_there >= MIN_DERIVED_SHARE * there
+    ) and max(share_of(aligned, here.words), share_of(aligned, there)) >= MIN_DERIVED_SHARE
 
 
 def _verify(
@@ -170,15 +175,15 @@ def _verify(
     candidates: dict[int, list[int]],
     cutoffs: Cutoffs,
     exclude: set[int],
-    weigh: Weights,
-    linked: dict[int, set[tuple[int, int]]],
+    linked: dict[int, dict[tuple[int, int], int]],
 ) -> dict[int, list[Pair]]:
     """Stored article id -> its verified pairs with the new article (`Pair.there` is
     the stored sentence's id, which runs in reading order), each weighed by the
-    library (tui/match/rarity.py). Copies of one text are scored once; `linked`
-    learns, by stored article, the candidate pairs (new position, stored sentence
-    id) that share enough words to be anything (`verify.overlapping`), for the
-    passages.
+    library (tui/match/rarity.py). All candidates are verified in one batch
+    (`verify.verify_batch`), copies of one text once; `linked` learns, by stored
+    article, the candidate pairs (new position, stored sentence id) that share
+    enough words to be anything (`profile.overlapping`), with the length of
+    their longest common subsequence in words, for the passages.
 
     A sentence that a story's copies all print makes its words look common (a
     library of one wire story and its reprints holds every word of it many
@@ -187,41 +192,56 @@ def _verify(
     already share a sentence with the stored article (`CandidateIndex.links`)
     are left out of the counts, with the stored article itself.
     """
-    found: list[tuple[int, int, int, str, Verdict]] = []  # i, sentence, article, text, verdict
+    # (new position, stored text) -> stored (sentence, article) printing it
+    printed: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
     for i, stored in candidates.items():
-        near: dict[str, bool] = {}  # stored text -> its words overlap the new sentence's
-        verdicts: dict[str, Verdict | None] = {}
         for sentence in stored:
             article, text = index.folded[sentence]
-            if article in exclude or article in index.retired:
-                continue
-            if text not in verdicts:
-                near[text] = overlapping(keys[i].folded, text)
-                verdicts[text] = (
-                    score_overlapping(keys[i].folded, text, cutoffs) if near[text] else None
-                )
-            if near[text]:
-                linked[article].add((i, sentence))
-            if (verdict := verdicts[text]) is not None:
-                found.append((i, sentence, article, text, verdict))
+            if article not in exclude and article not in index.retired:
+                printed[i, text].append((sentence, article))
+    i_of = [i for i, _ in printed]
+    checked = verify_batch([(keys[i].folded, text) for i, text in printed], cutoffs)
+    copies = list(printed.values())
+    found: list[tuple[int, int, int, str, Verdict]] = []  # i, sentence, article, text, verdict
+    for p in np.flatnonzero(checked.overlapping).tolist():
+        verdict, lcs = checked.verdicts.get(p), int(checked.lcs[p])
+        for sentence, article in copies[p]:
+            linked[article][i_of[p], sentence] = lcs
+            if verdict is not None:
+                found.append((i_of[p], sentence, article, index.folded[sentence][1], verdict))
+    found.sort(key=lambda f: (f[0], f[1]))  # in the candidates' order, whatever the batch's
     printers: dict[int, set[int]] = defaultdict(set)  # new sentence -> articles printing it
     for i, _, article, _, _ in found:
         printers[i].add(article)
-    weighed: dict[tuple[int, str, int], PairRarity] = {}
+    # a stored article stands for its story's printings of the new sentence
+    held = [1 + len(printers[i] & index.links.get(article, set())) for i, _, article, _, _ in found]
+    weighing = list(
+        dict.fromkeys(
+            (i, text, h)
+            for (i, _, _, text, verdict), h in zip(found, held, strict=True)
+            if verdict.kind != "exact"
+        )
+    )
+    weighed = dict(
+        zip(
+            weighing,
+            weigh_pairs(
+                [terms(keys[i].folded) for i, _, _ in weighing],
+                [terms(text) for _, text, _ in weighing],
+                [h for _, _, h in weighing],
+                index.rarity,
+            ),
+            strict=True,
+        )
+    )
     # new sentence -> the articles whose sentence it refills (another filling of its frame)
     fillings: dict[int, set[int]] = defaultdict(set)
     pairs: list[tuple[int, Pair]] = []
-    for i, sentence, article, text, verdict in found:
+    for (i, sentence, article, text, verdict), h in zip(found, held, strict=True):
         here_terms, there_terms = terms(keys[i].folded), terms(text)
-        if verdict.kind == "exact":
-            rarity = EXACT
-        else:
-            held = 1 + len(printers[i] & index.links.get(article, set()))
-            if (i, text, held) not in weighed:
-                weighed[i, text, held] = pair_rarity(here_terms, there_terms, weigh, held)
-            rarity = weighed[i, text, held]
-            if rarity.refilled:
-                fillings[i].add(article)
+        rarity = EXACT if verdict.kind == "exact" else weighed[i, text, h]
+        if rarity.refilled:
+            fillings[i].add(article)
         pair = Pair(
             here=i,
             there=sentence,

@@ -23,11 +23,12 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from tui.match import kernel
 from tui.text.normalize import UNSPACED_CHARACTER, WORD_PATTERN
 
 
@@ -61,17 +62,20 @@ class Rarity:
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
         self._df = np.zeros(1 << 12, dtype=np.int32)
+        self._figure = np.zeros(1 << 12, dtype=np.bool_)  # term id -> holds a digit
         self.articles = 0
 
     def ids_of(self, article_terms: Iterable[str]) -> np.ndarray:
         """The sorted ids of these terms, giving new terms new ids."""
         ids = self.ids
-        found = [ids.setdefault(term, len(ids)) for term in article_terms]
-        if len(ids) > len(self._df):
-            grown = np.zeros(max(len(ids), 2 * len(self._df)), dtype=np.int32)
-            grown[: len(self._df)] = self._df
-            self._df = grown
-        return np.unique(np.array(found, dtype=np.int64))
+        for term in article_terms:
+            if term not in ids:
+                at = ids[term] = len(ids)
+                if at == len(self._df):
+                    self._df = np.concatenate([self._df, np.zeros_like(self._df)])
+                    self._figure = np.concatenate([self._figure, np.zeros_like(self._figure)])
+                self._figure[at] = bool(_FIGURE.search(term))
+        return np.unique(np.fromiter(map(ids.__getitem__, article_terms), np.int64))
 
     def add(self, article_terms: Iterable[str]) -> bool:
         """Count one article holding these (distinct) terms; an article holding none is
@@ -159,36 +163,48 @@ _FIGURE = re.compile(r"\d")
 
 
 def pair_rarity(
-    here: frozenset[str],
-    there: frozenset[str],
-    weigh: Callable[[str, int], float],
-    held: int = 1,
+    here: frozenset[str], there: frozenset[str], rarity: Rarity, held: int = 1
 ) -> PairRarity:
-    """Weigh a pair's terms (new sentence `here`, stored sentence `there`) by the
-    library (`PairRarity`).
+    """Weigh one pair's terms (new sentence `here`, stored sentence `there`) by the
+    library: `weigh_pairs` for one pair."""
+    return weigh_pairs([here], [there], [held], rarity)[0]
 
-    `weigh(term, held_by)` is `Rarity.weight` (or a `Weights` over it). `held`
-    is how many counted articles the stored side stands for: its own, and those
-    of its story that print the sentence too (a wire sentence reprinted a
-    hundred times). Their terms are not counted as other articles' use, or
-    every widely copied sentence would look common. The new article is not
-    counted yet.
+
+def weigh_pairs(
+    here: Sequence[frozenset[str]],
+    there: Sequence[frozenset[str]],
+    held: Sequence[int],
+    rarity: Rarity,
+) -> list[PairRarity]:
+    """Weigh each pair's terms (new sentence `here[p]`, stored sentence `there[p]`)
+    by the library (`PairRarity`), all pairs in one compiled pass
+    (kernel.weigh_pairs).
+
+    Each term weighs `Rarity.weight`. `held[p]` is how many counted articles the
+    stored side stands for: its own, and those of its story that print the
+    sentence too (a wire sentence reprinted a hundred times). Their terms are
+    not counted as other articles' use, or every widely copied sentence would
+    look common. The new article is not counted yet.
     """
-    shared = here & there
-    shared_weights = [weigh(term, held) for term in shared]
-    own_here = [(term, weigh(term, 0)) for term in here - shared]
-    own_there = [(term, weigh(term, held)) for term in there - shared]
-    s = sum(shared_weights)
-    total = s + min(sum(w for _, w in own_here), sum(w for _, w in own_there))
-    return PairRarity(
-        s / total if total else 0.0,
-        max(shared_weights, default=0.0),
-        _specific(own_here) and _specific(own_there),
+    sets = list(dict.fromkeys([*here, *there]))
+    where = {terms_: at for at, terms_ in enumerate(sets)}
+    ids = [rarity.ids_of(terms_) for terms_ in sets]  # may grow the counts: read them after
+    ends = np.cumsum([len(x) for x in ids], dtype=np.int64)
+    specificity, shared_max, refilled = kernel.weigh_pairs(
+        rarity._df,
+        rarity._figure,
+        rarity.articles,
+        np.concatenate(ids) if ids else np.zeros(0, np.int64),
+        ends,
+        np.fromiter((where[x] for x in here), np.int64, len(here)),
+        np.fromiter((where[x] for x in there), np.int64, len(there)),
+        np.asarray(held, dtype=np.int64),
+        SPECIFIC_TERM,
     )
-
-
-def _specific(own: list[tuple[str, float]]) -> bool:
-    return any(w >= SPECIFIC_TERM or _FIGURE.search(term) for term, w in own)
+    return [
+        PairRarity(*row)
+        for row in zip(specificity.tolist(), shared_max.tolist(), refilled.tolist(), strict=True)
+    ]
 
 
 def topical_overlap(here: np.ndarray, there: np.ndarray, rarity: Rarity, held: int = 1) -> float:

@@ -1,0 +1,125 @@
+"""The compiled kernel counts what Python sets would: each measure against a plain
+reference written here, on sentences in several scripts."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import Indel, Levenshtein
+
+from tui.match.profile import overlapping, profile
+from tui.match.rarity import SPECIFIC_TERM, Rarity, terms, weigh_pairs
+from tui.match.verify import evidence, score_pair, verify_batch
+from tui.text.normalize import fold
+
+WORDS = [
+    *("the", "minister", "said", "not", "no", "12", "3.5", "1,250", "paris", "flood", "toll"),
+    *("rose", "to", "министр", "сказал", "не", "наводнение", "मंत्री", "ने", "कहा", "नहीं"),
+    *("बाढ़", "وزير", "قال", "لم", "فيضان", "υπουργός", "είπε", "δεν", "πλημμύρα", "東京"),
+    *("の", "洪水", "น้ำท่วม", "กรุงเทพ"),
+]
+sentences = st.lists(st.sampled_from(WORDS), min_size=0, max_size=18).map(" ".join).map(fold)
+
+
+def f_score(shared: int, a: int, b: int) -> float:
+    return 2 * shared / (a + b) if shared else 0.0
+
+
+def reference_measures(a: str, b: str) -> list[float]:
+    """The seven measures, from Python sets (verify_batch's docstring)."""
+    wa, wb = profile(a).words, profile(b).words
+    ca, cb = Counter(wa), Counter(wb)
+
+    def grams(words, n):
+        return set(zip(*(words[k:] for k in range(n)), strict=False))
+
+    scores = [f_score(len(set(wa) & set(wb)), len(set(wa)), len(set(wb)))]
+    for n in (2, 3, 4):
+        ga, gb = grams(wa, n), grams(wb, n)
+        scores.append(f_score(len(ga & gb), len(ga), len(gb)))
+    g3a, g3b = grams(wa, 3), grams(wb, 3)
+    ta, tb = set(zip(a, a[1:], a[2:], strict=False)), set(zip(b, b[1:], b[2:], strict=False))
+    chars = len(ta & tb)
+    return [
+        sum(min(ca[w], cb[w]) for w in set(wa) & set(wb)) / max(len(wa), len(wb)),
+        len(g3a & g3b) / max(1, len(g3a), len(g3b)),
+        2 * Levenshtein.distance(wa, wb) / (len(wa) + len(wb)),
+        float(len(profile(a).numbers ^ profile(b).numbers)),
+        float(profile(a).negated != profile(b).negated),
+        chars / max(1, len(ta) + len(tb) - chars),
+        math.exp(sum(math.log(x + 0.01) for x in scores) / 4),
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(sentences, sentences), min_size=1, max_size=12))
+def test_the_kernel_counts_what_sets_count(pairs: list[tuple[str, str]]) -> None:
+    pairs = [(a, b) for a, b in pairs if a != b and profile(a).words and profile(b).words]
+    if not pairs:
+        return
+    for (a, b), measured in zip(pairs, evidence(pairs).tolist(), strict=True):
+        assert measured == reference_measures(a, b)
+    checked = verify_batch(pairs)
+    assert checked.overlapping.tolist() == [overlapping(a, b) for a, b in pairs]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(sentences, sentences), min_size=1, max_size=12))
+def test_a_batch_gives_each_pair_its_own_verdict(pairs: list[tuple[str, str]]) -> None:
+    """Batched or alone, in any company, both ways round: the same verdict."""
+    together = verify_batch(pairs).verdicts
+    flipped = verify_batch([(b, a) for a, b in pairs]).verdicts
+    for p, (a, b) in enumerate(pairs):
+        assert together.get(p) == score_pair(a, b) == flipped.get(p)
+
+
+def test_a_long_sentence_and_an_empty_one() -> None:
+    long = fold(" ".join(WORDS * 20))
+    checked = verify_batch([(long, long), (long, ""), ("", ""), (long, long[:-40])])
+    assert checked.verdicts[0].kind == "exact"
+    assert 1 not in checked.verdicts
+    assert checked.verdicts[2].kind == "exact"  # equal after folding, as ever
+    assert checked.verdicts[3].kind in ("near", "partial")
+    assert Indel.normalized_similarity(long, long[:-40]) > 0.9
+
+
+def reference_rarity(here: frozenset, there: frozenset, rarity: Rarity, held: int):
+    """rarity.PairRarity by hand, from Rarity.weight."""
+    shared = here & there
+    shared_weights = [rarity.weight(t, held) for t in shared]
+    own_here = [(t, rarity.weight(t, 0)) for t in here - shared]
+    own_there = [(t, rarity.weight(t, held)) for t in there - shared]
+    s = sum(shared_weights)
+    total = s + min(sum(w for _, w in own_here), sum(w for _, w in own_there))
+
+    def specific(own):
+        return any(w >= SPECIFIC_TERM or any(c.isdigit() for c in t) for t, w in own)
+
+    return (
+        s / total if total else 0.0,
+        max(shared_weights, default=0.0),
+        specific(own_here) and specific(own_there),
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(sentences, min_size=0, max_size=8),
+    st.lists(st.tuples(sentences, sentences, st.integers(0, 4)), min_size=1, max_size=8),
+)
+def test_pairs_are_weighed_as_rarity_weighs_each_term(library, pairs) -> None:
+    rarity = Rarity()
+    for article in library:
+        rarity.add(terms(article))
+    here = [terms(a) for a, _, _ in pairs]
+    there = [terms(b) for _, b, _ in pairs]
+    held = [h for _, _, h in pairs]
+    for got, a, b, h in zip(weigh_pairs(here, there, held, rarity), here, there, held, strict=True):
+        want = reference_rarity(a, b, rarity, h)
+        assert got.specificity == pytest.approx(want[0], abs=1e-12)
+        assert got.shared_max == pytest.approx(want[1], abs=1e-12)
+        assert got.refilled == want[2]
