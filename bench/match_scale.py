@@ -124,7 +124,7 @@ class Timers:
             start = CLOCK()
             try:
                 result = func(*args, **kwargs)
-                if count:  # candidates: {new sentence: [stored sentences]}
+                if count:  # candidates: {new sentence: [stored texts]}
                     self.counts[count] += sum(map(len, result.values()))
                 return result
             finally:
@@ -579,7 +579,8 @@ def report(size: int, r: dict, generator: str = "classic") -> None:
     )
     print(
         f"ingest + match: {r['ingest_seconds']:.1f} s, {r['articles_per_second']:.0f}"
-        f" articles/s; matching alone {r['match_seconds']:.1f} s; candidate pairs scored:"
+        f" articles/s; matching alone {r['match_seconds']:.1f} s; candidate pairs scored"
+        " (new sentence, stored text):"
         f" {r.get('candidate_pairs', 0):,}"
     )
     marks = r.get("checkpoints")

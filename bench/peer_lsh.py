@@ -164,8 +164,9 @@ def engine_side(runs: list[list[Stored]]) -> tuple[Side, int]:
         pairs: set[Pair] = set()
         for run in runs:
             found = index.candidates({s.id: keys[s.id] for s in run})
-            for sentence_id, stored in found.items():
-                pairs.update((other, sentence_id) for other in stored)
+            for sentence_id, texts in found.items():
+                for text in texts:
+                    pairs.update((other, sentence_id) for other in index.printings(text))
             for s in run:  # what `CandidateIndex.add` does that `candidates` reads
                 key = keys[s.id]
                 index._add(s.id, s.article_id, s.folded, key.fold_hash, key.hashes)

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import functools
 from array import array
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from itertools import chain
 
 import numpy as np
 
@@ -52,6 +51,7 @@ class CandidateIndex:
         # and its copies are reached through `by_fold` (fold hash -> every copy).
         self.by_fold: dict[int, list[int]] = defaultdict(list)
         self.text_of: dict[int, int] = {}  # a first printing's sentence id -> its fold hash
+        self.texts: dict[int, str] = {}  # fold hash -> the folded text
         self.folded: dict[int, tuple[int, str]] = {}  # sentence id -> (article id, folded text)
         self.sentences_of: dict[int, list[int]] = defaultdict(list)  # article id -> sentence ids
         self.quoted: dict[int, str] = {}  # sentence id -> its quote flags, where any is set
@@ -76,6 +76,7 @@ class CandidateIndex:
         self.boilerplate_sentences: set[int] = set()
         self.retired: set[int] = set()  # older versions of articles: never matched
         self.short: set[int] = set()  # first printings of fewer than SHORT_SENTENCE 2-grams
+        self._short_flags: np.ndarray | None = None  # the same by sentence id, built on need
         # How many articles hold each term (tui/match/rarity.py); an article is
         # counted once it is matched, so a new one is judged against the others.
         self.rarity = Rarity()
@@ -181,10 +182,13 @@ class CandidateIndex:
             self.boilerplate_sentences.add(sentence_id)
         if len(copies) == 1:  # the first printing of a text stands for all its copies
             self.text_of[sentence_id] = fold_hash
+            self.texts[fold_hash] = folded
             for shingle in shingles:
                 self.postings[shingle].append(sentence_id)
             if len(shingles) < SHORT_SENTENCE:
                 self.short.add(sentence_id)
+                if self._short_flags is not None and sentence_id < len(self._short_flags):
+                    self._short_flags[sentence_id] = True
 
     def add(
         self, article_id: int, keys: Mapping[int, SentenceKey], outlet: str | None, words: int
@@ -211,45 +215,62 @@ class CandidateIndex:
                 self.seen_up_to = max(self.seen_up_to, sentence_id)
 
     def candidates(self, keys: Mapping[int, SentenceKey]) -> dict[int, list[int]]:
-        """For each new sentence id, the stored sentence ids worth scoring (every copy
-        of each text that qualifies).
+        """For each new sentence id, the fold hashes of the stored texts worth scoring
+        (each text's printings are `printings(fold_hash)`).
 
-        A stored sentence qualifies by sharing `shared_needed` of the new
-        sentence's rarest word 2-grams (counted on first printings), or by
-        being equal after folding.
-        Boilerplate (tui/match/boilerplate.py) is never a candidate, on either side.
+        A stored text qualifies by sharing `shared_needed` of the new sentence's
+        rarest word 2-grams (counted on first printings), or by being equal
+        after folding. All of an article's sentences are counted in one
+        vectorised step. Boilerplate (tui/match/boilerplate.py) is never a
+        candidate, on either side.
         """
-        found: dict[int, list[int]] = {}
+        found: dict[int, set[int]] = {}
         postings = self.postings
+        tags: list[int] = []  # new sentence (its place in `asking`) of each chosen list
+        chosen: list[np.ndarray] = []  # the postings lists counted
+        asking: list[tuple[int, bool]] = []  # (new sentence id, is short)
         for sentence_id, key in keys.items():
             if key.fold_hash is None or key.fold_hash in self.boilerplate:
                 continue
+            found[sentence_id] = {key.fold_hash} if key.fold_hash in self.by_fold else set()
             hashes = key.hashes  # unpacked from the stored blob on each access
             lists = sorted(
-                (stored for shingle in hashes if (stored := postings.get(shingle))),
-                key=len,
+                (stored for shingle in hashes if (stored := postings.get(shingle))), key=len
             )
             budget = POSTINGS_BUDGET
-            counted = 0
             for stored in lists:
                 if len(stored) > budget:
                     break
                 budget -= len(stored)
-                counted += 1
-            shared = Counter(chain.from_iterable(lists[:counted]))  # one call: counted in C
-            others = set(self.by_fold.get(key.fold_hash, ()))
-            short = len(hashes) < SHORT_SENTENCE
-            for first in [
-                first
-                for first, count in shared.items()
-                if count >= MIN_SHARED_SHINGLES
-                or (count >= MIN_SHARED_SHORT and (short or first in self.short))
-            ]:
-                others.update(self.by_fold[self.text_of[first]])
-            others -= self.boilerplate_sentences
-            if others:
-                found[sentence_id] = sorted(others)
-        return found
+                chosen.append(np.frombuffer(stored, dtype=np.int32))
+                tags.append(len(asking))
+            asking.append((sentence_id, len(hashes) < SHORT_SENTENCE))
+        if chosen:
+            lengths = np.fromiter(map(len, chosen), np.int64, len(chosen))
+            pairs = (np.repeat(np.array(tags, np.int64), lengths) << 32) | np.concatenate(chosen)
+            pair, counts = np.unique(pairs, return_counts=True)
+            asked, first = pair >> 32, pair & 0xFFFFFFFF
+            short = np.array([is_short for _, is_short in asking])[asked] | self._is_short(first)
+            needed = np.where(short, MIN_SHARED_SHORT, MIN_SHARED_SHINGLES)
+            keep = counts >= needed
+            text_of = self.text_of
+            for n, stored in zip(asked[keep].tolist(), first[keep].tolist(), strict=True):
+                found[asking[n][0]].add(text_of[stored])
+        return {sentence_id: sorted(texts) for sentence_id, texts in found.items() if texts}
+
+    def _is_short(self, first: np.ndarray) -> np.ndarray:
+        """Whether these first printings have fewer than SHORT_SENTENCE 2-grams."""
+        if not len(first):
+            return np.zeros(0, bool)
+        if self._short_flags is None or len(self._short_flags) <= int(first.max()):
+            size = max(self.seen_up_to, int(first.max())) + 1
+            self._short_flags = np.zeros(2 * size, bool)
+            self._short_flags[list(self.short)] = True
+        return self._short_flags[first]
+
+    def printings(self, fold_hash: int) -> list[int]:
+        """The stored sentences printing a text (by fold hash), boilerplate left out."""
+        return [s for s in self.by_fold.get(fold_hash, ()) if s not in self.boilerplate_sentences]
 
 
 def shared_needed(shingles_a: int, shingles_b: int) -> int:

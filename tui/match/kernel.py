@@ -26,7 +26,7 @@ import numpy as np
 VOCABULARY, GRAMS2, GRAMS3, GRAMS4, TRIGRAMS, FIGURES, LONG_ENOUGH, NEGATED, WORDS = range(9)
 HEADER = 9
 # Columns of `count_pairs`' integer answer for each pair.
-OVERLAPPING, SHARED, LCS = range(3)
+OVERLAPPING, SHARED, UNION, LCS, BOTH_LONG, FLIPPED, SHORTER, LONGER = range(8)
 MEASURES = 7  # verify.EVIDENCE_WEIGHTS' order
 
 _MIX = np.int64(-7046029254386353131)  # 0x9E3779B97F4A7C15 (Fibonacci hashing)
@@ -172,12 +172,16 @@ def count_pairs(sets, starts, words, word_ends, left, right, jaccard, containmen
     each, and one flat array of word ids with the end of each. A pair overlaps
     when its distinct words share at least `jaccard` of their union or
     `containment` of the smaller side (verify.overlapping). Returns, per pair:
-    - int64 (pairs, 3): overlapping (0/1), distinct words shared, word LCS;
+    - int64 (pairs, 8): overlapping (0/1), distinct words shared and in all,
+      the word LCS (for overlapping pairs; all words for equal sentences),
+      whether both sentences are long enough to match (0/1), whether one
+      negates and the other does not (0/1), and the word counts of the shorter
+      and the longer side;
     - float64 (pairs, MEASURES): verify.EVIDENCE_WEIGHTS' measures, and
     - float64 (pairs,): their weighed sum with `bias` (the logit of reuse),
     the last two for overlapping pairs of unequal sentences only (0 elsewhere).
     """
-    counted = np.zeros((len(left), 3), np.int64)
+    counted = np.zeros((len(left), 8), np.int64)
     measured = np.zeros((len(left), MEASURES), np.float64)
     logit = np.zeros(len(left), np.float64)
     scores = np.empty(4, np.float64)
@@ -192,10 +196,16 @@ def count_pairs(sets, starts, words, word_ends, left, right, jaccard, containmen
             sets[a : a + va], sets[a + va : a + 2 * va], sets[b : b + vb], sets[b + vb : b + 2 * vb]
         )
         counted[p, SHARED] = shared
+        counted[p, UNION] = va + vb - shared
+        counted[p, BOTH_LONG] = ha[LONG_ENOUGH] and hb[LONG_ENOUGH]
+        counted[p, FLIPPED] = ha[NEGATED] != hb[NEGATED]
+        counted[p, SHORTER] = min(ha[WORDS], hb[WORDS])
+        counted[p, LONGER] = max(ha[WORDS], hb[WORDS])
         if not (shared >= jaccard * (va + vb - shared) or shared >= containment * min(va, vb)):
             continue
         counted[p, OVERLAPPING] = 1
         if x == y:
+            counted[p, LCS] = ha[WORDS]
             continue
         wa = words[word_ends[x - 1] if x else 0 : word_ends[x]]
         wb = words[word_ends[y - 1] if y else 0 : word_ends[y]]

@@ -60,8 +60,9 @@ SIMILAR_MIN_JACCARD = 0.255
 PROFILE_CACHE = 1 << 18
 # ... and the sentences as the verifier's kernel counts them (word ids and
 # sorted sets of n-grams, tui/match/profile.sentence_arrays): about 2 KB a
-# sentence, 10 µs to build. (As Python sets they took 25 KB and 100 µs.)
-SETS_CACHE = 1 << 16
+# sentence, 10 µs to build (as Python sets they took 25 KB and 100 µs). At
+# 65,536 the Markov corpus rebuilt them 1.7 million times at 10,000 articles.
+SETS_CACHE = 1 << 18
 # What the library says about a verified pair (tui/match/judge.py), fitted on
 # real reuse: the MSRP train split with each sentence an article of its own,
 # COUNTER's agency and newspaper stories (matches between stories that share

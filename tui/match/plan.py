@@ -103,6 +103,9 @@ def plan_article(
     known_runs: dict[int, dict] = {}
     for article in sorted(set(by_article) | set(linked)):
         pairs = by_article.get(article, [])
+        seeds = linked.get(article, {})
+        if not pairs and not _may_share(here, keys, seeds, index, article):
+            continue  # (most linked articles: one stock phrase in common)
         # the stored article stands for its story's printings of what the new one shares
         held = 1 + len(index.links.get(article, set()) & by_article.keys())
         topical = None
@@ -113,7 +116,6 @@ def plan_article(
                 )
             topical = topical_overlap(new_terms, index.terms_of(article), index.rarity, held)
         context = Articles(here.words, index.words_of.get(article, 0), topical)
-        kept = judge(pairs, context)
         found = [
             PlannedMatch(
                 k.pair.here,
@@ -123,11 +125,10 @@ def plan_article(
                 k.pair.verdict.score,
                 k.quote,
             )
-            for k in kept
+            for k in (judge(pairs, context) if pairs else ())
         ]
-        seeds = linked.get(article, {})
-        if not found and not _may_share(here, keys, seeds, index, article):
-            continue
+        if not found and pairs and not _may_share(here, keys, seeds, index, article):
+            continue  # (the pairs judged no reuse)
         matches += found
         there, position = stored_side(index, article)
         derived = shares(
@@ -157,16 +158,16 @@ def _may_share(
     MIN_DERIVED_SHARE of either article's words, and aligning enough words for
     that (each seed pair's runs of MIN_RUN words or more lie inside its LCS,
     whose length `seeds` gives)."""
+    there = index.words_of.get(article, 0)
+    aligned = sum(lcs for lcs in seeds.values() if lcs >= MIN_RUN)
+    if max(share_of(aligned, here.words), share_of(aligned, there)) < MIN_DERIVED_SHARE:
+        return False
     mine = {i for i, _ in seeds}
     if len(mine) < LINK_SENTENCES:
         return False
     words_here = sum(len(profile(keys[i].folded).words) for i in mine)
     words_there = sum(len(profile(index.folded[s][1]).words) for s in {s for _, s in seeds})
-    there = index.words_of.get(article, 0)
-    aligned = sum(lcs for lcs in seeds.values() if lcs >= MIN_RUN)
-    return (
-        words_here >= MIN_DERIVED_SHARE * here.words or words_there >= MIN_DERIVED_SHARE * there
-    ) and max(share_of(aligned, here.words), share_of(aligned, there)) >= MIN_DERIVED_SHARE
+    return words_here >= MIN_DERIVED_SHARE * here.words or words_there >= MIN_DERIVED_SHARE * there
 
 
 def _verify(
@@ -179,8 +180,9 @@ def _verify(
 ) -> dict[int, list[Pair]]:
     """Stored article id -> its verified pairs with the new article (`Pair.there` is
     the stored sentence's id, which runs in reading order), each weighed by the
-    library (tui/match/rarity.py). All candidates are verified in one batch
-    (`verify.verify_batch`), copies of one text once; `linked` learns, by stored
+    library (tui/match/rarity.py). All candidate texts (fold hashes, by new
+    position) are verified in one batch (`verify.verify_batch`), a text printed
+    by many once; `linked` learns, by stored
     article, the candidate pairs (new position, stored sentence id) that share
     enough words to be anything (`profile.overlapping`), with the length of
     their longest common subsequence in words, for the passages.
@@ -192,23 +194,20 @@ def _verify(
     already share a sentence with the stored article (`CandidateIndex.links`)
     are left out of the counts, with the stored article itself.
     """
-    # (new position, stored text) -> stored (sentence, article) printing it
-    printed: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
-    for i, stored in candidates.items():
-        for sentence in stored:
-            article, text = index.folded[sentence]
-            if article not in exclude and article not in index.retired:
-                printed[i, text].append((sentence, article))
-    i_of = [i for i, _ in printed]
-    checked = verify_batch([(keys[i].folded, text) for i, text in printed], cutoffs)
-    copies = list(printed.values())
+    texts = index.texts
+    asked = [(i, texts[text], text) for i, hashes in candidates.items() for text in hashes]
+    checked = verify_batch([(keys[i].folded, folded) for i, folded, _ in asked], cutoffs)
     found: list[tuple[int, int, int, str, Verdict]] = []  # i, sentence, article, text, verdict
     for p in np.flatnonzero(checked.overlapping).tolist():
+        i, folded, text = asked[p]
         verdict, lcs = checked.verdicts.get(p), int(checked.lcs[p])
-        for sentence, article in copies[p]:
-            linked[article][i_of[p], sentence] = lcs
+        for sentence in index.printings(text):
+            article = index.folded[sentence][0]
+            if article in exclude or article in index.retired:
+                continue
+            linked[article][i, sentence] = lcs
             if verdict is not None:
-                found.append((i_of[p], sentence, article, index.folded[sentence][1], verdict))
+                found.append((i, sentence, article, folded, verdict))
     found.sort(key=lambda f: (f[0], f[1]))  # in the candidates' order, whatever the batch's
     printers: dict[int, set[int]] = defaultdict(set)  # new sentence -> articles printing it
     for i, _, article, _, _ in found:

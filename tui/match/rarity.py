@@ -64,6 +64,8 @@ class Rarity:
         self._df = np.zeros(1 << 12, dtype=np.int32)
         self._figure = np.zeros(1 << 12, dtype=np.bool_)  # term id -> holds a digit
         self.articles = 0
+        # a sentence's term ids, asked for again each time it is a candidate
+        self.ids_of_sentence = functools.lru_cache(maxsize=1 << 16)(self.ids_of)
 
     def ids_of(self, article_terms: Iterable[str]) -> np.ndarray:
         """The sorted ids of these terms, giving new terms new ids."""
@@ -188,7 +190,7 @@ def weigh_pairs(
     """
     sets = list(dict.fromkeys([*here, *there]))
     where = {terms_: at for at, terms_ in enumerate(sets)}
-    ids = [rarity.ids_of(terms_) for terms_ in sets]  # may grow the counts: read them after
+    ids = [rarity.ids_of_sentence(terms_) for terms_ in sets]  # may grow the counts
     ends = np.cumsum([len(x) for x in ids], dtype=np.int64)
     specificity, shared_max, refilled = kernel.weigh_pairs(
         rarity._df,

@@ -108,19 +108,11 @@ def verify_batch(pairs: Sequence[tuple[str, str]], cutoffs: Cutoffs = DEFAULT_CU
     n = len(pairs)
     if not n:
         return Checked(np.zeros(0, bool), {}, np.zeros(0, np.int64))
-    left, right, header, counted, _, logit = _count(
-        pairs, SIMILAR_MIN_JACCARD, PARTIAL_MIN_CONTAINMENT
-    )
-    head_a, head_b = header[left], header[right]
+    left, right, counted, _, logit = _count(pairs, SIMILAR_MIN_JACCARD, PARTIAL_MIN_CONTAINMENT)
     overlapping = counted[:, kernel.OVERLAPPING].astype(bool)
     verdicts = {int(p): Verdict("exact", 100.0) for p in np.flatnonzero(left == right)}
-    open_ = (
-        overlapping
-        & (left != right)
-        & (head_a[:, kernel.LONG_ENOUGH] == 1)
-        & (head_b[:, kernel.LONG_ENOUGH] == 1)
-    )
-    flipped = head_a[:, kernel.NEGATED] != head_b[:, kernel.NEGATED]
+    open_ = overlapping & (left != right) & counted[:, kernel.BOTH_LONG].astype(bool)
+    flipped = counted[:, kernel.FLIPPED].astype(bool)
     ratio = np.zeros(n)
     ratio[open_] = _scores(pairs, open_, fuzz.ratio)
     near = open_ & ~flipped & (ratio >= cutoffs.near)
@@ -132,9 +124,8 @@ def verify_batch(pairs: Sequence[tuple[str, str]], cutoffs: Cutoffs = DEFAULT_CU
     for p in np.flatnonzero(reordered > 0).tolist():
         verdicts[p] = Verdict("near", round(float(reordered[p]), 1))
     open_ &= ~near & (reordered == 0)
-    words_a, words_b = head_a[:, kernel.WORDS], head_b[:, kernel.WORDS]
-    shorter, longer = np.minimum(words_a, words_b), np.maximum(words_a, words_b)
-    lcs = np.where(left == right, words_a, counted[:, kernel.LCS])  # equal: all of it
+    shorter, longer = counted[:, kernel.SHORTER], counted[:, kernel.LONGER]
+    lcs = counted[:, kernel.LCS]
     may_be_partial = open_ & (shorter <= PARTIAL_LENGTH * longer)
     may_be_partial[may_be_partial] &= (
         lcs[may_be_partial] / shorter[may_be_partial] >= PARTIAL_COVERAGE
@@ -146,7 +137,7 @@ def verify_batch(pairs: Sequence[tuple[str, str]], cutoffs: Cutoffs = DEFAULT_CU
             verdicts[p] = Verdict("partial", round(100 * coverage, 1))
             open_[p] = False
     shared = counted[:, kernel.SHARED]
-    union = head_a[:, kernel.VOCABULARY] + head_b[:, kernel.VOCABULARY] - shared
+    union = counted[:, kernel.UNION]
     rewrite = (
         open_
         & (ratio >= EVIDENCE_FLOOR)  # no rewrite people judged the same sentence scored lower
@@ -162,12 +153,12 @@ def evidence(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
     """The weighed evidence (`verify_batch`) of pairs of unequal folded sentences,
     overlapping or not: a float array (pairs, 7), in EVIDENCE_WEIGHTS' order
     (bench/msrp.py fits the weights on it)."""
-    return _count(pairs, 0.0, 0.0)[4]
+    return _count(pairs, 0.0, 0.0)[3]
 
 
 def _count(pairs: Sequence[tuple[str, str]], jaccard: float, containment: float):
     """The kernel's counts (kernel.count_pairs) for pairs of folded sentences, with
-    each pair's two sentence numbers and each sentence's header."""
+    each pair's two sentence numbers."""
     texts = list(dict.fromkeys(text for pair in pairs for text in pair))
     where = {text: at for at, text in enumerate(texts)}
     left = np.fromiter((where[a] for a, _ in pairs), dtype=np.int64, count=len(pairs))
@@ -186,8 +177,7 @@ def _count(pairs: Sequence[tuple[str, str]], jaccard: float, containment: float)
         _WEIGHTS,
         EVIDENCE_BIAS,
     )
-    header = np.array([x[: kernel.HEADER] for x in sets])
-    return left, right, header, counted, measures, logit
+    return left, right, counted, measures, logit
 
 
 def _scores(pairs, chosen: np.ndarray, scorer, cutoff: float = 0) -> np.ndarray:
