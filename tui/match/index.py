@@ -270,7 +270,10 @@ class CandidateIndex:
 
     def printings(self, fold_hash: int) -> list[int]:
         """The stored sentences printing a text (by fold hash), boilerplate left out."""
-        return [s for s in self.by_fold.get(fold_hash, ()) if s not in self.boilerplate_sentences]
+        copies = self.by_fold.get(fold_hash, [])
+        if self.boilerplate_sentences.isdisjoint(copies):
+            return copies
+        return [s for s in copies if s not in self.boilerplate_sentences]
 
 
 def shared_needed(shingles_a: int, shingles_b: int) -> int:

@@ -28,7 +28,7 @@ from tui.match.profile import profile
 from tui.match.quotes import article_flags
 from tui.match.rarity import PairRarity, Weights, terms, topical_overlap, weigh_pairs
 from tui.match.shingles import SentenceKey, sentence_key
-from tui.match.verify import Verdict, verify_batch
+from tui.match.verify import Verdict, verify_indexed
 from tui.models import Article
 
 # An article the new one shares no whole sentence with is still worked out for
@@ -93,7 +93,8 @@ def plan_article(
     exclude = index.by_outlet.get(outlet, set()) if outlet else set()
     # article -> its candidate pairs (new position, stored sentence) -> their LCS in words
     linked: dict[int, dict[tuple[int, int], int]] = defaultdict(dict)
-    by_article = _verify(index, matchable, candidates, cutoffs, exclude, linked)
+    aligned: dict[int, int] = defaultdict(int)  # article -> its seeds' LCS words, runs only
+    by_article = _verify(index, matchable, candidates, cutoffs, exclude, linked, aligned)
     here = _side_of_new(keys)
     new_terms: np.ndarray | None = None
     matches: list[PlannedMatch] = []
@@ -104,7 +105,7 @@ def plan_article(
     for article in sorted(set(by_article) | set(linked)):
         pairs = by_article.get(article, [])
         seeds = linked.get(article, {})
-        if not pairs and not _may_share(here, keys, seeds, index, article):
+        if not pairs and not _may_share(here, keys, seeds, aligned[article], index, article):
             continue  # (most linked articles: one stock phrase in common)
         # the stored article stands for its story's printings of what the new one shares
         held = 1 + len(index.links.get(article, set()) & by_article.keys())
@@ -127,7 +128,11 @@ def plan_article(
             )
             for k in (judge(pairs, context) if pairs else ())
         ]
-        if not found and pairs and not _may_share(here, keys, seeds, index, article):
+        if (
+            not found
+            and pairs
+            and not _may_share(here, keys, seeds, aligned[article], index, article)
+        ):
             continue  # (the pairs judged no reuse)
         matches += found
         there, position = stored_side(index, article)
@@ -150,16 +155,16 @@ def _may_share(
     here: Side,
     keys: Sequence[SentenceKey],
     seeds: dict[tuple[int, int], int],
+    aligned: int,
     index: CandidateIndex,
     article: int,
 ) -> bool:
     """Whether two articles that share no matched sentence could still share a
     passage worth keeping: LINK_SENTENCES seed sentences, holding at least
     MIN_DERIVED_SHARE of either article's words, and aligning enough words for
-    that (each seed pair's runs of MIN_RUN words or more lie inside its LCS,
-    whose length `seeds` gives)."""
+    that: each seed pair's runs of MIN_RUN words or more lie inside its LCS, and
+    `aligned` sums the LCS of those that reach MIN_RUN."""
     there = index.words_of.get(article, 0)
-    aligned = sum(lcs for lcs in seeds.values() if lcs >= MIN_RUN)
     if max(share_of(aligned, here.words), share_of(aligned, there)) < MIN_DERIVED_SHARE:
         return False
     mine = {i for i, _ in seeds}
@@ -177,15 +182,17 @@ def _verify(
     cutoffs: Cutoffs,
     exclude: set[int],
     linked: dict[int, dict[tuple[int, int], int]],
+    aligned: dict[int, int],
 ) -> dict[int, list[Pair]]:
     """Stored article id -> its verified pairs with the new article (`Pair.there` is
     the stored sentence's id, which runs in reading order), each weighed by the
     library (tui/match/rarity.py). All candidate texts (fold hashes, by new
-    position) are verified in one batch (`verify.verify_batch`), a text printed
+    position) are verified in one batch (`verify.verify_indexed`), a text printed
     by many once; `linked` learns, by stored
     article, the candidate pairs (new position, stored sentence id) that share
     enough words to be anything (`profile.overlapping`), with the length of
-    their longest common subsequence in words, for the passages.
+    their longest common subsequence in words, for the passages (`aligned` sums
+    those of MIN_RUN words or more by article).
 
     A sentence that a story's copies all print makes its words look common (a
     library of one wire story and its reprints holds every word of it many
@@ -194,20 +201,34 @@ def _verify(
     already share a sentence with the stored article (`CandidateIndex.links`)
     are left out of the counts, with the stored article itself.
     """
-    texts = index.texts
-    asked = [(i, texts[text], text) for i, hashes in candidates.items() for text in hashes]
-    checked = verify_batch([(keys[i].folded, folded) for i, folded, _ in asked], cutoffs)
+    where: dict[str, int] = {}  # distinct texts of the batch -> their place in it
+    for i in candidates:
+        where.setdefault(keys[i].folded, len(where))
+    stored = {
+        h: where.setdefault(index.texts[h], len(where))
+        for hashes in candidates.values()
+        for h in hashes
+    }
+    asked = [(i, h) for i, hashes in candidates.items() for h in hashes]
+    checked = verify_indexed(
+        list(where),
+        np.fromiter((where[keys[i].folded] for i, _ in asked), np.int64, len(asked)),
+        np.fromiter((stored[h] for _, h in asked), np.int64, len(asked)),
+        cutoffs,
+    )
     found: list[tuple[int, int, int, str, Verdict]] = []  # i, sentence, article, text, verdict
     for p in np.flatnonzero(checked.overlapping).tolist():
-        i, folded, text = asked[p]
+        i, text = asked[p]
         verdict, lcs = checked.verdicts.get(p), int(checked.lcs[p])
         for sentence in index.printings(text):
             article = index.folded[sentence][0]
             if article in exclude or article in index.retired:
                 continue
             linked[article][i, sentence] = lcs
+            if lcs >= MIN_RUN:
+                aligned[article] += lcs
             if verdict is not None:
-                found.append((i, sentence, article, folded, verdict))
+                found.append((i, sentence, article, index.texts[text], verdict))
     found.sort(key=lambda f: (f[0], f[1]))  # in the candidates' order, whatever the batch's
     printers: dict[int, set[int]] = defaultdict(set)  # new sentence -> articles printing it
     for i, _, article, _, _ in found:

@@ -78,7 +78,19 @@ class Checked:
 
 
 def verify_batch(pairs: Sequence[tuple[str, str]], cutoffs: Cutoffs = DEFAULT_CUTOFFS) -> Checked:
-    """Verify pairs of folded sentences, each (a, b), all at once.
+    """Verify pairs of folded sentences, each (a, b), all at once (`verify_indexed`)."""
+    texts, left, right = _indexed(pairs)
+    return verify_indexed(texts, left, right, cutoffs)
+
+
+def verify_indexed(
+    texts: Sequence[str],
+    left: np.ndarray,
+    right: np.ndarray,
+    cutoffs: Cutoffs = DEFAULT_CUTOFFS,
+) -> Checked:
+    """Verify the pairs (texts[left[p]], texts[right[p]]) of distinct folded
+    sentences `texts`, all at once; `left` and `right` are int64 arrays.
 
     - exact: equal after folding.
     - near: `fuzz.ratio` ≥ `cutoffs.near` (a word or comma changed), or the same words
@@ -105,22 +117,24 @@ def verify_batch(pairs: Sequence[tuple[str, str]], cutoffs: Cutoffs = DEFAULT_CU
     negates and the other does not; Jaccard of character 3-grams; the
     geometric mean over n = 1..4 of (F of distinct word n-grams + 0.01).
     """
-    n = len(pairs)
+    n = len(left)
     if not n:
         return Checked(np.zeros(0, bool), {}, np.zeros(0, np.int64))
-    left, right, counted, _, logit = _count(pairs, SIMILAR_MIN_JACCARD, PARTIAL_MIN_CONTAINMENT)
+    counted, _, logit = _count(texts, left, right, SIMILAR_MIN_JACCARD, PARTIAL_MIN_CONTAINMENT)
     overlapping = counted[:, kernel.OVERLAPPING].astype(bool)
     verdicts = {int(p): Verdict("exact", 100.0) for p in np.flatnonzero(left == right)}
     open_ = overlapping & (left != right) & counted[:, kernel.BOTH_LONG].astype(bool)
     flipped = counted[:, kernel.FLIPPED].astype(bool)
     ratio = np.zeros(n)
-    ratio[open_] = _scores(pairs, open_, fuzz.ratio)
+    ratio[open_] = _scores(texts, left, right, open_, fuzz.ratio)
     near = open_ & ~flipped & (ratio >= cutoffs.near)
     for p in np.flatnonzero(near).tolist():
         verdicts[p] = Verdict("near", round(float(ratio[p]), 1))
     reordering = open_ & ~flipped & ~near
     reordered = np.zeros(n)
-    reordered[reordering] = _scores(pairs, reordering, fuzz.token_sort_ratio, REORDER_SCORE)
+    reordered[reordering] = _scores(
+        texts, left, right, reordering, fuzz.token_sort_ratio, REORDER_SCORE
+    )
     for p in np.flatnonzero(reordered > 0).tolist():
         verdicts[p] = Verdict("near", round(float(reordered[p]), 1))
     open_ &= ~near & (reordered == 0)
@@ -131,7 +145,8 @@ def verify_batch(pairs: Sequence[tuple[str, str]], cutoffs: Cutoffs = DEFAULT_CU
         lcs[may_be_partial] / shorter[may_be_partial] >= PARTIAL_COVERAGE
     )
     for p in np.flatnonzero(may_be_partial).tolist():
-        short, long = sorted((profile(pairs[p][0]).words, profile(pairs[p][1]).words), key=len)
+        a, b = texts[left[p]], texts[right[p]]
+        short, long = sorted((profile(a).words, profile(b).words), key=len)
         coverage, flipped_inside = _coverage(short, long)
         if coverage >= PARTIAL_COVERAGE and not flipped_inside:
             verdicts[p] = Verdict("partial", round(100 * coverage, 1))
@@ -153,16 +168,23 @@ def evidence(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
     """The weighed evidence (`verify_batch`) of pairs of unequal folded sentences,
     overlapping or not: a float array (pairs, 7), in EVIDENCE_WEIGHTS' order
     (bench/msrp.py fits the weights on it)."""
-    return _count(pairs, 0.0, 0.0)[3]
+    return _count(*_indexed(pairs), 0.0, 0.0)[1]
 
 
-def _count(pairs: Sequence[tuple[str, str]], jaccard: float, containment: float):
-    """The kernel's counts (kernel.count_pairs) for pairs of folded sentences, with
-    each pair's two sentence numbers."""
+def _indexed(pairs: Sequence[tuple[str, str]]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Pairs of texts as distinct texts and two int64 arrays of positions in them."""
     texts = list(dict.fromkeys(text for pair in pairs for text in pair))
     where = {text: at for at, text in enumerate(texts)}
     left = np.fromiter((where[a] for a, _ in pairs), dtype=np.int64, count=len(pairs))
     right = np.fromiter((where[b] for _, b in pairs), dtype=np.int64, count=len(pairs))
+    return texts, left, right
+
+
+def _count(
+    texts: Sequence[str], left: np.ndarray, right: np.ndarray, jaccard: float, containment: float
+):
+    """The kernel's counts (kernel.count_pairs) for pairs of distinct folded texts
+    given by position: (counted, measures, logit)."""
     arrays = [sentence_arrays(text) for text in texts]
     sets = [sets for _, sets in arrays]
     counted, measures, logit = kernel.count_pairs(
@@ -177,17 +199,24 @@ def _count(pairs: Sequence[tuple[str, str]], jaccard: float, containment: float)
         _WEIGHTS,
         EVIDENCE_BIAS,
     )
-    return left, right, counted, measures, logit
+    return counted, measures, logit
 
 
-def _scores(pairs, chosen: np.ndarray, scorer, cutoff: float = 0) -> np.ndarray:
+def _scores(
+    texts: Sequence[str],
+    left: np.ndarray,
+    right: np.ndarray,
+    chosen: np.ndarray,
+    scorer,
+    cutoff: float = 0,
+) -> np.ndarray:
     """`scorer` (a rapidfuzz ratio, 0-100) of the chosen pairs, in C; 0 under `cutoff`."""
-    picked = np.flatnonzero(chosen).tolist()
-    if not picked:
+    picked = np.flatnonzero(chosen)
+    if not len(picked):
         return np.zeros(0)
     return cpdist(
-        [pairs[p][0] for p in picked],
-        [pairs[p][1] for p in picked],
+        [texts[x] for x in left[picked].tolist()],
+        [texts[x] for x in right[picked].tolist()],
         scorer=scorer,
         score_cutoff=cutoff,
         dtype=np.float64,
