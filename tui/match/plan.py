@@ -37,6 +37,9 @@ from tui.models import Article
 # story kept runs of its words. On COUNTER, 2 left 34 of 208 derived stories
 # with no share at all (AUC 0.75), 1 left 3 (0.82).
 LINK_SENTENCES = 1
+# Under this share of both articles' words no derived share rounds up to
+# MIN_DERIVED_SHARE (passages.share_of keeps four decimals).
+NEARLY_DERIVED = MIN_DERIVED_SHARE - 0.0001
 EXACT = PairRarity(1.0, 1.0, False)  # an exact copy is never a frame
 
 
@@ -165,6 +168,8 @@ def _may_share(
     that: each seed pair's runs of MIN_RUN words or more lie inside its LCS, and
     `aligned` sums the LCS of those that reach MIN_RUN."""
     there = index.words_of.get(article, 0)
+    if aligned < NEARLY_DERIVED * min(here.words, there):  # (most of them, cheaply)
+        return False
     if max(share_of(aligned, here.words), share_of(aligned, there)) < MIN_DERIVED_SHARE:
         return False
     mine = {i for i, _ in seeds}
@@ -204,11 +209,11 @@ def _verify(
     where: dict[str, int] = {}  # distinct texts of the batch -> their place in it
     for i in candidates:
         where.setdefault(keys[i].folded, len(where))
-    stored = {
-        h: where.setdefault(index.texts[h], len(where))
-        for hashes in candidates.values()
-        for h in hashes
-    }
+    stored: dict[int, int] = {}  # stored text (fold hash) -> its place in the batch
+    for hashes in candidates.values():
+        for h in hashes:
+            if h not in stored:
+                stored[h] = where.setdefault(index.texts[h], len(where))
     asked = [(i, h) for i, hashes in candidates.items() for h in hashes]
     checked = verify_indexed(
         list(where),
