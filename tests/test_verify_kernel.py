@@ -3,14 +3,18 @@ reference written here, on sentences in several scripts."""
 
 from __future__ import annotations
 
+import importlib.util
 import math
 from collections import Counter
 
+import numba
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel, Levenshtein
 
+from tui.match import kernel
 from tui.match.profile import overlapping, profile
 from tui.match.rarity import SPECIFIC_TERM, Rarity, terms, weigh_pairs
 from tui.match.verify import evidence, score_pair, verify_batch
@@ -123,3 +127,21 @@ def test_pairs_are_weighed_as_rarity_weighs_each_term(library, pairs) -> None:
         assert got.specificity == pytest.approx(want[0], abs=1e-12)
         assert got.shared_max == pytest.approx(want[1], abs=1e-12)
         assert got.refilled == want[2]
+
+
+def test_kernels_compile_where_numba_cannot_keep_them(monkeypatch) -> None:
+    """A read-only install with no writable home: numba refuses `cache=True` with a
+    RuntimeError at import; the kernels then compile in each process instead."""
+    real = numba.njit
+
+    def refusing(*args, cache: bool = False, **options):
+        if cache:
+            raise RuntimeError("cannot cache function '_unique': no locator available")
+        return real(*args, **options)
+
+    monkeypatch.setattr(numba, "njit", refusing)
+    spec = importlib.util.spec_from_file_location("kernel_uncached", kernel.__file__)
+    uncached = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(uncached)
+    a, b = np.array([1, 4, 9, 12], np.int64), np.array([4, 5, 12], np.int64)
+    assert uncached._shared(a, b) == kernel._shared(a, b) == 2

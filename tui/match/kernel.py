@@ -32,7 +32,17 @@ MEASURES = 7  # verify.EVIDENCE_WEIGHTS' order
 _MIX = np.int64(-7046029254386353131)  # 0x9E3779B97F4A7C15 (Fibonacci hashing)
 
 
-@numba.njit(cache=True, nogil=True)
+def _compiled(func):
+    """`func` compiled by numba (releasing the GIL), and kept on disk for the next
+    process where numba can write (beside this file, or the user's cache);
+    where it cannot (a read-only install and home), compiled in each process."""
+    try:
+        return numba.njit(cache=True, nogil=True)(func)
+    except RuntimeError:  # numba: "cannot cache function ...: no locator available"
+        return numba.njit(nogil=True)(func)
+
+
+@_compiled
 def _unique(values: np.ndarray, out: np.ndarray, counts: np.ndarray) -> int:
     """Write the sorted distinct values (and how often each occurs) to the front of
     `out` and `counts`; return how many there are."""
@@ -52,7 +62,7 @@ def _unique(values: np.ndarray, out: np.ndarray, counts: np.ndarray) -> int:
     return n + 1
 
 
-@numba.njit(cache=True, nogil=True)
+@_compiled
 def _grams(words: np.ndarray, n: int) -> np.ndarray:
     """Hashes of the word n-grams of one sentence's word ids."""
     m = max(0, len(words) - n + 1)
@@ -65,7 +75,7 @@ def _grams(words: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
-@numba.njit(cache=True, nogil=True)
+@_compiled
 def _char_trigrams(chars: np.ndarray) -> np.ndarray:
     """The character 3-grams of one folded sentence's code points, packed exactly."""
     m = max(0, len(chars) - 2)
@@ -75,7 +85,7 @@ def _char_trigrams(chars: np.ndarray) -> np.ndarray:
     return out
 
 
-@numba.njit(cache=True, nogil=True)
+@_compiled
 def sentence_sets(
     words: np.ndarray, chars: np.ndarray, figures: np.ndarray, long_enough: bool, negated: bool
 ) -> np.ndarray:
@@ -112,7 +122,7 @@ def sentence_sets(
     return out[:at]
 
 
-@numba.njit(cache=True, nogil=True)
+@_compiled
 def _shared_counted(a, ca, b, cb) -> tuple[int, int]:
     """Distinct values two sorted arrays share, and the sum of their smaller counts."""
     i = j = n = repeated = 0
@@ -129,13 +139,13 @@ def _shared_counted(a, ca, b, cb) -> tuple[int, int]:
     return n, repeated
 
 
-@numba.njit(cache=True, nogil=True)
+@_compiled
 def _shared(a: np.ndarray, b: np.ndarray) -> int:
     """How many values two sorted arrays of distinct values share."""
     return _shared_counted(a, a, b, b)[0]  # (the sum of smaller values is not used)
 
 
-@numba.njit(cache=True, nogil=True)
+@_compiled
 def _lcs_and_edit(a: np.ndarray, b: np.ndarray) -> tuple[int, int]:
     """Word-level longest common subsequence length and Levenshtein distance
     (unit costs), by dynamic programming over one row each."""
@@ -158,13 +168,13 @@ def _lcs_and_edit(a: np.ndarray, b: np.ndarray) -> tuple[int, int]:
     return lcs[m], edit[m]
 
 
-@numba.njit(cache=True, nogil=True)
+@_compiled
 def _f_score(shared: int, size_a: int, size_b: int) -> float:
     """Harmonic mean of the two sides' precisions (shared / own size)."""
     return 2 * shared / (size_a + size_b) if shared else 0.0
 
 
-@numba.njit(cache=True, nogil=True)
+@_compiled
 def count_pairs(sets, starts, words, word_ends, left, right, jaccard, containment, weights, bias):
     """Count what each pair (left[p], right[p]) of sentences shares, and weigh it.
 
@@ -247,7 +257,7 @@ def count_pairs(sets, starts, words, word_ends, left, right, jaccard, containmen
     return counted, measured, logit
 
 
-@numba.njit(cache=True, nogil=True)
+@_compiled
 def _idf(df: int, articles: int, held: int) -> float:
     """rarity.Rarity.weight: a term's IDF over the counted articles other than the
     `held` ones known to hold it, 0-1."""
@@ -255,7 +265,7 @@ def _idf(df: int, articles: int, held: int) -> float:
     return np.log((others + 2) / (max(0, df - held) + 1)) / np.log(others + 2)
 
 
-@numba.njit(cache=True, nogil=True)
+@_compiled
 def weigh_pairs(df, figure, articles, ids, ends, left, right, held, specific):
     """rarity.weigh_pairs' pass: for each pair of term sets (sorted ids, flat, with
     the end of each set), the specificity (0-1), the weight of the rarest shared
