@@ -145,3 +145,12 @@ def test_kernels_compile_where_numba_cannot_keep_them(monkeypatch) -> None:
     spec.loader.exec_module(uncached)
     a, b = np.array([1, 4, 9, 12], np.int64), np.array([4, 5, 12], np.int64)
     assert uncached._shared(a, b) == kernel._shared(a, b) == 2
+
+
+def test_a_lone_surrogate_is_a_character_like_any_other() -> None:
+    """The library's text is sanitised before it is keyed, but the verifier takes
+    any str, as the set-based one did."""
+    a = fold("The minister said the flood toll rose \udcff to twelve on Monday night")
+    b = fold("The minister said the flood toll rose \udcff to 12 on Monday night")
+    assert score_pair(a, b) is not None
+    assert evidence([(a, b)]).tolist()[0] == reference_measures(a, b)

@@ -82,7 +82,8 @@ def sentence_arrays(folded: str) -> tuple[np.ndarray, np.ndarray]:
     sentence is a candidate of many new ones."""
     found = profile(folded)
     words, figures = _ids_of(found.words), _ids_of(found.numbers)
-    chars = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    # (surrogatepass: a lone surrogate is a code point like any other here)
+    chars = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.int64)
     return words, sentence_sets(words, chars, figures, found.long_enough, found.negated)
 
 
