@@ -75,8 +75,8 @@ class CandidateIndex:
         self.boilerplate: set[int] = set()
         self.boilerplate_sentences: set[int] = set()
         self.retired: set[int] = set()  # older versions of articles: never matched
-        self.short: set[int] = set()  # first printings of fewer than SHORT_SENTENCE 2-grams
-        self._short_flags: np.ndarray | None = None  # the same by sentence id, built on need
+        # sentence id -> a first printing of fewer than SHORT_SENTENCE 2-grams
+        self.short = np.zeros(1 << 12, dtype=np.bool_)
         # How many articles hold each term (tui/match/rarity.py); an article is
         # counted once it is matched, so a new one is judged against the others.
         self.rarity = Rarity()
@@ -185,10 +185,9 @@ class CandidateIndex:
             self.texts[fold_hash] = folded
             for shingle in shingles:
                 self.postings[shingle].append(sentence_id)
-            if len(shingles) < SHORT_SENTENCE:
-                self.short.add(sentence_id)
-                if self._short_flags is not None and sentence_id < len(self._short_flags):
-                    self._short_flags[sentence_id] = True
+            while sentence_id >= len(self.short):
+                self.short = np.concatenate([self.short, np.zeros_like(self.short)])
+            self.short[sentence_id] = len(shingles) < SHORT_SENTENCE
 
     def add(
         self, article_id: int, keys: Mapping[int, SentenceKey], outlet: str | None, words: int
@@ -250,23 +249,13 @@ class CandidateIndex:
             pairs = (np.repeat(np.array(tags, np.int64), lengths) << 32) | np.concatenate(chosen)
             pair, counts = np.unique(pairs, return_counts=True)
             asked, first = pair >> 32, pair & 0xFFFFFFFF
-            short = np.array([is_short for _, is_short in asking])[asked] | self._is_short(first)
+            short = np.array([is_short for _, is_short in asking])[asked] | self.short[first]
             needed = np.where(short, MIN_SHARED_SHORT, MIN_SHARED_SHINGLES)
             keep = counts >= needed
             text_of = self.text_of
             for n, stored in zip(asked[keep].tolist(), first[keep].tolist(), strict=True):
                 found[asking[n][0]].add(text_of[stored])
         return {sentence_id: sorted(texts) for sentence_id, texts in found.items() if texts}
-
-    def _is_short(self, first: np.ndarray) -> np.ndarray:
-        """Whether these first printings have fewer than SHORT_SENTENCE 2-grams."""
-        if not len(first):
-            return np.zeros(0, bool)
-        if self._short_flags is None or len(self._short_flags) <= int(first.max()):
-            size = max(self.seen_up_to, int(first.max())) + 1
-            self._short_flags = np.zeros(2 * size, bool)
-            self._short_flags[list(self.short)] = True
-        return self._short_flags[first]
 
     def printings(self, fold_hash: int) -> list[int]:
         """The stored sentences printing a text (by fold hash), boilerplate left out."""

@@ -184,8 +184,8 @@ def shares(
         for x in inside:
             covered.update(range(side.starts[x], side.starts[x + 1]))
     return Shares(
-        share_of(len(covered_a), here.words),
-        share_of(len(covered_b), there.words),
+        _ratio(len(covered_a), here.words),
+        _ratio(len(covered_b), there.words),
         len(quotes),
     )
 
@@ -218,6 +218,5 @@ def _inside_passages(pairs: list[tuple[int, int]]) -> tuple[set[int], set[int]]:
     return inside_a, inside_b
 
 
-def share_of(found: int, total: int) -> float:
-    """`found` words of `total` as a derived share (0-1, four decimals)."""
+def _ratio(found: int, total: int) -> float:
     return round(min(1.0, found / total), 4) if total else 0.0

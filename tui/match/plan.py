@@ -23,7 +23,7 @@ from rapidfuzz.distance import LCSseq
 from tui.match.index import CandidateIndex
 from tui.match.judge import Articles, Pair, judge, needs_articles
 from tui.match.kinds import DEFAULT_CUTOFFS, MIN_DERIVED_SHARE, Cutoffs, Kind
-from tui.match.passages import MIN_RUN, Side, share_of, shares
+from tui.match.passages import MIN_RUN, Side, shares
 from tui.match.profile import profile
 from tui.match.quotes import article_flags
 from tui.match.rarity import PairRarity, Weights, terms, topical_overlap, weigh_pairs
@@ -37,8 +37,8 @@ from tui.models import Article
 # story kept runs of its words. On COUNTER, 2 left 34 of 208 derived stories
 # with no share at all (AUC 0.75), 1 left 3 (0.82).
 LINK_SENTENCES = 1
-# Under this share of both articles' words no derived share rounds up to
-# MIN_DERIVED_SHARE (passages.share_of keeps four decimals).
+# Under this share of the shorter article's words no derived share rounds up to
+# MIN_DERIVED_SHARE (shares keep four decimals).
 NEARLY_DERIVED = MIN_DERIVED_SHARE - 0.0001
 EXACT = PairRarity(1.0, 1.0, False)  # an exact copy is never a frame
 
@@ -168,9 +168,7 @@ def _may_share(
     that: each seed pair's runs of MIN_RUN words or more lie inside its LCS, and
     `aligned` sums the LCS of those that reach MIN_RUN."""
     there = index.words_of.get(article, 0)
-    if aligned < NEARLY_DERIVED * min(here.words, there):  # (most of them, cheaply)
-        return False
-    if max(share_of(aligned, here.words), share_of(aligned, there)) < MIN_DERIVED_SHARE:
+    if aligned < NEARLY_DERIVED * min(here.words, there):  # (most of them)
         return False
     mine = {i for i, _ in seeds}
     if len(mine) < LINK_SENTENCES:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -78,7 +78,7 @@ def profile(folded: str) -> Profile:
 @functools.lru_cache(maxsize=SETS_CACHE)
 def sentence_arrays(folded: str) -> tuple[np.ndarray, np.ndarray]:
     """A folded sentence for the kernel: its word ids in reading order (int64), and
-    its sorted sets (`kernel.sentence_sets`). About 1.5 KB, cached: a stored
+    its sorted sets (`kernel.sentence_sets`). About 2 KB, cached: a stored
     sentence is a candidate of many new ones."""
     found = profile(folded)
     words, figures = _ids_of(found.words), _ids_of(found.numbers)
@@ -87,7 +87,7 @@ def sentence_arrays(folded: str) -> tuple[np.ndarray, np.ndarray]:
     return words, sentence_sets(words, chars, figures, found.long_enough, found.negated)
 
 
-def _ids_of(words: Iterable[str]) -> np.ndarray:
+def _ids_of(words: Collection[str]) -> np.ndarray:
     """Words' ids (int64), each new word given the next."""
     ids = _IDS
     for word in words:

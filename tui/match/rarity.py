@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -67,8 +67,9 @@ class Rarity:
         # a sentence's term ids, asked for again each time it is a candidate
         self.ids_of_sentence = functools.lru_cache(maxsize=1 << 16)(self.ids_of)
 
-    def ids_of(self, article_terms: Iterable[str]) -> np.ndarray:
-        """The sorted ids of these terms, giving new terms new ids."""
+    def ids_of(self, article_terms: Collection[str]) -> np.ndarray:
+        """The sorted ids of these terms, giving new terms new ids (read twice: a
+        collection, not an iterator)."""
         ids = self.ids
         for term in article_terms:
             if term not in ids:
