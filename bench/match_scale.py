@@ -124,8 +124,8 @@ class Timers:
             start = CLOCK()
             try:
                 result = func(*args, **kwargs)
-                if count:  # candidates: {new sentence: [stored texts]}
-                    self.counts[count] += sum(map(len, result.values()))
+                if count:  # candidates: (new sentences, stored texts), a pair each
+                    self.counts[count] += len(result[0])
                 return result
             finally:
                 elapsed = CLOCK() - start

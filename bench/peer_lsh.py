@@ -59,7 +59,7 @@ from corpus import PAIR_KINDS, load
 from datasketch import MinHash, MinHashLSH
 
 from tui.match.index import CandidateIndex
-from tui.match.profile import profile, sentence_arrays, tokens
+from tui.match.profile import SENTENCES, profile, tokens
 from tui.match.shingles import SentenceKey, pack, shingles_of, stable_hash
 from tui.match.verify import verify_batch
 from tui.store.articles import get_sentences, list_articles
@@ -163,10 +163,9 @@ def engine_side(runs: list[list[Stored]]) -> tuple[Side, int]:
         index = CandidateIndex()
         pairs: set[Pair] = set()
         for run in runs:
-            found = index.candidates({s.id: keys[s.id] for s in run})
-            for sentence_id, texts in found.items():
-                for text in texts:
-                    pairs.update((other, sentence_id) for other in index.printings(text))
+            asked, firsts = index.candidates({s.id: keys[s.id] for s in run})
+            for sentence_id, first in zip(asked.tolist(), firsts.tolist(), strict=True):
+                pairs.update((other, sentence_id) for other in index.printings(first))
             for s in run:  # what `CandidateIndex.add` does that `candidates` reads
                 key = keys[s.id]
                 index._add(s.id, s.article_id, s.folded, key.fold_hash, key.hashes)
@@ -222,7 +221,7 @@ def verify(side: Side, folded: dict[int, str]) -> None:
     """Verify the side's candidates in one batch, as the engine does, caches cold,
     each text pair once."""
     profile.cache_clear()
-    sentence_arrays.cache_clear()
+    SENTENCES.clear()
 
     def run() -> set[Pair]:
         texts = list({(folded[a], folded[b]) for a, b in side.candidates})

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Indel, Levenshtein
 
 from tui.match import kernel
-from tui.match.profile import overlapping, profile
+from tui.match.profile import SentenceArena, overlapping, profile
 from tui.match.rarity import SPECIFIC_TERM, Rarity, terms, weigh_pairs
 from tui.match.verify import evidence, score_pair, verify_batch
 from tui.text.normalize import fold
@@ -154,3 +154,28 @@ def test_a_lone_surrogate_is_a_character_like_any_other() -> None:
     b = fold("The minister said the flood toll rose \udcff to 12 on Monday night")
     assert score_pair(a, b) is not None
     assert evidence([(a, b)]).tolist()[0] == reference_measures(a, b)
+
+
+def test_the_arena_gives_equal_texts_one_id_and_starts_afresh_when_full() -> None:
+    """Sentences keep their kernel arrays in one arena: a text asked for twice has one
+    id, the arrays grow past their first size keeping what they held, and past its
+    limit the arena starts afresh before a batch, in new arrays."""
+    arena = SentenceArena(limit=600)
+    texts = [fold(f"the flood toll rose to {n} in paris, the minister said") for n in range(500)]
+    ids, sets, starts, words, word_starts = arena.ids([*texts, texts[3]])
+    assert ids.tolist() == [*range(500), 3]
+
+    def arrays(at, sets, starts, words, word_starts):
+        size = sum(sets[starts[at] : starts[at] + kernel.FIGURES + 1]) + sets[starts[at]]
+        return (
+            sets[starts[at] : starts[at] + kernel.HEADER + size].tolist(),
+            words[word_starts[at] : word_starts[at + 1]].tolist(),
+        )
+
+    for at in (0, 3, 499):  # each as a fresh arena holding it alone would give it
+        alone = SentenceArena().ids([texts[at]])
+        assert arrays(at, sets, starts, words, word_starts) == arrays(0, *alone[1:])
+        assert len(arrays(at, sets, starts, words, word_starts)[1]) == len(profile(texts[at]).words)
+    again, sets_again, *_ = arena.ids(texts[:200])  # 700 > 600: afresh
+    assert again.tolist() == list(range(200))
+    assert sets_again is not sets

@@ -51,7 +51,6 @@ class CandidateIndex:
         # and its copies are reached through `by_fold` (fold hash -> every copy).
         self.by_fold: dict[int, list[int]] = defaultdict(list)
         self.text_of: dict[int, int] = {}  # a first printing's sentence id -> its fold hash
-        self.texts: dict[int, str] = {}  # fold hash -> the folded text
         self.folded: dict[int, tuple[int, str]] = {}  # sentence id -> (article id, folded text)
         self.sentences_of: dict[int, list[int]] = defaultdict(list)  # article id -> sentence ids
         self.quoted: dict[int, str] = {}  # sentence id -> its quote flags, where any is set
@@ -182,7 +181,6 @@ class CandidateIndex:
             self.boilerplate_sentences.add(sentence_id)
         if len(copies) == 1:  # the first printing of a text stands for all its copies
             self.text_of[sentence_id] = fold_hash
-            self.texts[fold_hash] = folded
             for shingle in shingles:
                 self.postings[shingle].append(sentence_id)
             while sentence_id >= len(self.short):
@@ -213,9 +211,11 @@ class CandidateIndex:
                 )
                 self.seen_up_to = max(self.seen_up_to, sentence_id)
 
-    def candidates(self, keys: Mapping[int, SentenceKey]) -> dict[int, list[int]]:
-        """For each new sentence id, the fold hashes of the stored texts worth scoring
-        (each text's printings are `printings(fold_hash)`).
+    def candidates(self, keys: Mapping[int, SentenceKey]) -> tuple[np.ndarray, np.ndarray]:
+        """The pairs of a new sentence and a stored text worth scoring, as two int64
+        arrays in order of both, each pair once: the new sentences' ids, and the
+        stored texts, each given by its first printing's sentence id (`text`,
+        `printings`).
 
         A stored text qualifies by sharing `shared_needed` of the new sentence's
         rarest word 2-grams (counted on first printings), or by being equal
@@ -223,15 +223,19 @@ class CandidateIndex:
         vectorised step. Boilerplate (tui/match/boilerplate.py) is never a
         candidate, on either side.
         """
-        found: dict[int, set[int]] = {}
         postings = self.postings
+        found: list[int] = []  # (new sentence id << 32) | first printing: equal texts
         tags: list[int] = []  # new sentence (its place in `asking`) of each chosen list
-        chosen: list[np.ndarray] = []  # the postings lists counted
-        asking: list[tuple[int, bool]] = []  # (new sentence id, is short)
+        lengths: list[int] = []  # ... and its length
+        chosen = array("i")  # the postings lists counted, one after another
+        asking: list[int] = []  # new sentence ids
+        short_asking: list[bool] = []  # ... and whether each is short
         for sentence_id, key in keys.items():
             if key.fold_hash is None or key.fold_hash in self.boilerplate:
                 continue
-            found[sentence_id] = {key.fold_hash} if key.fold_hash in self.by_fold else set()
+            copies = self.by_fold.get(key.fold_hash)
+            if copies:
+                found.append(sentence_id << 32 | copies[0])
             hashes = key.hashes  # unpacked from the stored blob on each access
             lists = sorted(
                 (stored for shingle in hashes if (stored := postings.get(shingle))), key=len
@@ -241,25 +245,32 @@ class CandidateIndex:
                 if len(stored) > budget:
                     break
                 budget -= len(stored)
-                chosen.append(np.frombuffer(stored, dtype=np.int32))
+                chosen.extend(stored)
+                lengths.append(len(stored))
                 tags.append(len(asking))
-            asking.append((sentence_id, len(hashes) < SHORT_SENTENCE))
+            asking.append(sentence_id)
+            short_asking.append(len(hashes) < SHORT_SENTENCE)
+        pairs = np.array(found, np.int64)
         if chosen:
-            lengths = np.fromiter(map(len, chosen), np.int64, len(chosen))
-            pairs = (np.repeat(np.array(tags, np.int64), lengths) << 32) | np.concatenate(chosen)
-            pair, counts = np.unique(pairs, return_counts=True)
+            counted = np.repeat(np.array(tags, np.int64), lengths) << 32
+            counted |= np.frombuffer(chosen, dtype=np.int32)
+            pair, counts = np.unique(counted, return_counts=True)
             asked, first = pair >> 32, pair & 0xFFFFFFFF
-            short = np.array([is_short for _, is_short in asking])[asked] | self.short[first]
-            needed = np.where(short, MIN_SHARED_SHORT, MIN_SHARED_SHINGLES)
-            keep = counts >= needed
-            text_of = self.text_of
-            for n, stored in zip(asked[keep].tolist(), first[keep].tolist(), strict=True):
-                found[asking[n][0]].add(text_of[stored])
-        return {sentence_id: sorted(texts) for sentence_id, texts in found.items() if texts}
+            short = np.array(short_asking)[asked] | self.short[first]
+            keep = counts >= np.where(short, MIN_SHARED_SHORT, MIN_SHARED_SHINGLES)
+            ids = np.array(asking, np.int64)[asked[keep]]
+            pairs = np.concatenate([pairs, (ids << 32) | first[keep]])
+        pairs = np.unique(pairs)
+        return pairs >> 32, pairs & 0xFFFFFFFF
 
-    def printings(self, fold_hash: int) -> list[int]:
-        """The stored sentences printing a text (by fold hash), boilerplate left out."""
-        copies = self.by_fold.get(fold_hash, [])
+    def text(self, first: int) -> str:
+        """A stored text (folded), by its first printing's sentence id."""
+        return self.folded[first][1]
+
+    def printings(self, first: int) -> list[int]:
+        """The stored sentences printing a text (by its first printing's sentence id),
+        boilerplate left out."""
+        copies = self.by_fold.get(self.text_of[first], [])
         if self.boilerplate_sentences.isdisjoint(copies):
             return copies
         return [s for s in copies if s not in self.boilerplate_sentences]

@@ -175,11 +175,12 @@ def _f_score(shared: int, size_a: int, size_b: int) -> float:
 
 
 @_compiled
-def count_pairs(sets, starts, words, word_ends, left, right, jaccard, containment, weights, bias):
+def count_pairs(sets, starts, words, word_starts, left, right, jaccard, containment, weights, bias):
     """Count what each pair (left[p], right[p]) of sentences shares, and weigh it.
 
     Sentences come as one flat array of their `sentence_sets` with the start of
-    each, and one flat array of word ids with the end of each. A pair overlaps
+    each, and one flat array of word ids, sentence x's from `word_starts[x]` to
+    `word_starts[x + 1]` (profile.SentenceArena). A pair overlaps
     when its distinct words share at least `jaccard` of their union or
     `containment` of the smaller side (verify.overlapping). Returns, per pair:
     - int64 (pairs, 8): overlapping (0/1), distinct words shared and in all,
@@ -217,8 +218,8 @@ def count_pairs(sets, starts, words, word_ends, left, right, jaccard, containmen
         if x == y:
             counted[p, LCS] = ha[WORDS]
             continue
-        wa = words[word_ends[x - 1] if x else 0 : word_ends[x]]
-        wb = words[word_ends[y - 1] if y else 0 : word_ends[y]]
+        wa = words[word_starts[x] : word_starts[x + 1]]
+        wb = words[word_starts[y] : word_starts[y + 1]]
         lcs, edit = _lcs_and_edit(wa, wb)
         counted[p, LCS] = lcs
         scores[0] = _f_score(shared, va, vb)

@@ -91,13 +91,12 @@ def plan_article(
     but count in the article's words.
     """
     matchable = {i: key for i, key in enumerate(keys) if key.fold_hash is not None}
-    candidates = index.candidates(matchable)
     weigh = Weights(index.rarity)
     exclude = index.by_outlet.get(outlet, set()) if outlet else set()
     # article -> its candidate pairs (new position, stored sentence) -> their LCS in words
     linked: dict[int, dict[tuple[int, int], int]] = defaultdict(dict)
     aligned: dict[int, int] = defaultdict(int)  # article -> its seeds' LCS words, runs only
-    by_article = _verify(index, matchable, candidates, cutoffs, exclude, linked, aligned)
+    by_article = _verify(index, matchable, cutoffs, exclude, linked, aligned)
     here = _side_of_new(keys)
     new_terms: np.ndarray | None = None
     matches: list[PlannedMatch] = []
@@ -105,11 +104,19 @@ def plan_article(
     # runs of sentence texts aligned while planning (passages.shares), by the
     # articles the stored side stands for (rarer terms make more runs)
     known_runs: dict[int, dict] = {}
-    for article in sorted(set(by_article) | set(linked)):
+    words_of = index.words_of
+    for article in sorted(
+        set(by_article)
+        | {  # (most linked articles share a stock phrase: `_may_share`'s first test)
+            article
+            for article in linked
+            if aligned.get(article, 0) >= NEARLY_DERIVED * min(here.words, words_of.get(article, 0))
+        }
+    ):
         pairs = by_article.get(article, [])
         seeds = linked.get(article, {})
         if not pairs and not _may_share(here, keys, seeds, aligned[article], index, article):
-            continue  # (most linked articles: one stock phrase in common)
+            continue  # (too few seed sentences, or too few of their words)
         # the stored article stands for its story's printings of what the new one shares
         held = 1 + len(index.links.get(article, set()) & by_article.keys())
         topical = None
@@ -181,7 +188,6 @@ def _may_share(
 def _verify(
     index: CandidateIndex,
     keys: dict[int, SentenceKey],
-    candidates: dict[int, list[int]],
     cutoffs: Cutoffs,
     exclude: set[int],
     linked: dict[int, dict[tuple[int, int], int]],
@@ -189,13 +195,13 @@ def _verify(
 ) -> dict[int, list[Pair]]:
     """Stored article id -> its verified pairs with the new article (`Pair.there` is
     the stored sentence's id, which runs in reading order), each weighed by the
-    library (tui/match/rarity.py). All candidate texts (fold hashes, by new
-    position) are verified in one batch (`verify.verify_indexed`), a text printed
-    by many once; `linked` learns, by stored
-    article, the candidate pairs (new position, stored sentence id) that share
-    enough words to be anything (`profile.overlapping`), with the length of
-    their longest common subsequence in words, for the passages (`aligned` sums
-    those of MIN_RUN words or more by article).
+    library (tui/match/rarity.py). The candidates (`CandidateIndex.candidates`)
+    are verified in one batch (`verify.verify_indexed`), a text printed by many
+    once; `linked` learns, by stored article, the candidate pairs (new position,
+    stored sentence id) that share enough words to be anything
+    (`profile.overlapping`), with the length of their longest common subsequence
+    in words, for the passages (`aligned` sums those of MIN_RUN words or more by
+    article).
 
     A sentence that a story's copies all print makes its words look common (a
     library of one wire story and its reprints holds every word of it many
@@ -204,26 +210,22 @@ def _verify(
     already share a sentence with the stored article (`CandidateIndex.links`)
     are left out of the counts, with the stored article itself.
     """
-    where: dict[str, int] = {}  # distinct texts of the batch -> their place in it
-    for i in candidates:
-        where.setdefault(keys[i].folded, len(where))
-    stored: dict[int, int] = {}  # stored text (fold hash) -> its place in the batch
-    for hashes in candidates.values():
-        for h in hashes:
-            if h not in stored:
-                stored[h] = where.setdefault(index.texts[h], len(where))
-    asked = [(i, h) for i, hashes in candidates.items() for h in hashes]
-    checked = verify_indexed(
-        list(where),
-        np.fromiter((where[keys[i].folded] for i, _ in asked), np.int64, len(asked)),
-        np.fromiter((stored[h] for _, h in asked), np.int64, len(asked)),
-        cutoffs,
-    )
+    asked, firsts = index.candidates(keys)
+    new, left = np.unique(asked, return_inverse=True)
+    stored, right = np.unique(firsts, return_inverse=True)
+    texts = [keys[i].folded for i in new.tolist()] + list(map(index.text, stored.tolist()))
+    checked = verify_indexed(texts, left, len(new) + right, cutoffs)
     found: list[tuple[int, int, int, str, Verdict]] = []  # i, sentence, article, text, verdict
-    for p in np.flatnonzero(checked.overlapping).tolist():
-        i, text = asked[p]
-        verdict, lcs = checked.verdicts.get(p), int(checked.lcs[p])
-        for sentence in index.printings(text):
+    overlapping = np.flatnonzero(checked.overlapping)
+    for p, i, first, lcs in zip(
+        overlapping.tolist(),
+        asked[overlapping].tolist(),
+        firsts[overlapping].tolist(),
+        checked.lcs[overlapping].tolist(),
+        strict=True,
+    ):
+        verdict = checked.verdicts.get(p)
+        for sentence in index.printings(first):
             article = index.folded[sentence][0]
             if article in exclude or article in index.retired:
                 continue
@@ -231,7 +233,7 @@ def _verify(
             if lcs >= MIN_RUN:
                 aligned[article] += lcs
             if verdict is not None:
-                found.append((i, sentence, article, index.texts[text], verdict))
+                found.append((i, sentence, article, index.text(first), verdict))
     found.sort(key=lambda f: (f[0], f[1]))  # in the candidates' order, whatever the batch's
     printers: dict[int, set[int]] = defaultdict(set)  # new sentence -> articles printing it
     for i, _, article, _, _ in found:

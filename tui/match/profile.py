@@ -1,9 +1,9 @@
 """One folded sentence as the verifier reads it, worked out once and cached.
 
 `profile` holds its words and what the decision asks of them (figures,
-negation, whether it is long enough to match); `sentence_arrays` the same
-sentence as the compiled kernel counts it (tui/match/kernel.py), with each
-word given an integer id the first time any sentence holds it.
+negation, whether it is long enough to match); `SENTENCES` (a SentenceArena)
+the same sentence as the compiled kernel counts it (tui/match/kernel.py), with
+each word given an integer id the first time any sentence holds it.
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 import re
 import sys
-from collections.abc import Collection, Iterable
+import threading
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -75,16 +76,96 @@ def profile(folded: str) -> Profile:
     )
 
 
-@functools.lru_cache(maxsize=SETS_CACHE)
-def sentence_arrays(folded: str) -> tuple[np.ndarray, np.ndarray]:
-    """A folded sentence for the kernel: its word ids in reading order (int64), and
-    its sorted sets (`kernel.sentence_sets`). About 2 KB, cached: a stored
-    sentence is a candidate of many new ones."""
-    found = profile(folded)
-    words, figures = _ids_of(found.words), _ids_of(found.numbers)
-    # (surrogatepass: a lone surrogate is a code point like any other here)
-    chars = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), np.uint32).astype(np.int64)
-    return words, sentence_sets(words, chars, figures, found.long_enough, found.negated)
+class SentenceArena:
+    """Every folded sentence the verifier has read lately, as the compiled kernel
+    reads it (tui/match/kernel.py), kept in four flat int64 arrays so that a
+    batch of pairs is counted without copying any sentence:
+
+    - `sets` holds each sentence's `kernel.sentence_sets` from `set_starts[id]`;
+    - `words` holds its word ids in reading order, from `word_starts[id]` to
+      `word_starts[id + 1]`.
+
+    A sentence gets its id (`ids`) the first time it is asked for: about 2 KB and
+    10 µs to build, and a stored sentence is a candidate of many new ones. Past
+    SETS_CACHE sentences the arena starts afresh before the next batch (never
+    within one). Thread-safe: `ids` hands out the arrays its ids point into, and
+    starting afresh or growing makes new arrays, never rewrites old ones.
+    """
+
+    def __init__(self, limit: int = SETS_CACHE) -> None:
+        self.limit = limit
+        self._lock = threading.Lock()
+        self._reset()
+
+    def clear(self) -> None:
+        """Forget every sentence (benchmarks start cold with it)."""
+        with self._lock:
+            self._reset()
+
+    def _reset(self) -> None:
+        self._ids: dict[str, int] = {}
+        self._sets = np.zeros(1 << 16, np.int64)
+        self._set_starts = np.zeros(1 << 8, np.int64)
+        self._words = np.zeros(1 << 12, np.int64)
+        self._word_starts = np.zeros(1 << 8, np.int64)
+        self._sets_used = 0
+
+    def ids(self, texts: Sequence[str]) -> tuple[np.ndarray, ...]:
+        """The ids of folded sentences (int64, one per text; equal texts, equal ids),
+        and the arrays they point into: (ids, sets, set_starts, words, word_starts)."""
+        with self._lock:
+            if len(self._ids) + len(texts) > self.limit:
+                self._reset()
+            found = list(map(self._ids.get, texts))
+            if None in found:
+                for at, known in enumerate(found):
+                    if known is None:
+                        found[at] = self._add(texts[at])
+            return (
+                np.array(found, np.int64),
+                self._sets,
+                self._set_starts,
+                self._words,
+                self._word_starts,
+            )
+
+    def _add(self, folded: str) -> int:
+        known = self._ids.get(folded)  # (a text asked for twice in one batch)
+        if known is not None:
+            return known
+        found = profile(folded)
+        words, figures = _ids_of(found.words), _ids_of(found.numbers)
+        # (surrogatepass: a lone surrogate is a code point like any other here)
+        chars = np.frombuffer(folded.encode("utf-32-le", "surrogatepass"), np.uint32)
+        sets = sentence_sets(
+            words, chars.astype(np.int64), figures, found.long_enough, found.negated
+        )
+        new = len(self._ids)
+        self._set_starts = _grown(self._set_starts, new + 1)
+        self._word_starts = _grown(self._word_starts, new + 2)
+        start, word_start = self._sets_used, self._word_starts[new]
+        self._sets = _grown(self._sets, start + len(sets))
+        self._words = _grown(self._words, word_start + len(words))
+        self._sets[start : start + len(sets)] = sets
+        self._words[word_start : word_start + len(words)] = words
+        self._set_starts[new] = start
+        self._word_starts[new + 1] = word_start + len(words)
+        self._sets_used = start + len(sets)
+        self._ids[folded] = new
+        return new
+
+
+def _grown(values: np.ndarray, needed: int) -> np.ndarray:
+    """`values`, or a copy at least twice as long once `needed` places do not fit
+    (a new array: ids handed out earlier keep pointing into the old one)."""
+    if needed <= len(values):
+        return values
+    grown = np.zeros(max(needed, 2 * len(values)), values.dtype)
+    grown[: len(values)] = values
+    return grown
+
+
+SENTENCES = SentenceArena()  # the process's arena: ids of words and sentences are process-wide
 
 
 def _ids_of(words: Collection[str]) -> np.ndarray:

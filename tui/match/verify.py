@@ -47,7 +47,7 @@ from tui.match.kinds import (
     Cutoffs,
     Kind,
 )
-from tui.match.profile import negated, profile, sentence_arrays
+from tui.match.profile import SENTENCES, negated, profile
 from tui.text.normalize import fold
 
 # Batches at least this large have their character ratios worked out on every
@@ -79,8 +79,7 @@ class Checked:
 
 def verify_batch(pairs: Sequence[tuple[str, str]], cutoffs: Cutoffs = DEFAULT_CUTOFFS) -> Checked:
     """Verify pairs of folded sentences, each (a, b), all at once (`verify_indexed`)."""
-    texts, left, right = _indexed(pairs)
-    return verify_indexed(texts, left, right, cutoffs)
+    return verify_indexed(*_flat(pairs), cutoffs)
 
 
 def verify_indexed(
@@ -89,8 +88,9 @@ def verify_indexed(
     right: np.ndarray,
     cutoffs: Cutoffs = DEFAULT_CUTOFFS,
 ) -> Checked:
-    """Verify the pairs (texts[left[p]], texts[right[p]]) of distinct folded
-    sentences `texts`, all at once; `left` and `right` are int64 arrays.
+    """Verify the pairs (texts[left[p]], texts[right[p]]) of folded sentences
+    `texts`, all at once; `left` and `right` are int64 arrays. A text may stand
+    in `texts` more than once.
 
     - exact: equal after folding.
     - near: `fuzz.ratio` ≥ `cutoffs.near` (a word or comma changed), or the same words
@@ -120,10 +120,12 @@ def verify_indexed(
     n = len(left)
     if not n:
         return Checked(np.zeros(0, bool), {}, np.zeros(0, np.int64))
-    counted, _, logit = _count(texts, left, right, SIMILAR_MIN_JACCARD, PARTIAL_MIN_CONTAINMENT)
+    counted, _, logit, equal = _count(
+        texts, left, right, SIMILAR_MIN_JACCARD, PARTIAL_MIN_CONTAINMENT
+    )
     overlapping = counted[:, kernel.OVERLAPPING].astype(bool)
-    verdicts = {int(p): Verdict("exact", 100.0) for p in np.flatnonzero(left == right)}
-    open_ = overlapping & (left != right) & counted[:, kernel.BOTH_LONG].astype(bool)
+    verdicts = {int(p): Verdict("exact", 100.0) for p in np.flatnonzero(equal)}
+    open_ = overlapping & ~equal & counted[:, kernel.BOTH_LONG].astype(bool)
     flipped = counted[:, kernel.FLIPPED].astype(bool)
     ratio = np.zeros(n)
     ratio[open_] = _scores(texts, left, right, open_, fuzz.ratio)
@@ -168,30 +170,28 @@ def evidence(pairs: Sequence[tuple[str, str]]) -> np.ndarray:
     """The weighed evidence (`verify_batch`) of pairs of unequal folded sentences,
     overlapping or not: a float array (pairs, 7), in EVIDENCE_WEIGHTS' order
     (bench/msrp.py fits the weights on it)."""
-    return _count(*_indexed(pairs), 0.0, 0.0)[1]
+    return _count(*_flat(pairs), 0.0, 0.0)[1]
 
 
-def _indexed(pairs: Sequence[tuple[str, str]]) -> tuple[list[str], np.ndarray, np.ndarray]:
-    """Pairs of texts as distinct texts and two int64 arrays of positions in them."""
-    texts = list(dict.fromkeys(text for pair in pairs for text in pair))
-    where = {text: at for at, text in enumerate(texts)}
-    left = np.fromiter((where[a] for a, _ in pairs), dtype=np.int64, count=len(pairs))
-    right = np.fromiter((where[b] for _, b in pairs), dtype=np.int64, count=len(pairs))
-    return texts, left, right
+def _flat(pairs: Sequence[tuple[str, str]]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Pairs of texts as one list (a, b, a, b, ...) and the positions of each side."""
+    texts = [text for pair in pairs for text in pair]
+    return texts, np.arange(0, len(texts), 2), np.arange(1, len(texts), 2)
 
 
 def _count(
     texts: Sequence[str], left: np.ndarray, right: np.ndarray, jaccard: float, containment: float
 ):
-    """The kernel's counts (kernel.count_pairs) for pairs of distinct folded texts
-    given by position: (counted, measures, logit)."""
-    arrays = [sentence_arrays(text) for text in texts]
-    sets = [sets for _, sets in arrays]
+    """The kernel's counts (kernel.count_pairs) for pairs of folded texts given by
+    position: (counted, measures, logit, equal), `equal` saying which pairs hold
+    one text twice."""
+    ids, sets, starts, words, word_starts = SENTENCES.ids(texts)
+    left, right = ids[left], ids[right]
     counted, measures, logit = kernel.count_pairs(
-        np.concatenate(sets),
-        np.cumsum([0] + [len(x) for x in sets[:-1]], dtype=np.int64),
-        np.concatenate([words for words, _ in arrays]),
-        np.cumsum([len(words) for words, _ in arrays], dtype=np.int64),
+        sets,
+        starts,
+        words,
+        word_starts,
         left,
         right,
         jaccard,
@@ -199,7 +199,7 @@ def _count(
         _WEIGHTS,
         EVIDENCE_BIAS,
     )
-    return counted, measures, logit
+    return counted, measures, logit, left == right
 
 
 def _scores(
