@@ -74,6 +74,7 @@ class CandidateIndex:
         self.boilerplate: set[int] = set()
         self.boilerplate_sentences: set[int] = set()
         self.retired: set[int] = set()  # older versions of articles: never matched
+        self.article_of = np.zeros(1 << 12, np.int64)  # sentence id -> its article id
         # sentence id -> a first printing of fewer than SHORT_SENTENCE 2-grams
         self.short = np.zeros(1 << 12, dtype=np.bool_)
         # How many articles hold each term (tui/match/rarity.py); an article is
@@ -172,6 +173,10 @@ class CandidateIndex:
         quoted: str | None = None,
     ) -> None:
         self.folded[sentence_id] = (article_id, folded)
+        while sentence_id >= len(self.article_of):  # (sentence ids run up from 1)
+            self.article_of = np.concatenate([self.article_of, np.zeros_like(self.article_of)])
+            self.short = np.concatenate([self.short, np.zeros_like(self.short)])
+        self.article_of[sentence_id] = article_id
         self.sentences_of[article_id].append(sentence_id)
         if quoted:
             self.quoted[sentence_id] = quoted
@@ -183,8 +188,6 @@ class CandidateIndex:
             self.text_of[sentence_id] = fold_hash
             for shingle in shingles:
                 self.postings[shingle].append(sentence_id)
-            while sentence_id >= len(self.short):
-                self.short = np.concatenate([self.short, np.zeros_like(self.short)])
             self.short[sentence_id] = len(shingles) < SHORT_SENTENCE
 
     def add(

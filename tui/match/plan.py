@@ -16,6 +16,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from itertools import chain
 
 import numpy as np
 from rapidfuzz.distance import LCSseq
@@ -96,23 +97,15 @@ def plan_article(
     # article -> its candidate pairs (new position, stored sentence) -> their LCS in words
     linked: dict[int, dict[tuple[int, int], int]] = defaultdict(dict)
     aligned: dict[int, int] = defaultdict(int)  # article -> its seeds' LCS words, runs only
-    by_article = _verify(index, matchable, cutoffs, exclude, linked, aligned)
     here = _side_of_new(keys)
+    by_article = _verify(index, matchable, cutoffs, exclude, here.words, linked, aligned)
     new_terms: np.ndarray | None = None
     matches: list[PlannedMatch] = []
     planned_shares: list[PlannedShare] = []
     # runs of sentence texts aligned while planning (passages.shares), by the
     # articles the stored side stands for (rarer terms make more runs)
     known_runs: dict[int, dict] = {}
-    words_of = index.words_of
-    for article in sorted(
-        set(by_article)
-        | {  # (most linked articles share a stock phrase: `_may_share`'s first test)
-            article
-            for article in linked
-            if aligned.get(article, 0) >= NEARLY_DERIVED * min(here.words, words_of.get(article, 0))
-        }
-    ):
+    for article in sorted(set(by_article) | set(linked)):
         pairs = by_article.get(article, [])
         seeds = linked.get(article, {})
         if not pairs and not _may_share(here, keys, seeds, aligned[article], index, article):
@@ -190,6 +183,7 @@ def _verify(
     keys: dict[int, SentenceKey],
     cutoffs: Cutoffs,
     exclude: set[int],
+    words: int,
     linked: dict[int, dict[tuple[int, int], int]],
     aligned: dict[int, int],
 ) -> dict[int, list[Pair]]:
@@ -197,11 +191,12 @@ def _verify(
     the stored sentence's id, which runs in reading order), each weighed by the
     library (tui/match/rarity.py). The candidates (`CandidateIndex.candidates`)
     are verified in one batch (`verify.verify_indexed`), a text printed by many
-    once; `linked` learns, by stored article, the candidate pairs (new position,
-    stored sentence id) that share enough words to be anything
-    (`profile.overlapping`), with the length of their longest common subsequence
-    in words, for the passages (`aligned` sums those of MIN_RUN words or more by
-    article).
+    once. `aligned` learns, by stored article, the summed length in words of the
+    longest common subsequences of MIN_RUN words or more of the candidate pairs
+    that share enough words to be anything (`profile.overlapping`); `linked`
+    learns those pairs (new position, stored sentence id -> LCS), for the
+    passages, of the articles with a verified pair or enough aligned words for a
+    derived share of the new article's `words` (the others share stock phrases).
 
     A sentence that a story's copies all print makes its words look common (a
     library of one wire story and its reprints holds every word of it many
@@ -215,25 +210,35 @@ def _verify(
     stored, right = np.unique(firsts, return_inverse=True)
     texts = [keys[i].folded for i in new.tolist()] + list(map(index.text, stored.tolist()))
     checked = verify_indexed(texts, left, len(new) + right, cutoffs)
-    found: list[tuple[int, int, int, str, Verdict]] = []  # i, sentence, article, text, verdict
+    # every printing of each overlapping pair's stored text: its row, sentence, article
     overlapping = np.flatnonzero(checked.overlapping)
-    for p, i, first, lcs in zip(
-        overlapping.tolist(),
-        asked[overlapping].tolist(),
-        firsts[overlapping].tolist(),
-        checked.lcs[overlapping].tolist(),
-        strict=True,
-    ):
+    printed = list(map(index.printings, firsts[overlapping].tolist()))
+    counts = np.fromiter(map(len, printed), np.int64, len(printed))
+    row = np.repeat(np.arange(len(overlapping)), counts)
+    sentences = np.fromiter(chain.from_iterable(printed), np.int64, int(counts.sum()))
+    articles, article_at = np.unique(index.article_of[sentences], return_inverse=True)
+    lcs = checked.lcs[overlapping][row]
+    runs = np.bincount(article_at, np.where(lcs >= MIN_RUN, lcs, 0), len(articles))
+    reused = np.zeros(len(overlapping), np.bool_)
+    reused[np.isin(overlapping, list(checked.verdicts))] = True
+    any_reused = np.bincount(article_at, reused[row], len(articles)) > 0
+    kept = np.zeros(len(articles), np.bool_)
+    for at, article in enumerate(articles.tolist()):
+        if article in exclude or article in index.retired:
+            continue
+        aligned[article] = int(runs[at])
+        # (an article the new one shares only stock phrases with is no more use)
+        kept[at] = any_reused[at] or runs[at] >= NEARLY_DERIVED * min(
+            words, index.words_of.get(article, 0)
+        )
+    found: list[tuple[int, int, int, str, Verdict]] = []  # i, sentence, article, text, verdict
+    for r in np.flatnonzero(kept[article_at]).tolist():
+        p = int(overlapping[row[r]])
+        i, sentence, article = int(asked[p]), int(sentences[r]), int(articles[article_at[r]])
+        linked[article][i, sentence] = int(lcs[r])
         verdict = checked.verdicts.get(p)
-        for sentence in index.printings(first):
-            article = index.folded[sentence][0]
-            if article in exclude or article in index.retired:
-                continue
-            linked[article][i, sentence] = lcs
-            if lcs >= MIN_RUN:
-                aligned[article] += lcs
-            if verdict is not None:
-                found.append((i, sentence, article, index.text(first), verdict))
+        if verdict is not None:
+            found.append((i, sentence, article, index.text(int(firsts[p])), verdict))
     found.sort(key=lambda f: (f[0], f[1]))  # in the candidates' order, whatever the batch's
     printers: dict[int, set[int]] = defaultdict(set)  # new sentence -> articles printing it
     for i, _, article, _, _ in found:
