@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+from array import array
 from collections import Counter
 
 import numba
@@ -15,6 +16,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Indel, Levenshtein
 
 from tui.match import kernel
+from tui.match.index import CandidateIndex
 from tui.match.profile import SentenceArena, overlapping, profile
 from tui.match.rarity import SPECIFIC_TERM, Rarity, terms, weigh_pairs
 from tui.match.verify import evidence, score_pair, verify_batch
@@ -159,11 +161,13 @@ def test_a_lone_surrogate_is_a_character_like_any_other() -> None:
 def test_the_arena_gives_equal_texts_one_id_and_starts_afresh_when_full() -> None:
     """Sentences keep their kernel arrays in one arena: a text asked for twice has one
     id, the arrays grow past their first size keeping what they held, and past its
-    limit the arena starts afresh before a batch, in new arrays."""
+    limit the arena starts afresh as a batch begins, never within one."""
     arena = SentenceArena(limit=600)
     texts = [fold(f"the flood toll rose to {n} in paris, the minister said") for n in range(500)]
-    ids, sets, starts, words, word_starts = arena.ids([*texts, texts[3]])
-    assert ids.tolist() == [*range(500), 3]
+    with arena.batch(len(texts)):
+        ids = arena.ids([*texts, texts[3]])
+        assert ids.tolist() == [*range(500), 3]
+        held = arena.arrays()
 
     def arrays(at, sets, starts, words, word_starts):
         size = sum(sets[starts[at] : starts[at] + kernel.FIGURES + 1]) + sets[starts[at]]
@@ -173,9 +177,30 @@ def test_the_arena_gives_equal_texts_one_id_and_starts_afresh_when_full() -> Non
         )
 
     for at in (0, 3, 499):  # each as a fresh arena holding it alone would give it
-        alone = SentenceArena().ids([texts[at]])
-        assert arrays(at, sets, starts, words, word_starts) == arrays(0, *alone[1:])
-        assert len(arrays(at, sets, starts, words, word_starts)[1]) == len(profile(texts[at]).words)
-    again, sets_again, *_ = arena.ids(texts[:200])  # 700 > 600: afresh
-    assert again.tolist() == list(range(200))
-    assert sets_again is not sets
+        alone = SentenceArena()
+        with alone.batch(1):
+            assert alone.ids([texts[at]]).tolist() == [0]
+            assert arrays(at, *held) == arrays(0, *alone.arrays())
+        assert len(arrays(at, *held)[1]) == len(profile(texts[at]).words)
+    generation = arena.generation
+    with arena.batch(200):  # 700 > 600: afresh, as the batch begins
+        assert arena.generation == generation + 1
+        assert arena.ids(texts[:200]).tolist() == list(range(200))
+        assert arena.ids(texts[200:]).tolist() == list(range(200, 500))  # (not within it)
+        assert arena.generation == generation + 1
+
+
+def test_the_index_keeps_arena_ids_while_the_arena_lasts() -> None:
+    """The index remembers its stored texts' arena ids, and reads them in again once
+    the arena has started afresh."""
+    index, arena = CandidateIndex(), SentenceArena()
+    for sentence_id, text in ((1, "the minister said"), (2, "the flood toll rose")):
+        index._add(sentence_id, sentence_id, fold(text), sentence_id, array("i"))
+    with arena.batch(2):
+        kept = index.arena_ids(np.array([1, 2]), arena)
+        assert kept.tolist() == arena.ids([index.text(1), index.text(2)]).tolist() == [0, 1]
+        assert index.arena_ids(np.array([2]), arena).tolist() == [1]
+    arena.clear()
+    with arena.batch(1):
+        assert index.arena_ids(np.array([2]), arena).tolist() == [0]
+        assert arena.ids([index.text(2)]).tolist() == [0]

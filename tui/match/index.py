@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 import numpy as np
 
 from tui.match.outlets import outlet_key
+from tui.match.profile import SentenceArena
 from tui.match.rarity import Rarity, terms
 from tui.match.shingles import SentenceKey, unpack
 from tui.models import IndexDelta
@@ -75,6 +76,10 @@ class CandidateIndex:
         self.boilerplate_sentences: set[int] = set()
         self.retired: set[int] = set()  # older versions of articles: never matched
         self.article_of = np.zeros(1 << 12, np.int64)  # sentence id -> its article id
+        # a first printing's sentence id -> its text's id in the verifier's arena
+        # (profile.SENTENCES), -1 where unknown; valid for the arena's generation
+        self.arena_slots = np.full(1 << 12, -1, np.int64)
+        self.arena_generation = 0
         # sentence id -> a first printing of fewer than SHORT_SENTENCE 2-grams
         self.short = np.zeros(1 << 12, dtype=np.bool_)
         # How many articles hold each term (tui/match/rarity.py); an article is
@@ -174,8 +179,9 @@ class CandidateIndex:
     ) -> None:
         self.folded[sentence_id] = (article_id, folded)
         while sentence_id >= len(self.article_of):  # (sentence ids run up from 1)
-            self.article_of = np.concatenate([self.article_of, np.zeros_like(self.article_of)])
-            self.short = np.concatenate([self.short, np.zeros_like(self.short)])
+            self.article_of = _doubled(self.article_of, 0)
+            self.short = _doubled(self.short, False)
+            self.arena_slots = _doubled(self.arena_slots, -1)
         self.article_of[sentence_id] = article_id
         self.sentences_of[article_id].append(sentence_id)
         if quoted:
@@ -270,6 +276,20 @@ class CandidateIndex:
         """A stored text (folded), by its first printing's sentence id."""
         return self.folded[first][1]
 
+    def arena_ids(self, firsts: np.ndarray, arena: SentenceArena) -> np.ndarray:
+        """The ids in `arena` (profile.SentenceArena) of stored texts, given by their
+        first printings (int64): kept from earlier batches while the arena's
+        generation lasts, read in where new. Call inside the arena's batch."""
+        if self.arena_generation != arena.generation:
+            self.arena_slots.fill(-1)
+            self.arena_generation = arena.generation
+        ids = self.arena_slots[firsts]
+        missing = np.flatnonzero(ids < 0)
+        if len(missing):
+            ids[missing] = arena.ids(list(map(self.text, firsts[missing].tolist())))
+            self.arena_slots[firsts[missing]] = ids[missing]
+        return ids
+
     def printings(self, first: int) -> list[int]:
         """The stored sentences printing a text (by its first printing's sentence id),
         boilerplate left out."""
@@ -277,6 +297,11 @@ class CandidateIndex:
         if self.boilerplate_sentences.isdisjoint(copies):
             return copies
         return [s for s in copies if s not in self.boilerplate_sentences]
+
+
+def _doubled(values: np.ndarray, fill) -> np.ndarray:
+    """An array twice as long, its new half `fill`."""
+    return np.concatenate([values, np.full_like(values, fill)])
 
 
 def shared_needed(shingles_a: int, shingles_b: int) -> int:

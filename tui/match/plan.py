@@ -25,7 +25,7 @@ from tui.match.index import CandidateIndex
 from tui.match.judge import Articles, Pair, judge, needs_articles
 from tui.match.kinds import DEFAULT_CUTOFFS, MIN_DERIVED_SHARE, Cutoffs, Kind
 from tui.match.passages import MIN_RUN, Side, shares
-from tui.match.profile import profile
+from tui.match.profile import SENTENCES, profile
 from tui.match.quotes import article_flags
 from tui.match.rarity import PairRarity, Weights, terms, topical_overlap, weigh_pairs
 from tui.match.shingles import SentenceKey, sentence_key
@@ -208,8 +208,11 @@ def _verify(
     asked, firsts = index.candidates(keys)
     new, left = np.unique(asked, return_inverse=True)
     stored, right = np.unique(firsts, return_inverse=True)
-    texts = [keys[i].folded for i in new.tolist()] + list(map(index.text, stored.tolist()))
-    checked = verify_indexed(texts, left, len(new) + right, cutoffs)
+    new_texts = [keys[i].folded for i in new.tolist()]
+    with SENTENCES.batch(len(new) + len(stored)):
+        ids = np.concatenate([SENTENCES.ids(new_texts), index.arena_ids(stored, SENTENCES)])
+        texts = _Texts(new_texts, stored.tolist(), index)
+        checked = verify_indexed(texts, left, len(new) + right, cutoffs, ids)
     # every printing of each overlapping pair's stored text: its row, sentence, article
     overlapping = np.flatnonzero(checked.overlapping)
     printed = list(map(index.printings, firsts[overlapping].tolist()))
@@ -264,31 +267,49 @@ def _verify(
             strict=True,
         )
     )
+    rarities = [
+        EXACT if verdict.kind == "exact" else weighed[i, text, h]
+        for (i, _, _, text, verdict), h in zip(found, held, strict=True)
+    ]
     # new sentence -> the articles whose sentence it refills (another filling of its frame)
     fillings: dict[int, set[int]] = defaultdict(set)
-    pairs: list[tuple[int, Pair]] = []
-    for (i, sentence, article, text, verdict), h in zip(found, held, strict=True):
-        here_terms, there_terms = terms(keys[i].folded), terms(text)
-        rarity = EXACT if verdict.kind == "exact" else weighed[i, text, h]
+    for (i, _, article, _, _), rarity in zip(found, rarities, strict=True):
         if rarity.refilled:
             fillings[i].add(article)
-        pair = Pair(
-            here=i,
-            there=sentence,
-            verdict=verdict,
-            specificity=rarity.specificity,
-            shared_max=rarity.shared_max,
-            refilled=rarity.refilled,
-            shared_terms=len(here_terms & there_terms),
-            words=min(len(profile(keys[i].folded).words), len(profile(text).words)),
-            quoted=_quoted_share(keys[i], text, index.quoted.get(sentence, "")),
-        )
-        pairs.append((article, pair))
     stories = {i: _stories(index, articles) for i, articles in fillings.items()}
     by_article: dict[int, list[Pair]] = defaultdict(list)
-    for article, pair in pairs:
-        by_article[article].append(replace(pair, fillings=stories.get(pair.here, 0)))
+    for (i, sentence, article, text, verdict), rarity in zip(found, rarities, strict=True):
+        by_article[article].append(
+            Pair(
+                here=i,
+                there=sentence,
+                verdict=verdict,
+                specificity=rarity.specificity,
+                shared_max=rarity.shared_max,
+                refilled=rarity.refilled,
+                shared_terms=len(terms(keys[i].folded) & terms(text)),
+                words=min(len(profile(keys[i].folded).words), len(profile(text).words)),
+                quoted=_quoted_share(keys[i], text, index.quoted.get(sentence, "")),
+                fillings=stories.get(i, 0),
+            )
+        )
     return by_article
+
+
+class _Texts(Sequence[str]):
+    """A batch's texts: the new sentences', then the stored texts' (given by their
+    first printings), each read from the index only when asked for."""
+
+    def __init__(self, new: list[str], stored: list[int], index: CandidateIndex) -> None:
+        self.new, self.stored, self.index = new, stored, index
+
+    def __len__(self) -> int:
+        return len(self.new) + len(self.stored)
+
+    def __getitem__(self, at):  # (an int: the verifier never slices it)
+        if at < len(self.new):
+            return self.new[at]
+        return self.index.text(self.stored[at - len(self.new)])
 
 
 def _stories(index: CandidateIndex, articles: set[int]) -> int:

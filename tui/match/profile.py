@@ -12,7 +12,8 @@ import functools
 import re
 import sys
 import threading
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import numpy as np
@@ -86,15 +87,18 @@ class SentenceArena:
       `word_starts[id + 1]`.
 
     A sentence gets its id (`ids`) the first time it is asked for: about 2 KB and
-    10 µs to build, and a stored sentence is a candidate of many new ones. Past
-    SETS_CACHE sentences the arena starts afresh before the next batch (never
-    within one). Thread-safe: `ids` hands out the arrays its ids point into, and
-    starting afresh or growing makes new arrays, never rewrites old ones.
+    10 µs to build, and a stored sentence is a candidate of many new ones.
+    Work on ids is done inside `batch()`, which holds the arena for one thread:
+    past SETS_CACHE sentences the arena starts afresh (its `generation` counts
+    how often) as a batch begins, never within one, so a batch's ids stay valid
+    to its end. Growing makes new arrays, copying the old.
     """
 
     def __init__(self, limit: int = SETS_CACHE) -> None:
         self.limit = limit
-        self._lock = threading.Lock()
+        self.generation = 0
+        self._lock = threading.RLock()
+        self._depth = 0  # batches open in the thread holding the lock
         self._reset()
 
     def clear(self) -> None:
@@ -103,6 +107,7 @@ class SentenceArena:
             self._reset()
 
     def _reset(self) -> None:
+        self.generation += 1
         self._ids: dict[str, int] = {}
         self._sets = np.zeros(1 << 16, np.int64)
         self._set_starts = np.zeros(1 << 8, np.int64)
@@ -110,24 +115,33 @@ class SentenceArena:
         self._word_starts = np.zeros(1 << 8, np.int64)
         self._sets_used = 0
 
-    def ids(self, texts: Sequence[str]) -> tuple[np.ndarray, ...]:
-        """The ids of folded sentences (int64, one per text; equal texts, equal ids),
-        and the arrays they point into: (ids, sets, set_starts, words, word_starts)."""
+    @contextmanager
+    def batch(self, size: int) -> Iterator[SentenceArena]:
+        """Hold the arena for a batch of up to `size` new sentences (nested batches
+        are part of the outer one)."""
         with self._lock:
-            if len(self._ids) + len(texts) > self.limit:
+            if not self._depth and len(self._ids) + size > self.limit:
                 self._reset()
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+
+    def ids(self, texts: Sequence[str]) -> np.ndarray:
+        """The ids of folded sentences (int64, one per text; equal texts, equal ids)."""
+        with self.batch(len(texts)):
             found = list(map(self._ids.get, texts))
             if None in found:
                 for at, known in enumerate(found):
                     if known is None:
                         found[at] = self._add(texts[at])
-            return (
-                np.array(found, np.int64),
-                self._sets,
-                self._set_starts,
-                self._words,
-                self._word_starts,
-            )
+            return np.array(found, np.int64)
+
+    def arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """What ids point into, for the batch open: (sets, set_starts, words, word_starts)."""
+        assert self._depth, "read the arrays inside a batch"
+        return self._sets, self._set_starts, self._words, self._word_starts
 
     def _add(self, folded: str) -> int:
         known = self._ids.get(folded)  # (a text asked for twice in one batch)

@@ -87,10 +87,13 @@ def verify_indexed(
     left: np.ndarray,
     right: np.ndarray,
     cutoffs: Cutoffs = DEFAULT_CUTOFFS,
+    ids: np.ndarray | None = None,
 ) -> Checked:
     """Verify the pairs (texts[left[p]], texts[right[p]]) of folded sentences
     `texts`, all at once; `left` and `right` are int64 arrays. A text may stand
-    in `texts` more than once.
+    in `texts` more than once. `ids` are the texts' ids in `profile.SENTENCES`,
+    where the caller has them inside its batch (`texts` is then read only for
+    the pairs whose characters are compared).
 
     - exact: equal after folding.
     - near: `fuzz.ratio` ≥ `cutoffs.near` (a word or comma changed), or the same words
@@ -121,7 +124,7 @@ def verify_indexed(
     if not n:
         return Checked(np.zeros(0, bool), {}, np.zeros(0, np.int64))
     counted, _, logit, equal = _count(
-        texts, left, right, SIMILAR_MIN_JACCARD, PARTIAL_MIN_CONTAINMENT
+        texts, left, right, SIMILAR_MIN_JACCARD, PARTIAL_MIN_CONTAINMENT, ids
     )
     overlapping = counted[:, kernel.OVERLAPPING].astype(bool)
     verdicts = {int(p): Verdict("exact", 100.0) for p in np.flatnonzero(equal)}
@@ -180,25 +183,24 @@ def _flat(pairs: Sequence[tuple[str, str]]) -> tuple[list[str], np.ndarray, np.n
 
 
 def _count(
-    texts: Sequence[str], left: np.ndarray, right: np.ndarray, jaccard: float, containment: float
+    texts: Sequence[str],
+    left: np.ndarray,
+    right: np.ndarray,
+    jaccard: float,
+    containment: float,
+    ids: np.ndarray | None = None,
 ):
     """The kernel's counts (kernel.count_pairs) for pairs of folded texts given by
     position: (counted, measures, logit, equal), `equal` saying which pairs hold
-    one text twice."""
-    ids, sets, starts, words, word_starts = SENTENCES.ids(texts)
-    left, right = ids[left], ids[right]
-    counted, measures, logit = kernel.count_pairs(
-        sets,
-        starts,
-        words,
-        word_starts,
-        left,
-        right,
-        jaccard,
-        containment,
-        _WEIGHTS,
-        EVIDENCE_BIAS,
-    )
+    one text twice. `ids` are the texts' ids in SENTENCES, where the caller has
+    them (inside its batch)."""
+    with SENTENCES.batch(len(texts)):
+        if ids is None:
+            ids = SENTENCES.ids(texts)
+        left, right = ids[left], ids[right]
+        counted, measures, logit = kernel.count_pairs(
+            *SENTENCES.arrays(), left, right, jaccard, containment, _WEIGHTS, EVIDENCE_BIAS
+        )
     return counted, measures, logit, left == right
 
 
