@@ -204,3 +204,29 @@ def test_the_index_keeps_arena_ids_while_the_arena_lasts() -> None:
     with arena.batch(1):
         assert index.arena_ids(np.array([2]), arena).tolist() == [0]
         assert arena.ids([index.text(2)]).tolist() == [0]
+
+
+def test_expanding_texts_gives_each_its_printings_in_order() -> None:
+    """`expand` lists what `printings` lists, text by text, whether a text stands
+    alone, is reprinted, is boilerplate or has a printing forgotten."""
+    index = CandidateIndex()
+    stored = [  # (sentence id, article id, text, its fold hash)
+        (1, 1, "the minister said", 10),
+        (2, 1, "the flood toll rose", 20),
+        (3, 2, "the minister said", 10),
+        (4, 2, "subscribe to our newsletter", 30),
+        (5, 3, "rescue teams reached the valley", 40),
+        (6, 3, "the flood toll rose", 20),
+        (7, 4, "the minister said", 10),
+        (8, 4, "a lone line", 50),
+    ]
+    for sentence_id, article_id, text, fold_hash in stored:
+        index._add(sentence_id, article_id, fold(text), fold_hash, array("i"))
+    index.mark_boilerplate(30)
+    index.mark_boilerplate(99)  # (a line no stored sentence prints)
+    index.forget_sentences([6, 8])
+    firsts = np.array([1, 2, 4, 5, 8, 1, 5])
+    sentences, row = index.expand(firsts)
+    expected = [(at, s) for at, first in enumerate(firsts.tolist()) for s in index.printings(first)]
+    assert list(zip(row.tolist(), sentences.tolist(), strict=True)) == expected
+    assert expected[:4] == [(0, 1), (0, 3), (0, 7), (1, 2)]

@@ -15,6 +15,7 @@ import functools
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from itertools import chain
 
 import numpy as np
 
@@ -76,12 +77,16 @@ class CandidateIndex:
         self.boilerplate_sentences: set[int] = set()
         self.retired: set[int] = set()  # older versions of articles: never matched
         self.article_of = np.zeros(1 << 12, np.int64)  # sentence id -> its article id
+        self.texts = np.full(1 << 12, None, object)  # sentence id -> its folded text
         # a first printing's sentence id -> its text's id in the verifier's arena
         # (profile.SENTENCES), -1 where unknown; valid for the arena's generation
         self.arena_slots = np.full(1 << 12, -1, np.int64)
         self.arena_generation = 0
         # sentence id -> a first printing of fewer than SHORT_SENTENCE 2-grams
         self.short = np.zeros(1 << 12, dtype=np.bool_)
+        # sentence id -> a first printing that is its text's only printing and not
+        # boilerplate (its `printings` are itself)
+        self.alone = np.zeros(1 << 12, dtype=np.bool_)
         # How many articles hold each term (tui/match/rarity.py); an article is
         # counted once it is matched, so a new one is judged against the others.
         self.rarity = Rarity()
@@ -149,6 +154,7 @@ class CandidateIndex:
         for sentence_id in sentence_ids:
             if sentence_id in self.folded:
                 self.boilerplate_sentences.add(sentence_id)
+                self.alone[sentence_id] = False
                 self.sides.pop(self.folded[sentence_id][0], None)
 
     def retire(self, article_id: int) -> None:
@@ -165,6 +171,7 @@ class CandidateIndex:
         self.boilerplate.add(fold_hash)
         printed = self.by_fold.get(fold_hash, ())
         self.boilerplate_sentences.update(printed)
+        self.alone[list(printed)] = False
         for sentence in printed:  # their passages leave the boilerplate out
             self.sides.pop(self.folded[sentence][0], None)
 
@@ -180,9 +187,12 @@ class CandidateIndex:
         self.folded[sentence_id] = (article_id, folded)
         while sentence_id >= len(self.article_of):  # (sentence ids run up from 1)
             self.article_of = _doubled(self.article_of, 0)
+            self.texts = _doubled(self.texts, None)
             self.short = _doubled(self.short, False)
+            self.alone = _doubled(self.alone, False)
             self.arena_slots = _doubled(self.arena_slots, -1)
         self.article_of[sentence_id] = article_id
+        self.texts[sentence_id] = folded
         self.sentences_of[article_id].append(sentence_id)
         if quoted:
             self.quoted[sentence_id] = quoted
@@ -190,6 +200,7 @@ class CandidateIndex:
         copies.append(sentence_id)
         if fold_hash in self.boilerplate:
             self.boilerplate_sentences.add(sentence_id)
+        self.alone[copies[0]] = len(copies) == 1 and fold_hash not in self.boilerplate
         if len(copies) == 1:  # the first printing of a text stands for all its copies
             self.text_of[sentence_id] = fold_hash
             for shingle in shingles:
@@ -274,7 +285,7 @@ class CandidateIndex:
 
     def text(self, first: int) -> str:
         """A stored text (folded), by its first printing's sentence id."""
-        return self.folded[first][1]
+        return self.texts[first]
 
     def arena_ids(self, firsts: np.ndarray, arena: SentenceArena) -> np.ndarray:
         """The ids in `arena` (profile.SentenceArena) of stored texts, given by their
@@ -286,17 +297,30 @@ class CandidateIndex:
         ids = self.arena_slots[firsts]
         missing = np.flatnonzero(ids < 0)
         if len(missing):
-            ids[missing] = arena.ids(list(map(self.text, firsts[missing].tolist())))
+            ids[missing] = arena.ids(self.texts[firsts[missing]])
             self.arena_slots[firsts[missing]] = ids[missing]
         return ids
 
     def printings(self, first: int) -> list[int]:
         """The stored sentences printing a text (by its first printing's sentence id),
-        boilerplate left out."""
+        boilerplate left out (`expand` does it for many)."""
         copies = self.by_fold.get(self.text_of[first], [])
         if self.boilerplate_sentences.isdisjoint(copies):
             return copies
         return [s for s in copies if s not in self.boilerplate_sentences]
+
+    def expand(self, firsts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The `printings` of many stored texts (int64 first printings' ids): every
+        printing's sentence id, and the place in `firsts` it was expanded from."""
+        alone = self.alone[firsts]
+        counts = np.ones(len(firsts), np.int64)
+        shared = np.flatnonzero(~alone)
+        printed = list(map(self.printings, firsts[shared].tolist()))
+        counts[shared] = np.fromiter(map(len, printed), np.int64, len(printed))
+        row = np.repeat(np.arange(len(firsts)), counts)
+        sentences = firsts[row]
+        sentences[~alone[row]] = np.fromiter(chain.from_iterable(printed), np.int64)
+        return sentences, row
 
 
 def _doubled(values: np.ndarray, fill) -> np.ndarray:

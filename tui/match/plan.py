@@ -16,7 +16,6 @@ import functools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import chain
 
 import numpy as np
 from rapidfuzz.distance import LCSseq
@@ -208,17 +207,14 @@ def _verify(
     asked, firsts = index.candidates(keys)
     new, left = np.unique(asked, return_inverse=True)
     stored, right = np.unique(firsts, return_inverse=True)
-    new_texts = [keys[i].folded for i in new.tolist()]
+    new_texts = np.array([keys[i].folded for i in new.tolist()], dtype=object)
     with SENTENCES.batch(len(new) + len(stored)):
         ids = np.concatenate([SENTENCES.ids(new_texts), index.arena_ids(stored, SENTENCES)])
-        texts = _Texts(new_texts, stored.tolist(), index)
+        texts = np.concatenate([new_texts, index.texts[stored]])
         checked = verify_indexed(texts, left, len(new) + right, cutoffs, ids)
     # every printing of each overlapping pair's stored text: its row, sentence, article
     overlapping = np.flatnonzero(checked.overlapping)
-    printed = list(map(index.printings, firsts[overlapping].tolist()))
-    counts = np.fromiter(map(len, printed), np.int64, len(printed))
-    row = np.repeat(np.arange(len(overlapping)), counts)
-    sentences = np.fromiter(chain.from_iterable(printed), np.int64, int(counts.sum()))
+    sentences, row = index.expand(firsts[overlapping])
     articles, article_at = np.unique(index.article_of[sentences], return_inverse=True)
     lcs = checked.lcs[overlapping][row]
     runs = np.bincount(article_at, np.where(lcs >= MIN_RUN, lcs, 0), len(articles))
@@ -294,22 +290,6 @@ def _verify(
             )
         )
     return by_article
-
-
-class _Texts(Sequence[str]):
-    """A batch's texts: the new sentences', then the stored texts' (given by their
-    first printings), each read from the index only when asked for."""
-
-    def __init__(self, new: list[str], stored: list[int], index: CandidateIndex) -> None:
-        self.new, self.stored, self.index = new, stored, index
-
-    def __len__(self) -> int:
-        return len(self.new) + len(self.stored)
-
-    def __getitem__(self, at):  # (an int: the verifier never slices it)
-        if at < len(self.new):
-            return self.new[at]
-        return self.index.text(self.stored[at - len(self.new)])
 
 
 def _stories(index: CandidateIndex, articles: set[int]) -> int:

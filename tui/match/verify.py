@@ -92,8 +92,7 @@ def verify_indexed(
     """Verify the pairs (texts[left[p]], texts[right[p]]) of folded sentences
     `texts`, all at once; `left` and `right` are int64 arrays. A text may stand
     in `texts` more than once. `ids` are the texts' ids in `profile.SENTENCES`,
-    where the caller has them inside its batch (`texts` is then read only for
-    the pairs whose characters are compared).
+    where the caller has them inside its batch.
 
     - exact: equal after folding.
     - near: `fuzz.ratio` ≥ `cutoffs.near` (a word or comma changed), or the same words
@@ -123,6 +122,7 @@ def verify_indexed(
     n = len(left)
     if not n:
         return Checked(np.zeros(0, bool), {}, np.zeros(0, np.int64))
+    texts = np.asarray(texts, dtype=object)  # (picked from by the pairs' positions)
     counted, _, logit, equal = _count(
         texts, left, right, SIMILAR_MIN_JACCARD, PARTIAL_MIN_CONTAINMENT, ids
     )
@@ -205,7 +205,7 @@ def _count(
 
 
 def _scores(
-    texts: Sequence[str],
+    texts: np.ndarray,
     left: np.ndarray,
     right: np.ndarray,
     chosen: np.ndarray,
@@ -217,8 +217,8 @@ def _scores(
     if not len(picked):
         return np.zeros(0)
     return cpdist(
-        [texts[x] for x in left[picked].tolist()],
-        [texts[x] for x in right[picked].tolist()],
+        texts[left[picked]],
+        texts[right[picked]],
         scorer=scorer,
         score_cutoff=cutoff,
         dtype=np.float64,
