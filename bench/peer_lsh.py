@@ -5,11 +5,12 @@
 
 The argument is a corpus folder kept by bench/match_scale.py (`--keep`): its
 `library.sqlite` (read-only here) gives the stored sentences, `truth.json` the
-true pairs. Every sentence with matching keys takes part, on both sides, in
-the order the library stored them; each asks only for candidates among the
-sentences of *other* articles stored before it (so each unordered pair is
-considered once, as incremental ingest does): a whole article is queried, then
-added.
+true pairs; each side's seconds, candidate pairs and recall are written to
+`peer.json` there, for bench/scale_plot.py. Every sentence with matching keys
+takes part, on both sides, in the order the library stored them; each asks
+only for candidates among the sentences of *other* articles stored before it
+(so each unordered pair is considered once, as incremental ingest does): a
+whole article is queried, then added.
 
 - engine: `tui.match.index.CandidateIndex` (word 2-gram postings, the whole-text
   hash for equal sentences);
@@ -43,6 +44,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import sqlite3
 import statistics
 import sys
@@ -67,6 +69,7 @@ from tui.store.articles import get_sentences, list_articles
 CLOCK = match_scale.CLOCK
 T = TypeVar("T")
 Pair = tuple[int, int]  # (earlier sentence id, later sentence id)
+RESULT = "peer.json"  # written beside the corpus, for bench/scale_plot.py
 RECALL_GROUPS = {"exact + near": ("exact", "near"), "rewrites": ("rewrite",)}
 
 
@@ -314,6 +317,27 @@ def table(sides: list[Side], truth: Truth) -> Iterator[str]:
         )
 
 
+def summary(sides: list[Side], truth: Truth, articles: int) -> dict:
+    """What bench/scale_plot.py draws: each side's seconds, candidate pairs and recall."""
+    return {
+        "articles": articles,
+        "clock": CLOCK.__name__,
+        "sides": [
+            {
+                "name": side.name,
+                "seconds": side.total,
+                "candidate_pairs": len(side.candidates),
+                "recall": {
+                    group: found / total if total else None
+                    for group, kinds in RECALL_GROUPS.items()
+                    for found, total in [found_of_kinds(side.verified, truth, kinds)]
+                },
+            }
+            for side in sides
+        ],
+    }
+
+
 def kinds_table(sides: list[Side], truth: Truth) -> Iterator[str]:
     """Recall per kind of true pair: admitted as candidates / accepted by the verifier."""
     yield "| side | " + " | ".join(f"{k} ({truth.totals[k]:,})" for k in PAIR_KINDS) + " |"
@@ -406,6 +430,7 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(wrong_table(sides, truth)))
     print()
     print("\n".join(misses(sides, truth, folded, args.ngrams)))
+    (args.folder / RESULT).write_text(json.dumps(summary(sides, truth, len(runs)), indent=1))
     return 0
 
 
