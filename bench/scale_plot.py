@@ -70,9 +70,9 @@ def _peer_panel(axis, series: dict[str, dict[int, dict]]) -> None:
                 for side in results[size]["peer"]["sides"]
                 if side["name"] == name
             ]
-            short = "Copydesk" if name.startswith("Copydesk") else name.split(" (")[0]
+            short = name.split(" (")[0].replace(" CandidateIndex", "").replace("MinHashLSH", "LSH")
             axis.plot(*zip(*points, strict=True), marker="o", label=f"{label}: {short}")
-    axis.set_title("candidates + verification, against a peer (s)", fontsize=10)
+    axis.set_title("keys, candidates and verification, against a peer (s)", fontsize=10)
     axis.legend(fontsize=7)
 
 
