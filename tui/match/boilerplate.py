@@ -62,8 +62,8 @@ class _Relations:
         self.related = functools.cache(self._related)
 
     def _texts(self, article_id: int) -> frozenset[str]:
-        folded = self.index.folded
-        return frozenset(folded[s][1] for s in self.index.sentences_of.get(article_id, ()))
+        texts = self.index.texts
+        return frozenset(texts[s] for s in self.index.sentences_of.get(article_id, ()))
 
     def size(self, article_id: int) -> int:
         return len(self.texts(article_id))
@@ -87,7 +87,7 @@ def _printed_under(index: CandidateIndex, sentences: Iterable[int]) -> set[int]:
     return {
         article
         for sentence in sentences
-        if (article := index.folded[sentence][0]) not in index.retired
+        if (article := int(index.article_of[sentence])) not in index.retired
     }
 
 

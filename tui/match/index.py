@@ -53,7 +53,6 @@ class CandidateIndex:
         # and its copies are reached through `by_fold` (fold hash -> every copy).
         self.by_fold: dict[int, list[int]] = defaultdict(list)
         self.text_of: dict[int, int] = {}  # a first printing's sentence id -> its fold hash
-        self.folded: dict[int, tuple[int, str]] = {}  # sentence id -> (article id, folded text)
         self.sentences_of: dict[int, list[int]] = defaultdict(list)  # article id -> sentence ids
         self.quoted: dict[int, str] = {}  # sentence id -> its quote flags, where any is set
         self.words_of: dict[int, int] = {}  # article id -> its tokens, all sentences
@@ -77,7 +76,7 @@ class CandidateIndex:
         self.boilerplate_sentences: set[int] = set()
         self.retired: set[int] = set()  # older versions of articles: never matched
         self.article_of = np.zeros(1 << 12, np.int64)  # sentence id -> its article id
-        self.texts = np.full(1 << 12, None, object)  # sentence id -> its folded text
+        self.texts = np.full(1 << 12, None, object)  # sentence id -> its folded text, if known
         # a first printing's sentence id -> its text's id in the verifier's arena
         # (profile.SENTENCES), -1 where unknown; valid for the arena's generation
         self.arena_slots = np.full(1 << 12, -1, np.int64)
@@ -131,10 +130,9 @@ class CandidateIndex:
         """The term ids (tui/match/rarity.py) of an article's matchable sentences."""
         found = self._terms.get(article_id)
         if found is None:
-            folded = self.folded
             found = self.rarity.ids_of(
                 frozenset().union(
-                    *(terms(folded[s][1]) for s in self.sentences_of.get(article_id, ()))
+                    *(terms(self.texts[s]) for s in self.sentences_of.get(article_id, ()))
                 )
             )
             self._terms[article_id] = found
@@ -152,10 +150,10 @@ class CandidateIndex:
         """Never offer these sentences as candidates, nor count them in passages
         (their keys were taken away: page furniture found after they were keyed)."""
         for sentence_id in sentence_ids:
-            if sentence_id in self.folded:
+            if sentence_id < len(self.texts) and self.texts[sentence_id] is not None:
                 self.boilerplate_sentences.add(sentence_id)
                 self.alone[sentence_id] = False
-                self.sides.pop(self.folded[sentence_id][0], None)
+                self.sides.pop(int(self.article_of[sentence_id]), None)
 
     def retire(self, article_id: int) -> None:
         """An older version: never a candidate, no outlet's story for boilerplate, and
@@ -173,7 +171,7 @@ class CandidateIndex:
         self.boilerplate_sentences.update(printed)
         self.alone[list(printed)] = False
         for sentence in printed:  # their passages leave the boilerplate out
-            self.sides.pop(self.folded[sentence][0], None)
+            self.sides.pop(int(self.article_of[sentence]), None)
 
     def _add(
         self,
@@ -184,7 +182,6 @@ class CandidateIndex:
         shingles: array,
         quoted: str | None = None,
     ) -> None:
-        self.folded[sentence_id] = (article_id, folded)
         while sentence_id >= len(self.article_of):  # (sentence ids run up from 1)
             self.article_of = _doubled(self.article_of, 0)
             self.texts = _doubled(self.texts, None)

@@ -173,7 +173,7 @@ def _may_share(
     if len(mine) < LINK_SENTENCES:
         return False
     words_here = sum(len(profile(keys[i].folded).words) for i in mine)
-    words_there = sum(len(profile(index.folded[s][1]).words) for s in {s for _, s in seeds})
+    words_there = sum(len(profile(index.texts[s]).words) for s in {s for _, s in seeds})
     return words_here >= MIN_DERIVED_SHARE * here.words or words_there >= MIN_DERIVED_SHARE * there
 
 
@@ -352,7 +352,7 @@ def stored_side(index: CandidateIndex, article: int) -> tuple[Side, dict[int, in
     if article in index.sides:
         return index.sides[article]
     ids = [s for s in index.sentences_of.get(article, ()) if s not in index.boilerplate_sentences]
-    texts = [index.folded[s][1] for s in ids]
+    texts = [index.texts[s] for s in ids]
     side = Side.of(
         texts,
         [profile(text).words for text in texts],
