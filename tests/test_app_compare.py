@@ -10,6 +10,7 @@ from tests.app_helpers import drive, wait_for_workers
 from tui.app.app import CopydeskApp
 from tui.app.screens.compare import summary
 from tui.app.screens.pick_article import PickArticleScreen
+from tui.app.widgets.article_table import ArticleTable
 from tui.app.widgets.compare_view import (
     MARKS,
     Block,
@@ -322,11 +323,11 @@ def seeds_and_a_lonely_article(tmp_path: Path, seeded: Path) -> tuple[Path, int]
 
 
 def picked_ids(app: CopydeskApp) -> list[int]:
-    return [int(row.key.value) for row in app.screen.table.ordered_rows]
+    return list(app.screen.table.ids)
 
 
 def row_text(app: CopydeskApp, index: int) -> str:
-    return " ".join(str(cell) for cell in app.screen.table.get_row_at(index))
+    return " ".join(str(cell) for cell in app.screen.table.row_cells(index))
 
 
 def test_picker_lists_every_article_those_sharing_most_first(tmp_path: Path, seeded: Path) -> None:
@@ -355,8 +356,8 @@ def test_c_on_an_article_that_shares_nothing_offers_every_other(
     db, lonely = seeds_and_a_lonely_article(tmp_path, seeded)
 
     async def script(app, pilot) -> None:
-        table = app.screen.query_one("DataTable")
-        table.move_cursor(row=table.get_row_index(str(lonely)))
+        table = app.screen.query_one(ArticleTable)
+        table.move_cursor(table.row_of(lonely))
         await pilot.press("c")
         assert isinstance(app.screen, PickArticleScreen)
         ids = picked_ids(app)

@@ -14,10 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from textual.widgets import DataTable
-
 from tests.app_helpers import drive, wait_for_workers
 from tests.synthetic import write_titled_articles
+from tui.app.widgets.article_table import ArticleTable
 from tui.test_hooks import PAUSE_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,8 +40,8 @@ def copydesk(*args: str, **kwargs) -> subprocess.Popen:
 
 
 def titles_in_table(app) -> set[str]:
-    table = app.screen.query_one(DataTable)
-    return {str(table.get_row_at(i)[2]) for i in range(table.row_count)}
+    table = app.screen.query_one(ArticleTable)
+    return {str(table.row_cells(i)[2]) for i in range(table.row_count)}
 
 
 def test_app_stays_usable_while_another_process_ingests(seeded: Path, tmp_path: Path) -> None:
@@ -52,7 +51,7 @@ def test_app_stays_usable_while_another_process_ingests(seeded: Path, tmp_path: 
     titles = write_titled_articles(tmp_path / "feed", 40, seed=1)
 
     async def script(app, pilot) -> None:
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(ArticleTable)
         process = copydesk(
             "--db",
             str(path),
@@ -113,7 +112,7 @@ def test_app_ingest_waits_for_another_writer(seeded: Path, tmp_path: Path) -> No
             await pilot.press("a")
             app.screen.query_one("#add-input").value = str(tmp_path / "mine")
             await pilot.press("enter")
-            table = app.screen.query_one(DataTable)
+            table = app.screen.query_one(ArticleTable)
             for _ in range(5):  # the worker waits on the lock; the keys do not
                 await pilot.press("j", "k")
                 assert table.cursor_row == 0
@@ -150,6 +149,6 @@ def test_app_and_command_line_ingest_into_one_library(seeded: Path, tmp_path: Pa
         assert process.returncode == 0, errors
         await pilot.press("r")
         assert set(theirs) | set(mine) <= titles_in_table(app)
-        assert app.screen.query_one(DataTable).row_count == 5 + 24
+        assert app.screen.query_one(ArticleTable).row_count == 5 + 24
 
     drive(path, script, size=(100, 30))

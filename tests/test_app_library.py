@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 from rich.style import Style
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from tests.app_helpers import SEEDS, drive, wait_for_workers
+from tui.app.app import CopydeskApp
 from tui.app.messages import IngestProgress
+from tui.app.widgets.article_table import ArticleTable
 from tui.app.widgets.result_list import ResultList, Terms, fit
 from tui.library import IngestResult, Library
 from tui.models import Article
@@ -19,8 +21,8 @@ from tui.text.sentences import split_sentences
 
 
 def rows(app) -> list[list[str]]:
-    table = app.screen.query_one(DataTable)
-    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+    table = app.screen.query_one(ArticleTable)
+    return [[str(cell) for cell in table.row_cells(i)] for i in range(table.row_count)]
 
 
 def test_library_lists_articles_grouped_by_story(seeded: Path) -> None:
@@ -36,7 +38,7 @@ def test_library_lists_articles_grouped_by_story(seeded: Path) -> None:
 
 def test_keys_move_and_open_reader_and_compare(seeded: Path) -> None:
     async def script(app, pilot) -> None:
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(ArticleTable)
         await pilot.press("j", "j")
         assert table.cursor_row == 2
         await pilot.press("k")
@@ -78,7 +80,7 @@ def test_empty_library_explains_how_to_add(tmp_path: Path) -> None:
     async def script(app, pilot) -> None:
         empty = app.screen.query_one("#library-empty")
         assert empty.display and "copydesk ingest" in str(empty.render())
-        assert not app.screen.query_one(DataTable).display
+        assert not app.screen.query_one(ArticleTable).display
 
     drive(tmp_path / "empty.sqlite", script)
 
@@ -270,6 +272,21 @@ def test_library_survives_small_and_large_terminals(seeded: Path, size) -> None:
         await pilot.pause()
         await pilot.resize_terminal(*size)
         await pilot.pause()
-        assert app.screen.query_one(DataTable).row_count == 5
+        assert app.screen.query_one(ArticleTable).row_count == 5
 
     drive(seeded, script, size=size)
+
+
+def test_library_snapshot(tmp_path: Path, snap_compare) -> None:
+    """The table after reading the third article: its title no longer bold, the cursor on it."""
+    path = tmp_path / "library.sqlite"
+    with Library(path) as library:
+        list(library.ingest([str(SEEDS)]))
+
+    async def run_before(pilot) -> None:
+        await pilot.press("j", "j", "enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+
+    assert snap_compare(CopydeskApp(path), terminal_size=(120, 40), run_before=run_before)

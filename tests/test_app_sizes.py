@@ -10,9 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widget import Widget
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from tests.app_helpers import drive, wait_for_workers
+from tui.app.widgets.article_table import ArticleTable
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.compare_view import CompareView
 from tui.app.widgets.result_list import ResultList
@@ -47,7 +48,7 @@ def test_library_at_every_size(seeded: Path) -> None:
     async def script(app, pilot) -> None:
         for size in WALK:
             await resize(pilot, size)
-            table = app.screen.query_one(DataTable)
+            table = app.screen.query_one(ArticleTable)
             assert table.row_count == 5
             visible(table, min_height=2)  # the column headers and at least one article
             await pilot.press("j")
@@ -150,6 +151,6 @@ def test_help_add_and_palette_at_every_size(seeded: Path) -> None:
             await pilot.press("escape")
             assert type(app.screen).__name__ == "LibraryScreen"
             await pilot.press("j", "k")
-            assert app.screen.query_one(DataTable).cursor_row == 0
+            assert app.screen.query_one(ArticleTable).cursor_row == 0
 
     drive(seeded, script, size=MEDIUM)

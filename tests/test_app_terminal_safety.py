@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 from rich.segment import Segment
-from textual.widgets import DataTable
 
 from tests.app_helpers import drive, wait_for_workers
 from tui.app.app import CopydeskApp
+from tui.app.widgets.article_table import ArticleTable
 from tui.library import Library
 
 ESCAPES = "\x1b[2J\x1b]52;c;aGVsbG8=\x07\x9b31m\x9d0;title\x07\x1b[0m"
@@ -89,7 +89,7 @@ def test_library_reader_links_and_compare_show_markup_literally(hostile) -> None
     path, _ = hostile
 
     async def script(app, pilot) -> None:
-        assert app.screen.query_one(DataTable).row_count == 2
+        assert app.screen.query_one(ArticleTable).row_count == 2
         assert_inert(app, literals=("Budget [bold red]x[/]", "Gazette [bold red]"))
         await pilot.press("enter")
         assert type(app.screen).__name__ == "ReaderScreen"
@@ -103,9 +103,9 @@ def test_library_reader_links_and_compare_show_markup_literally(hostile) -> None
         assert type(app.screen).__name__ == "CompareScreen"
         assert_inert(app)
         await pilot.press("escape", "escape")
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(ArticleTable)
         unnamed = next(row.id for row in app.screen.rows if row.outlet is None)
-        table.move_cursor(row=table.get_row_index(str(unnamed)))
+        table.move_cursor(table.row_of(unnamed))
         await pilot.press("enter")
         assert app.screen.article_id == unnamed
         assert NAME_MARKUP in assert_inert(app)  # the file name stands in for the outlet

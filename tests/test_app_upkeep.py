@@ -10,6 +10,7 @@ from textual.widgets import DataTable
 
 from tests.app_helpers import SEEDS, drive, wait_for_workers
 from tui import feeds
+from tui.app.widgets.article_table import ArticleTable
 from tui.ingest import polite
 from tui.library import Library
 
@@ -26,13 +27,15 @@ def library_path(tmp_path: Path) -> Path:
 
 
 def title_styles(app) -> dict[int, str]:
-    table = app.screen.query_one(DataTable)
-    return {int(key.value): str(table.get_cell(key, "title").style) for key in table.rows}
+    table = app.screen.query_one(ArticleTable)
+    return {
+        article_id: str(table.row_cells(row)[2].style) for row, article_id in enumerate(table.ids)
+    }
 
 
 def test_d_deletes_after_yes_and_keeps_after_no(library_path: Path) -> None:
     async def script(app, pilot) -> None:
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(ArticleTable)
         doomed = app.screen.current_id()
         await pilot.press("d")
         assert type(app.screen).__name__ == "ConfirmScreen"
@@ -40,7 +43,7 @@ def test_d_deletes_after_yes_and_keeps_after_no(library_path: Path) -> None:
         assert table.row_count == 5
         await pilot.press("d", "y")
         await pilot.pause()
-        assert table.row_count == 4 and str(doomed) not in table.rows
+        assert table.row_count == 4 and doomed not in table.ids
         assert app.library.article(doomed) is None
 
     drive(library_path, script)
@@ -74,9 +77,9 @@ def test_n_shows_what_is_new_since_the_last_visit(library_path: Path, tmp_path: 
         library.conn.execute("UPDATE articles SET added = ? WHERE id = 3", (visit + "Z",))
 
     async def second_visit(app, pilot) -> None:
-        table = app.screen.query_one(DataTable)
+        table = app.screen.query_one(ArticleTable)
         await pilot.press("n")
-        assert list(table.rows) and [key.value for key in table.rows] == ["3"]
+        assert table.ids == [3]
         await pilot.press("n")
         assert table.row_count == 5
 
@@ -105,7 +108,7 @@ def test_u_updates_followed_feeds_in_a_worker(
         async def script(app, pilot) -> None:
             await pilot.press("u")
             await wait_for_workers(app, pilot)
-            assert app.screen.query_one(DataTable).row_count == 2
+            assert app.screen.query_one(ArticleTable).row_count == 2
             await pilot.press("F")
             assert type(app.screen).__name__ == "FeedsScreen"
             row = app.screen.query_one(DataTable).get_row_at(0)

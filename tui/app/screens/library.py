@@ -12,10 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Header, Input, ProgressBar, Static
+from textual.widgets import Header, Input, ProgressBar, Static
 
 from tui.app.messages import FactsFound, FactsProgress
-from tui.app.widgets.article_table import ArticleTable
+from tui.app.widgets.article_table import ArticleTable, Column
 from tui.app.widgets.key_footer import KeyFooter
 from tui.library import ArticleRow, Library, first_printed, version_label
 from tui.text.counts import counted
@@ -68,6 +68,7 @@ class LibraryScreen(Screen[None]):
         self._cell_texts: dict[tuple[Any, ...], Text] = {}  # shared cells, see _cells
         self.sort_key = "story"
         self.rows: list[ArticleRow] = []
+        self.shown: list[ArticleRow] = []  # the table's rows, filtered and sorted
         self.stories: dict[int, int] = {}
         self.copied: dict[
             int, float
@@ -84,7 +85,7 @@ class LibraryScreen(Screen[None]):
             yield Input(
                 placeholder="filter by outlet or title (escape clears)", id="library-filter"
             )
-            yield ArticleTable(id="articles", cursor_type="row", zebra_stripes=True)
+            yield ArticleTable(id="articles", zebra_stripes=True)
             yield Static(EMPTY_HELP, id="library-empty", markup=False)
             yield Static("", id="library-status", markup=False)
             yield ProgressBar(id="ingest-progress", show_eta=False)
@@ -94,7 +95,7 @@ class LibraryScreen(Screen[None]):
         self._show_filter(False)
         self.query_one("#ingest-progress").display = False
         self.reload()
-        self.query_one(DataTable).focus()
+        self.query_one(ArticleTable).focus()
 
     def on_resize(self) -> None:
         if self.size.width != self._drawn_width:
@@ -102,21 +103,20 @@ class LibraryScreen(Screen[None]):
 
     def _columns(self, width: int) -> None:
         """Fixed columns for the short fields; the title gets whatever is left."""
-        table = self.query_one(DataTable)
         outlet = max(8, min(24, width // 6))
         fixed = {"story": 5, "outlet": outlet, "date": 10, "words": 7, "shared": 6, "copied": 6}
         title = max(10, width - sum(fixed.values()) - 2 * (len(fixed) + 1) - 2)
-        table.clear(columns=True)
-        for label, key, size in (
-            ("Story", "story", fixed["story"]),
-            ("Outlet", "outlet", outlet),
-            ("Title", "title", title),
-            ("Date", "date", 10),
-            ("Words", "words", fixed["words"]),
-            ("Shared", "shared", 6),
-            ("Copied", "copied", 6),
-        ):
-            table.add_column(label, key=key, width=size)
+        self.query_one(ArticleTable).set_columns(
+            [
+                Column("story", "Story", fixed["story"]),
+                Column("outlet", "Outlet", outlet),
+                Column("title", "Title", title),
+                Column("date", "Date", 10),
+                Column("words", "Words", fixed["words"]),
+                Column("shared", "Shared", 6),
+                Column("copied", "Copied", 6),
+            ]
+        )
 
     # -- data --------------------------------------------------------------------
 
@@ -158,8 +158,8 @@ class LibraryScreen(Screen[None]):
         selected = self.current_id()
         self._drawn_width = self.size.width
         self._columns(self.size.width or 120)
-        visible = self._visible()
-        table.add_keyed_rows((str(row.id), self._cells(row)) for row in visible)
+        visible = self.shown = self._visible()
+        table.show([row.id for row in visible], lambda index: self._cells(visible[index]))
         empty = not self.rows
         table.display = not empty
         self.query_one("#library-empty").display = empty
@@ -176,14 +176,14 @@ class LibraryScreen(Screen[None]):
         if self.new_only:
             self._status = "new since your last visit (n: all) · " + self._status
         self._show_status()
-        if selected is not None and str(selected) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(selected)))
+        if selected is not None and (row := table.row_of(selected)) is not None:
+            table.move_cursor(row)
 
     def _cells(self, row: ArticleRow) -> tuple[Text, ...]:
         """One table row as Text cells: article text is never read as markup.
 
         Cells that repeat (a story, an outlet, a date, a share) are one shared
-        Text each: building 60,000 Texts was a third of a 10,000-article launch.
+        Text each; the table asks only for the rows it draws.
         """
         shared = row.shared_share
         return (
@@ -219,7 +219,7 @@ class LibraryScreen(Screen[None]):
         return cell
 
     def _cell(self, key: tuple[Any, ...], make: Callable[[tuple[Any, ...]], Text]) -> Text:
-        """The one Text for a repeating cell value (DataTable never changes its cells)."""
+        """The one Text for a repeating cell value (the table never changes a cell it is given)."""
         cell = self._cell_texts.get(key)
         if cell is None:
             cell = self._cell_texts[key] = make(key)
@@ -241,32 +241,30 @@ class LibraryScreen(Screen[None]):
 
     # -- actions -------------------------------------------------------------------
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_article_table_selected(self, event: ArticleTable.Selected) -> None:
         self.action_open()
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
-        key = str(event.column_key.value)
-        self.sort_key = "story" if key not in SORTS else key
+    def on_article_table_header_selected(self, event: ArticleTable.HeaderSelected) -> None:
+        self.sort_key = "story" if event.column not in SORTS else event.column
         self.redraw()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.redraw()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.query_one(DataTable).focus()
+        self.query_one(ArticleTable).focus()
 
     def action_cursor_down(self) -> None:
-        self.query_one(DataTable).action_cursor_down()
+        self.query_one(ArticleTable).action_cursor_down()
 
     def action_cursor_up(self) -> None:
-        self.query_one(DataTable).action_cursor_up()
+        self.query_one(ArticleTable).action_cursor_up()
 
     def action_top(self) -> None:
-        self.query_one(DataTable).move_cursor(row=0)
+        self.query_one(ArticleTable).action_first()
 
     def action_bottom(self) -> None:
-        table = self.query_one(DataTable)
-        table.move_cursor(row=table.row_count - 1)
+        self.query_one(ArticleTable).action_last()
 
     def action_open(self) -> None:
         article_id = self.current_id()
@@ -330,12 +328,13 @@ class LibraryScreen(Screen[None]):
 
     def mark_read(self, article_id: int) -> None:
         """The reader opened this article: its title is no longer bold."""
-        for n, row in enumerate(self.rows):
-            if row.id == article_id and not row.read:
-                self.rows[n] = row = replace(row, read="now")
-                table = self.query_one(ArticleTable)
-                if str(article_id) in table.rows:
-                    table.update_cell(str(article_id), "title", self._title_cell(row))
+        for rows in (self.rows, self.shown):
+            for n, row in enumerate(rows):
+                if row.id == article_id and not row.read:
+                    rows[n] = replace(row, read="now")
+        table = self.query_one(ArticleTable)
+        if (shown := table.row_of(article_id)) is not None:
+            table.refresh_row(shown)
 
     def action_story(self) -> None:
         """The story of the article under the cursor: its origin, outlets and timeline."""
@@ -375,4 +374,4 @@ class LibraryScreen(Screen[None]):
     def action_clear_filter(self) -> None:
         self.query_one("#library-filter", Input).value = ""
         self._show_filter(False)
-        self.query_one(DataTable).focus()
+        self.query_one(ArticleTable).focus()

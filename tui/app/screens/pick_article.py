@@ -7,10 +7,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from tui.app.safe import one_line
-from tui.app.widgets.article_table import ArticleTable
+from tui.app.widgets.article_table import ArticleTable, Column
 from tui.library import ArticleRow
 
 OUTLET_WIDTH = 22
@@ -32,8 +32,8 @@ class PickArticleScreen(ModalScreen[int | None]):
     """Choose the right-hand article; enter picks, escape cancels (dismisses with None).
 
     Every other article is listed: those sharing sentences with the left one, most
-    first, then the rest, first printed first. The list is an ArticleTable (fixed
-    columns, no measuring), so it opens quickly on a library of thousands.
+    first, then the rest, first printed first. The list is an ArticleTable, which
+    draws only the rows on screen, so it opens quickly on a library of thousands.
     """
 
     DEFAULT_CSS = """
@@ -54,7 +54,7 @@ class PickArticleScreen(ModalScreen[int | None]):
         text-wrap: nowrap;
         text-overflow: ellipsis;
     }
-    PickArticleScreen DataTable, PickArticleScreen DataTable:focus {
+    PickArticleScreen ArticleTable, PickArticleScreen ArticleTable:focus {
         height: auto;
         max-height: 20;
         width: 100%;
@@ -82,7 +82,7 @@ class PickArticleScreen(ModalScreen[int | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("", id="pick-title", markup=False)
-            yield ArticleTable(id="pick-list", show_header=False, cursor_type="row")
+            yield ArticleTable(id="pick-list", show_header=False)
             yield Static("enter compares · escape cancels", id="pick-hint", markup=False)
 
     @property
@@ -97,31 +97,34 @@ class PickArticleScreen(ModalScreen[int | None]):
         width = min(self.app.size.width * 9 // 10, 110) - 8  # border, padding, scrollbar
         table = self.table
         title_width = max(8, width - OUTLET_WIDTH - DATE_WIDTH - COUNT_WIDTH - 8)
-        for key, size in (
-            ("outlet", OUTLET_WIDTH),
-            ("title", title_width),
-            ("date", DATE_WIDTH),
-            ("shared", COUNT_WIDTH),
-        ):
-            table.add_column(key, key=key, width=size)
+        table.set_columns(
+            [
+                Column("outlet", "Outlet", OUTLET_WIDTH),
+                Column("title", "Title", title_width),
+                Column("date", "Date", DATE_WIDTH),
+                Column("shared", "Shared", COUNT_WIDTH),
+            ]
+        )
         shared = dict(library.related(self.left_id))
         rows = {row.id: row for row in library.articles(by_time=True) if row.id != self.left_id}
         ordered = [rows[other] for other in shared if other in rows]
         ordered += [row for row in rows.values() if row.id not in shared]
-        table.add_keyed_rows((str(r.id), row_cells(r, shared.get(r.id, 0))) for r in ordered)
-        if str(self.current_id) in table.rows:
-            table.move_cursor(row=table.get_row_index(str(self.current_id)))
+        table.show(
+            [r.id for r in ordered], lambda n: row_cells(ordered[n], shared.get(ordered[n].id, 0))
+        )
+        if self.current_id is not None and (row := table.row_of(self.current_id)) is not None:
+            table.move_cursor(row)
         table.focus()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+    def on_article_table_selected(self, event: ArticleTable.Selected) -> None:
         event.stop()
-        self.dismiss(int(event.row_key.value) if event.row_key.value else None)
+        self.dismiss(event.article_id)
 
     def action_move(self, step: int) -> None:
         (self.table.action_cursor_down if step > 0 else self.table.action_cursor_up)()
 
     def action_edge(self, edge: str) -> None:
-        self.table.move_cursor(row=0 if edge == "first" else self.table.row_count - 1)
+        self.table.move_cursor(0 if edge == "first" else self.table.row_count - 1)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -10,7 +10,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
 from tui.app.safe import one_line
-from tui.app.widgets.article_table import ArticleTable
 from tui.app.widgets.key_footer import KeyFooter
 from tui.library import Story, StoryEntry
 from tui.match.origin import shown_time
@@ -47,7 +46,7 @@ class StoryScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(self._summary(), id="story-summary", markup=False)
-        yield ArticleTable(id="story-timeline", cursor_type="row", zebra_stripes=True)
+        yield DataTable(id="story-timeline", cursor_type="row", zebra_stripes=True)
         yield KeyFooter()
 
     def _summary(self) -> Text:
@@ -79,15 +78,23 @@ class StoryScreen(Screen[None]):
             )
         table.focus()
 
+    def _current_id(self) -> int | None:
+        """The id of the printing under the cursor; None in an empty timeline."""
+        table = self.query_one(DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return int(row_key.value) if row_key.value else None
+
     def action_open(self) -> None:
-        if (article_id := self.query_one(ArticleTable).current_id()) is not None:
+        if (article_id := self._current_id()) is not None:
             self.app.open_article(article_id)  # type: ignore[attr-defined]
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         self.action_open()
 
     def action_compare(self) -> None:
-        article_id = self.query_one(ArticleTable).current_id()
+        article_id = self._current_id()
         origin = self.story.origin.id
         if article_id == origin:
             self.notify("This is the origin: pick another printing to compare with it.")
