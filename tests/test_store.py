@@ -47,6 +47,25 @@ def test_reopening_does_not_rerun_migrations(tmp_path: Path) -> None:
     assert len(store.list_articles(conn)) == 1
 
 
+def test_an_up_to_date_library_opens_while_another_connection_holds_the_write_lock(
+    tmp_path: Path,
+) -> None:
+    """A reader (the app's story grouping, say) never waits for a writer's long batch."""
+    path = tmp_path / "lib.sqlite"
+    connect(path).close()
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE scans SET name = name")
+    try:
+        reader = connect(path)
+        reader.execute("PRAGMA busy_timeout = 0")  # a wait for the lock would fail at once
+        assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+        reader.close()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+
+
 def test_newer_schema_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "lib.sqlite"
     connect(path).execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")

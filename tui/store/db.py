@@ -269,7 +269,12 @@ def connect(path: Path | str, *, create: bool = True) -> sqlite3.Connection:
 
 
 def migrate(conn: sqlite3.Connection) -> None:
-    """Run the migrations this library has not seen yet, each in its own transaction."""
+    """Run the migrations this library has not seen yet, each in its own transaction.
+
+    A library that is up to date is not written to, so opening one never waits for
+    another process's write lock (a long `copydesk ingest` batch holds it)."""
+    if conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS):
+        return
     with transaction(conn):
         current = conn.execute("PRAGMA user_version").fetchone()[0]
         if current == 0 and conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone():
