@@ -6,7 +6,9 @@ Builds the library from the matching benchmark's generator (bench/corpus.py)
 through the real ingest pipeline, or reuses `--db` if it already holds one,
 then drives the real app headless at 120x40 and prints:
 
-- launch to first painted library screen (all rows in the table);
+- launch to first painted library screen (all rows in the table, in date order);
+- launch to the table grouped by story (stories and copied shares come from a
+  worker after the first paint);
 - opening an article (reader screen composed and painted);
 - each search keystroke (results for the new query painted), p95;
 - jumping to the next shared sentence in the reader (cursor and panel painted), p95.
@@ -40,12 +42,13 @@ from textual._compositor import CompositorUpdate
 from textual.app import App
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from tui.app.app import CopydeskApp
 from tui.app.screens.library import LibraryScreen
 from tui.app.screens.reader import ReaderScreen
 from tui.app.screens.search import SearchScreen
+from tui.app.widgets.article_table import ArticleTable
 from tui.app.widgets.article_view import ArticleView
 from tui.app.widgets.links_panel import LinksPanel
 from tui.library import Library
@@ -140,7 +143,13 @@ def panel_on_cursor(app: App) -> bool:
 
 async def measure(db: Path, seed: int) -> dict[str, list[float]]:
     rng = random.Random(seed)
-    timings: dict[str, list[float]] = {"launch": [], "open": [], "search": [], "next": []}
+    timings: dict[str, list[float]] = {
+        "launch": [],
+        "grouped": [],
+        "open": [],
+        "search": [],
+        "next": [],
+    }
     with Library(db) as library:
         rows = library.articles()
     app = CopydeskApp(db)
@@ -148,14 +157,17 @@ async def measure(db: Path, seed: int) -> dict[str, list[float]]:
 
     def library_shown() -> bool:
         screen = app.screen
-        return isinstance(screen, LibraryScreen) and screen.query_one(DataTable).row_count == len(
-            rows
-        )
+        if not isinstance(screen, LibraryScreen):
+            return False
+        return screen.query_one(ArticleTable).row_count == len(rows)
 
     started = time.perf_counter()
     launched = frames.expect(library_shown)
     async with app.run_test(size=SIZE) as pilot:
         timings["launch"].append(await asyncio.wait_for(launched, timeout=60) - started)
+        grouped = frames.expect(lambda: library_shown() and app.screen.grouped)
+        timings["grouped"].append(await asyncio.wait_for(grouped, timeout=60) - started)
+        await app.workers.wait_for_complete()
         await pilot.pause()
 
         shared = [row for row in rows if row.shared_count >= 3]
@@ -222,8 +234,10 @@ def main() -> None:
         profiler.disable()
         profiler.dump_stats(args.profile)
     targets = {"launch": 1.0, "open": 0.100, "search": 0.050, "next": 0.050}
+    notes = {"grouped": "(the table is usable before)", "Pilot.press, unbound key": "(floor)"}
     labels = {
         "launch": "launch to first painted library",
+        "grouped": "launch to the table grouped by story",
         "open": "open an article",
         "search": "search keystroke",
         "next": "next shared sentence",
@@ -232,7 +246,7 @@ def main() -> None:
     print("| measure | n | median | p95 | target |")
     print("| --- | --- | --- | --- | --- |")
     for key, values in timings.items():
-        target = f"≤ {targets[key] * 1000:.0f} ms" if key in targets else "(floor, not a target)"
+        target = f"≤ {targets[key] * 1000:.0f} ms" if key in targets else notes.get(key, "")
         print(
             f"| {labels.get(key, key)} | {len(values)} | {statistics.median(values) * 1000:.0f} ms"
             f" | {p95(values) * 1000:.0f} ms | {target} |"

@@ -24,7 +24,7 @@ def drive(
     async def main() -> None:
         app = CopydeskApp(db, sources)
         async with app.run_test(size=size) as pilot:
-            await pilot.pause()
+            await wait_for_workers(app, pilot)  # the library's stories are grouped
             await script(app, pilot)
 
     asyncio.run(main())

@@ -284,6 +284,8 @@ def test_library_snapshot(tmp_path: Path, snap_compare) -> None:
         list(library.ingest([str(SEEDS)]))
 
     async def run_before(pilot) -> None:
+        await pilot.app.workers.wait_for_complete()  # stories grouped
+        await pilot.pause()
         await pilot.press("j", "j", "enter")
         await pilot.pause()
         await pilot.press("escape")

@@ -52,6 +52,16 @@ class FactsFound(Message):
         self.article_ids = article_ids
 
 
+class StoriesGrouped(Message):
+    """Stories, copied shares and the story order for the rows read as `generation`."""
+
+    def __init__(
+        self, generation: int, stories: dict[int, int], copied: dict[int, float], order: list[int]
+    ) -> None:
+        super().__init__()
+        self.generation, self.stories, self.copied, self.order = generation, stories, copied, order
+
+
 class FeedProgress(Message):
     """`update` finished one followed feed (`result.done` of `result.total`)."""
 
