@@ -165,8 +165,11 @@ async def measure(db: Path, seed: int) -> dict[str, list[float]]:
     launched = frames.expect(library_shown)
     async with app.run_test(size=SIZE) as pilot:
         timings["launch"].append(await asyncio.wait_for(launched, timeout=60) - started)
-        grouped = frames.expect(lambda: library_shown() and app.screen.grouped)
-        timings["grouped"].append(await asyncio.wait_for(grouped, timeout=60) - started)
+        if app.screen.grouped:  # a small library is grouped before the first paint
+            timings["grouped"].append(timings["launch"][0])
+        else:
+            grouped = frames.expect(lambda: library_shown() and app.screen.grouped)
+            timings["grouped"].append(await asyncio.wait_for(grouped, timeout=60) - started)
         await app.workers.wait_for_complete()
         await pilot.pause()
 

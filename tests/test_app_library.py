@@ -13,6 +13,7 @@ from textual.widgets import Input
 from tests.app_helpers import SEEDS, drive, wait_for_workers
 from tui.app.app import CopydeskApp
 from tui.app.messages import IngestProgress
+from tui.app.screens import library as library_screen
 from tui.app.widgets.article_table import ArticleTable
 from tui.app.widgets.result_list import ResultList, Terms, fit
 from tui.library import IngestResult, Library
@@ -34,6 +35,36 @@ def test_library_lists_articles_grouped_by_story(seeded: Path) -> None:
         assert any(row[5].strip() == "100%" for row in table)
 
     drive(seeded, script)
+
+
+def test_a_large_library_is_grouped_by_story_in_a_worker(
+    seeded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above GROUP_INLINE_UP_TO articles the table is drawn first and grouped after: the
+    same rows and story labels in the end, and the worker that grouped them ran."""
+    inline: list[list[str]] = []
+
+    async def grouped_before_paint(app, pilot) -> None:
+        inline.extend(rows(app))
+        assert not [w for w in app.workers if w.group == "stories"]
+
+    drive(seeded, grouped_before_paint)
+    monkeypatch.setattr(library_screen, "GROUP_INLINE_UP_TO", 0)
+    started: list[str] = []
+
+    async def grouped_after_paint(app, pilot) -> None:  # drive waits for the worker
+        assert app.screen.grouped and rows(app) == inline
+        assert "grouping" not in str(app.screen.query_one("#library-status").render())
+
+    original = library_screen.LibraryScreen._group_stories
+
+    def recording(self, *args):  # the worker really ran (not the inline path)
+        started.append("stories")
+        return original(self, *args)
+
+    monkeypatch.setattr(library_screen.LibraryScreen, "_group_stories", recording)
+    drive(seeded, grouped_after_paint)
+    assert started == ["stories"] and {row[0].strip() for row in inline} == {"■  1"}
 
 
 def test_keys_move_and_open_reader_and_compare(seeded: Path) -> None:
