@@ -33,6 +33,7 @@ def build_library(path: Path) -> dict[str, int]:
 async def shoot(db: Path, ids: dict[str, int], out: Path, size: tuple[int, int]) -> None:
     app = CopydeskApp(db)
     async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()  # the table grouped by story
         await pilot.pause()
         app.save_screenshot("library.svg", str(out))
 
