@@ -80,11 +80,8 @@ class StoryScreen(Screen[None]):
 
     def _current_id(self) -> int | None:
         """The id of the printing under the cursor; None in an empty timeline."""
-        table = self.query_one(DataTable)
-        if not table.row_count:
-            return None
-        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return int(row_key.value) if row_key.value else None
+        row, timeline = self.query_one(DataTable).cursor_row, self.story.timeline
+        return timeline[row].article.id if 0 <= row < len(timeline) else None
 
     def action_open(self) -> None:
         if (article_id := self._current_id()) is not None:

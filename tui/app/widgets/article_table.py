@@ -165,15 +165,23 @@ class ArticleTable(CachedLinesView, can_focus=True):
         self.refresh_lines(row - round(self.scroll_y) + self.header_height)
 
     def _changed(self) -> None:
-        self._cache.clear()
-        self._header = None
+        self._forget_drawn()
         width = sum(column.width + 2 * CELL_PADDING for column in self.columns)
         self.virtual_size = Size(width, len(self.ids) + self.header_height)
         self.refresh()
 
+    def _forget_drawn(self) -> None:
+        """Drop every drawn line, the header's too."""
+        self._cache.clear()
+        self._header = None
+
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._header = None
+
+    @property
+    def _rows_on_screen(self) -> int:
+        return max(1, self.scrollable_content_region.height - self.header_height)
 
     def current_id(self) -> int | None:
         """The id of the article under the cursor; None in an empty table."""
@@ -248,7 +256,7 @@ class ArticleTable(CachedLinesView, can_focus=True):
         self._scroll_to_cursor()
 
     def _scroll_to_cursor(self) -> None:
-        height = max(1, self.scrollable_content_region.height - self.header_height)
+        height = self._rows_on_screen
         top = round(self.scroll_y)
         if self.cursor_row < top:
             self.scroll_to(y=self.cursor_row, animate=False, force=True)
@@ -256,8 +264,7 @@ class ArticleTable(CachedLinesView, can_focus=True):
             self.scroll_to(y=self.cursor_row - height + 1, animate=False, force=True)
 
     def on_resize(self, event: events.Resize) -> None:
-        self._cache.clear()
-        self._header = None
+        self._forget_drawn()
         self._scroll_to_cursor()
 
     def on_click(self, event: events.Click) -> None:
@@ -294,8 +301,7 @@ class ArticleTable(CachedLinesView, can_focus=True):
         self.move_cursor(len(self.ids) - 1)
 
     def action_page(self, direction: int) -> None:
-        height = max(1, self.scrollable_content_region.height - self.header_height)
-        self.move_cursor(self.cursor_row + direction * height)
+        self.move_cursor(self.cursor_row + direction * self._rows_on_screen)
 
     def action_select(self) -> None:
         if (article_id := self.current_id()) is not None:
