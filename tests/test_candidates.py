@@ -4,10 +4,14 @@ do not crowd out a copy."""
 
 from __future__ import annotations
 
+from collections import Counter
+
+import numpy as np
 import pytest
 
 import tui.match.index
 from tui.match.index import CandidateIndex
+from tui.match.kernel import shared_postings
 from tui.match.shingles import sentence_key
 
 WIRE = "The harbour authority closed the northern pier after storm damage on Tuesday night."
@@ -77,3 +81,23 @@ def test_the_budget_grows_with_the_stored_texts() -> None:
     large = CandidateIndex()
     large.text_of = dict.fromkeys(range(1_000_000), 0)  # a million stored texts
     assert large.postings_budget() == round(1_000_000 * tui.match.index.POSTINGS_SHARE)
+
+
+def test_the_compiled_count_agrees_with_counting_in_python() -> None:
+    rng = np.random.default_rng(3)
+    texts = 50
+    short = rng.random(texts) < 0.3
+    lists = [rng.integers(0, texts, int(rng.integers(0, 40))).astype(np.int32) for _ in range(30)]
+    short_asking = rng.random(len(lists)) < 0.3
+    chosen = np.concatenate(lists)
+    ends = np.cumsum([len(one) for one in lists]).astype(np.int64)
+    counts = np.zeros(texts, np.int32)
+    found = shared_postings(chosen, ends, short_asking, short, 2, 3, counts)
+    expected = {
+        g << 32 | text
+        for g, one in enumerate(lists)
+        for text, n in Counter(one.tolist()).items()
+        if n >= (2 if short_asking[g] or short[text] else 3)
+    }
+    assert sorted(found.tolist()) == sorted(expected)
+    assert not counts.any()  # the scratch is left clean for the next call

@@ -12,6 +12,7 @@ once per process and then kept in step.
 from __future__ import annotations
 
 import functools
+import threading
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -19,6 +20,7 @@ from itertools import chain
 
 import numpy as np
 
+from tui.match.kernel import shared_postings
 from tui.match.outlets import outlet_key
 from tui.match.profile import SentenceArena
 from tui.match.rarity import Rarity, terms
@@ -97,6 +99,9 @@ class CandidateIndex:
         # counted once it is matched, so a new one is judged against the others.
         self.rarity = Rarity()
         self.counted: set[int] = set()  # the articles `rarity` counts
+        # `candidates`' scratch counts (kernel.shared_postings), one per sentence id
+        self._counts = np.zeros(0, np.int32)
+        self._counting = threading.Lock()
 
     def learn(self, delta: IndexDelta) -> None:
         """Take in what the library holds that this index has not seen yet (read by
@@ -250,8 +255,7 @@ class CandidateIndex:
         postings = self.postings
         per_sentence = self.postings_budget()
         found: list[int] = []  # (new sentence id << 32) | first printing: equal texts
-        tags: list[int] = []  # new sentence (its place in `asking`) of each chosen list
-        lengths: list[int] = []  # ... and its length
+        ends: list[int] = []  # where each new sentence's counted postings end in `chosen`
         chosen = array("i")  # the postings lists counted, one after another
         asking: list[int] = []  # new sentence ids
         short_asking: list[bool] = []  # ... and whether each is short
@@ -271,20 +275,25 @@ class CandidateIndex:
                     break
                 budget -= len(stored)
                 chosen.extend(stored)
-                lengths.append(len(stored))
-                tags.append(len(asking))
+            ends.append(len(chosen))
             asking.append(sentence_id)
             short_asking.append(len(hashes) < SHORT_SENTENCE)
         pairs = np.array(found, np.int64)
         if chosen:
-            counted = np.repeat(np.array(tags, np.int64), lengths) << 32
-            counted |= np.frombuffer(chosen, dtype=np.int32)
-            pair, counts = np.unique(counted, return_counts=True)
-            asked, first = pair >> 32, pair & 0xFFFFFFFF
-            short = np.array(short_asking)[asked] | self.short[first]
-            keep = counts >= np.where(short, MIN_SHARED_SHORT, MIN_SHARED_SHINGLES)
-            ids = np.array(asking, np.int64)[asked[keep]]
-            pairs = np.concatenate([pairs, (ids << 32) | first[keep]])
+            with self._counting:
+                if len(self._counts) < len(self.short):
+                    self._counts = np.zeros(len(self.short), np.int32)
+                counted = shared_postings(
+                    np.frombuffer(chosen, dtype=np.int32),
+                    np.array(ends, np.int64),
+                    np.array(short_asking, np.bool_),
+                    self.short,
+                    MIN_SHARED_SHORT,
+                    MIN_SHARED_SHINGLES,
+                    self._counts,
+                )
+            ids = np.array(asking, np.int64)[counted >> 32]
+            pairs = np.concatenate([pairs, (ids << 32) | (counted & 0xFFFFFFFF)])
         pairs = np.unique(pairs)
         return pairs >> 32, pairs & 0xFFFFFFFF
 

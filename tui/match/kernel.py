@@ -306,3 +306,36 @@ def weigh_pairs(df, figure, articles, ids, ends, left, right, held, specific):
         shared_max[p] = best
         refilled[p] = specific_a and specific_b
     return specificity, shared_max, refilled
+
+
+@_compiled
+def shared_postings(chosen, ends, short_asking, short, need_short, need, counts):
+    """The candidate index's count (tui/match/index.py): `chosen` holds the postings
+    lists (int32 stored-text ids) counted for each new sentence, one sentence after
+    another, sentence g's ending at `ends[g]`. Returns, as int64 `g << 32 | text`,
+    each (new sentence, stored text) found in at least `need` of its lists, or
+    `need_short` where the new sentence (`short_asking[g]`) or the stored text
+    (`short[text]`) is short; in order of g, then of first posting. `counts` is
+    scratch (int32, one per stored text id, all zero) and is left all zero. A
+    count in one pass over the postings instead of sorting them: 3.1 -> 1.5 ms
+    an article at 100,000 articles."""
+    found = np.empty(len(chosen), np.int64)
+    touched = np.empty(len(chosen), np.int64)
+    n = 0
+    start = 0
+    for g in range(len(ends)):
+        distinct = 0
+        for k in range(start, ends[g]):
+            text = chosen[k]
+            if counts[text] == 0:
+                touched[distinct] = text
+                distinct += 1
+            counts[text] += 1
+        for k in range(distinct):
+            text = touched[k]
+            if counts[text] >= (need_short if short_asking[g] or short[text] else need):
+                found[n] = (np.int64(g) << 32) | text
+                n += 1
+            counts[text] = 0
+        start = ends[g]
+    return found[:n]
