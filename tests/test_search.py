@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 from tests.app_helpers import drive, wait_for_workers
 from tui.app.widgets.result_list import ResultList
 from tui.library import Library
+from tui.store.search import TitleIndex
 
 STORIES = {
     "vargas": "Mayor Elena Vargas resigned on Tuesday after the council rejected her budget.",
@@ -105,3 +106,20 @@ def test_search_screen_parts_other_spellings_from_the_words_as_typed(spelled: Pa
         assert results.render_line(0).text.strip() == "── nothing as typed · other spellings ──"
 
     drive(spelled, script)
+
+
+def test_titles_holding_the_words_as_typed() -> None:
+    titles = TitleIndex(
+        {
+            1: "Mayor Vargas resigns Daily Post",
+            2: "Vargass blamed for delay Daily Post",
+            3: "Council meets Vargas supporters The Herald",
+            4: "Варгас уходит в отставку Вести",
+        }
+    )
+    assert titles.holding(["vargas"], complete=True) == {1, 3}
+    assert titles.holding(["vargas"], complete=False) == {1, 2, 3}  # still typing
+    assert titles.holding(["daily", "po"], complete=False) == {1, 2}
+    assert titles.holding(["mayor", "herald"], complete=True) == set()
+    assert titles.holding(["варгас"], complete=True) == {4}
+    assert titles.holding([], complete=True) == set()

@@ -926,9 +926,13 @@ class Library:
         rows = self._rows
         complete = terms[-1] in vocabulary.known or terms[-1] in titles.articles_by_word
         hits = []
+        as_typed = titles.holding(terms, complete)
+        taken = {True: 0, False: 0}  # title hits of each kind so far, best first
         for aid, score in titles.search(query):
-            label = f"{rows[aid].title or ''} {rows[aid].outlet or ''}"
-            exact = search_store.exact_words(terms, label, complete)
+            exact = aid in as_typed
+            if taken[exact] == limit:
+                continue  # (ranked below `limit` of its kind already)
+            taken[exact] += 1
             hits.append(
                 SearchHit(rows[aid], None, rows[aid].title or rows[aid].source, score, exact)
             )

@@ -103,18 +103,6 @@ def _expression(
     )
 
 
-def exact_words(terms: list[str], text: str, complete: bool) -> bool:
-    """Whether `text` holds every query word as typed: whole words, and the last one
-    also as the start of a word while it is `complete` no word of its own."""
-    if not terms:
-        return False
-    words = set(_TERM.findall(text.lower()))
-    *whole, last = terms
-    if not all(term in words for term in whole):
-        return False
-    return last in words or (not complete and any(word.startswith(last) for word in words))
-
-
 # Ranking (bm25) scores every matching sentence before LIMIT applies: about
 # 3 µs a sentence, so half a second for "t" in a 10,000-article library.
 RANK_AT_MOST = 5_000
@@ -195,17 +183,40 @@ class TitleIndex:
         for article_id, label in labels.items():
             for word in _TERM.findall(label.lower()):
                 self.articles_by_word.setdefault(word, set()).add(article_id)
-        self.words = list(self.articles_by_word)
+        self.words = list(self.articles_by_word)  # in the order of the labels
+        self._position = {word: at for at, word in enumerate(self.words)}
+        self._sorted = sorted(self.words)
+
+    def _starting(self, prefix: str) -> list[str]:
+        """The title words that begin with `prefix` (itself included), in the order
+        of `words`, so that ties rank the same however they were found."""
+        start = bisect_left(self._sorted, prefix)
+        found = self._sorted[start : bisect_left(self._sorted, prefix + "\U0010ffff", start)]
+        return sorted(found, key=self._position.__getitem__)
 
     def _word_scores(self, term: str, is_last: bool) -> dict[int, float]:
         best: dict[int, float] = {}
         found = process.extract(term, self.words, scorer=fuzz.ratio, score_cutoff=70, limit=None)
-        if is_last:  # still typing: "pesk" should find "peskov"
-            found += [(w, 100.0, 0) for w in self.words if len(term) >= 2 and w.startswith(term)]
+        if is_last and len(term) >= 2:  # still typing: "pesk" should find "peskov"
+            found += [(word, 100.0, 0) for word in self._starting(term)]
         for word, score, _ in found:
             for article_id in self.articles_by_word[word]:
                 best[article_id] = max(best.get(article_id, 0.0), score)
         return best
+
+    def holding(self, terms: list[str], complete: bool) -> set[int]:
+        """The articles whose title or outlet holds every term as a whole word, the
+        last one also as the start of a word while it is not `complete` (no word
+        of its own): what the reader typed, as typed. Empty for no terms."""
+        if not terms:
+            return set()
+        *whole, last = terms
+        found = set().union(
+            *(self.articles_by_word[word] for word in self._starting(last) if not complete)
+        ) | self.articles_by_word.get(last, set())
+        for term in whole:
+            found &= self.articles_by_word.get(term, set())
+        return found
 
     def search(self, query: str, cutoff: float = 75.0) -> list[tuple[int, float]]:
         """(article id, score) for articles whose title words match every query word."""
