@@ -249,6 +249,7 @@ def test_a_library_folded_before_reading_marks_were_dropped_is_rekeyed(tmp_path:
             ("derived", "matched"),
         ):
             lib.conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        lib.conn.execute("DROP INDEX articles_listing")
         lib.conn.execute("PRAGMA user_version = 10")
     with Library(path) as lib:
         assert lib.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)

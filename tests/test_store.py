@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,26 @@ def test_a_first_version_library_is_upgraded_in_place(tmp_path: Path) -> None:
         == 2
     )
     conn.execute("INSERT INTO sentences_fts (sentences_fts) VALUES ('integrity-check')")
+
+
+def test_the_listing_reads_the_listing_index_alone(tmp_path: Path) -> None:
+    """The listing never scans the articles with their texts (0.77 s at 100,000
+    articles against 0.20 s from the covering index)."""
+    conn = connect(tmp_path / "lib.sqlite")
+    plan = " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + store.LISTING))
+    assert "COVERING INDEX articles_listing" in plan
+    assert "TEMP B-TREE" not in plan  # (the index holds the listing's order too)
+
+
+def test_listed_rows_carry_an_opening_only_where_the_label_needs_it(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "lib.sqlite")
+    untitled = replace(make_article("/b.txt", "Moscow, July 15. Two.", "h2"), title=None)
+    with transaction(conn):
+        titled_id, untitled_id = _insert(conn, make_article()), _insert(conn, untitled)
+    rows = {row.id: row for row in store.list_articles(conn)}
+    assert rows[titled_id].label_title == "T" and rows[titled_id].text == ""
+    assert rows[untitled_id].label_title.startswith("(untitled) Moscow, July 15. Two.")
+    assert [field for field in rows[titled_id].__dataclass_fields__][-1] == "text"
+    full = store.get_article(conn, titled_id)
+    assert full is not None
+    assert replace(rows[titled_id], text=full.text) == full  # every other field as stored

@@ -33,7 +33,7 @@ class ArticleRow:
     lineage: int  # the id of the article's first version
     latest: int  # 1 for the version listed and matched, 0 for older ones
     read: str | None  # when it was first opened in the app (UTC ISO 8601), None if unread
-    text: str  # the whole text from get_article; only the opening from list_articles
+    text: str  # the whole text from get_article; from list_articles, an untitled one's opening
 
     @property
     def label_title(self) -> str:
@@ -228,17 +228,29 @@ def index_for_search(conn: sqlite3.Connection, after_sentence_id: int) -> None:
     )
 
 
+# The listing, read from the listing index alone (migration 15), and the openings
+# of the untitled articles in it, for their labels.
+LISTING = (
+    f"SELECT {_ROW_COLUMNS} FROM articles"
+    " WHERE latest = 1 ORDER BY published IS NULL, published, added, id"
+)
+UNTITLED_OPENINGS = (
+    f"SELECT id, substr(text, 1, {OPENING_CHARS}) FROM articles WHERE latest = 1 AND title IS NULL"
+)
+
+
 def list_articles(conn: sqlite3.Connection) -> list[ArticleRow]:
     """The latest version of every article, by publication date, then by when added.
 
-    Each row's `text` is only the first OPENING_CHARS characters (enough for a
-    label); `get_article` gives the whole text.
+    A row's `text` is only what its label needs: the first OPENING_CHARS
+    characters of an untitled article (`ArticleRow.label_title`), empty for the
+    others; `get_article` gives the whole text.
     """
-    rows = conn.execute(
-        f"SELECT {_ROW_COLUMNS}, substr(text, 1, {OPENING_CHARS}) AS text FROM articles"
-        " WHERE latest = 1 ORDER BY published IS NULL, published, added, id"
-    )
-    return [_row(row) for row in rows]
+    cursor = conn.cursor()
+    cursor.row_factory = None  # plain tuples, in field order
+    openings = dict(cursor.execute(UNTITLED_OPENINGS).fetchall())
+    rows = cursor.execute(LISTING).fetchall()
+    return [ArticleRow(*row, openings.get(row[0], "")) for row in rows]
 
 
 def older_versions(conn: sqlite3.Connection) -> list[ArticleRow]:

@@ -212,6 +212,15 @@ MIGRATIONS: list[str] = [
     INSERT OR IGNORE INTO scans (name)
         SELECT 'keys' WHERE EXISTS (SELECT 1 FROM sentences);
     """,
+    # 15: the listing (tui/store/articles.list_articles) reads this covering index,
+    # in its order, instead of every row with the text stored in the middle of it:
+    # 0.77 -> 0.20 s at 100,000 articles, for about 200 bytes an article.
+    """
+    CREATE INDEX articles_listing ON articles(
+        latest, published IS NULL, published, added, id, source, version, title, outlet,
+        byline, credit, words, sentence_count, shared_count, modified, url, lineage, read
+    );
+    """,
 ]
 
 BUSY_TIMEOUT_MS = 30_000
