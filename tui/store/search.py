@@ -188,17 +188,17 @@ class TitleIndex:
         self._sorted = sorted(self.words)
 
     def _starting(self, prefix: str) -> list[str]:
-        """The title words that begin with `prefix` (itself included), in the order
-        of `words`, so that ties rank the same however they were found."""
+        """The title words that begin with `prefix` (itself included), alphabetically."""
         start = bisect_left(self._sorted, prefix)
-        found = self._sorted[start : bisect_left(self._sorted, prefix + "\U0010ffff", start)]
-        return sorted(found, key=self._position.__getitem__)
+        return self._sorted[start : bisect_left(self._sorted, prefix + "\U0010ffff", start)]
 
     def _word_scores(self, term: str, is_last: bool) -> dict[int, float]:
         best: dict[int, float] = {}
         found = process.extract(term, self.words, scorer=fuzz.ratio, score_cutoff=70, limit=None)
         if is_last and len(term) >= 2:  # still typing: "pesk" should find "peskov"
-            found += [(word, 100.0, 0) for word in self._starting(term)]
+            # (in the order of `words`, so that ties rank as they always have)
+            starting = sorted(self._starting(term), key=self._position.__getitem__)
+            found += [(word, 100.0, 0) for word in starting]
         for word, score, _ in found:
             for article_id in self.articles_by_word[word]:
                 best[article_id] = max(best.get(article_id, 0.0), score)
@@ -211,9 +211,9 @@ class TitleIndex:
         if not terms:
             return set()
         *whole, last = terms
-        found = set().union(
-            *(self.articles_by_word[word] for word in self._starting(last) if not complete)
-        ) | self.articles_by_word.get(last, set())
+        found = set(self.articles_by_word.get(last, ()))
+        if not complete:
+            found = found.union(*(self.articles_by_word[word] for word in self._starting(last)))
         for term in whole:
             found &= self.articles_by_word.get(term, set())
         return found
