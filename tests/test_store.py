@@ -203,3 +203,14 @@ def test_listed_rows_carry_an_opening_only_where_the_label_needs_it(tmp_path: Pa
     full = store.get_article(conn, titled_id)
     assert full is not None
     assert replace(rows[titled_id], text=full.text) == full  # every other field as stored
+
+
+def test_a_new_version_is_looked_up_by_source_and_url_not_by_scanning(tmp_path: Path) -> None:
+    """Every stored article asks for its previous version: a scan of the listed
+    articles cost 3 ms an article at 10,000 (30 ms at 100,000)."""
+    conn = connect(tmp_path / "lib.sqlite")
+    plan = " ".join(
+        row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + store.PREVIOUS_VERSION, "abcde")
+    )
+    assert "INDEX articles_source (source=?)" in plan and "INDEX articles_url (url=?)" in plan
+    assert "articles_listing" not in plan

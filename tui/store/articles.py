@@ -106,6 +106,15 @@ def find_copy(conn: sqlite3.Connection, article: Article) -> int | None:
     return row[0] if row else None
 
 
+# The source and the URL lookups, each by its own index ("+latest" keeps the
+# planner off the listing index, which starts with `latest` and would make
+# this a scan of every listed article: 3 ms at 10,000 articles, 0.1 ms so).
+PREVIOUS_VERSION = (
+    f"SELECT {_ROW_COLUMNS}, text FROM articles WHERE +latest = 1"
+    " AND (source IN (?, ?) OR url IN (?, ?)) ORDER BY source = ? DESC, id DESC LIMIT 1"
+)
+
+
 def previous_version(conn: sqlite3.Connection, article: Article) -> ArticleRow | None:
     """The listed article this one may be a new version of, if any.
 
@@ -120,11 +129,8 @@ def previous_version(conn: sqlite3.Connection, article: Article) -> ArticleRow |
     names = sorted({article.source, article.url or article.source} - {"-"})
     if not names:
         return None
-    marks = ", ".join("?" * len(names))
     row = conn.execute(
-        f"SELECT {_ROW_COLUMNS}, text FROM articles WHERE latest = 1"
-        f" AND (source IN ({marks}) OR url IN ({marks})) ORDER BY source = ? DESC, id DESC LIMIT 1",
-        (*names, *names, article.source),
+        PREVIOUS_VERSION, (names[0], names[-1], names[0], names[-1], article.source)
     ).fetchone()
     if row is None:
         return None
