@@ -177,8 +177,7 @@ def engine_side(runs: list[list[Stored]]) -> tuple[Side, int]:
             for sentence_id, first in zip(asked.tolist(), firsts.tolist(), strict=True):
                 pairs.update((other, sentence_id) for other in index.printings(first))
             for s in run:  # what `CandidateIndex.add` does that `candidates` reads
-                key = keys[s.id]
-                index._add(s.id, s.article_id, s.folded, key.fold_hash, key.hashes)
+                index.post(s.article_id, {s.id: keys[s.id]})
         return pairs
 
     side.candidates, side.find_seconds = _timed(find)

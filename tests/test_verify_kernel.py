@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import math
-from array import array
 from collections import Counter
 
 import numba
@@ -195,7 +194,7 @@ def test_the_index_keeps_arena_ids_while_the_arena_lasts() -> None:
     the arena has started afresh."""
     index, arena = CandidateIndex(), SentenceArena()
     for sentence_id, text in ((1, "the minister said"), (2, "the flood toll rose")):
-        index._add(sentence_id, sentence_id, fold(text), sentence_id, array("i"))
+        index._add(sentence_id, sentence_id, fold(text), sentence_id, 0)
     with arena.batch(2):
         kept = index.arena_ids(np.array([1, 2]), arena)
         assert kept.tolist() == arena.ids([index.text(1), index.text(2)]).tolist() == [0, 1]
@@ -221,7 +220,7 @@ def test_expanding_texts_gives_each_its_printings_in_order() -> None:
         (8, 4, "a lone line", 50),
     ]
     for sentence_id, article_id, text, fold_hash in stored:
-        index._add(sentence_id, article_id, fold(text), fold_hash, array("i"))
+        index._add(sentence_id, article_id, fold(text), fold_hash, 0)
     index.mark_boilerplate(30)
     index.mark_boilerplate(99)  # (a line no stored sentence prints)
     index.forget_sentences([6, 8])

@@ -11,9 +11,7 @@ once per process and then kept in step.
 
 from __future__ import annotations
 
-import functools
 import threading
-from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from itertools import chain
@@ -22,9 +20,10 @@ import numpy as np
 
 from tui.match.kernel import shared_postings
 from tui.match.outlets import outlet_key
+from tui.match.postings import Postings
 from tui.match.profile import SentenceArena
-from tui.match.rarity import Rarity, terms
-from tui.match.shingles import SentenceKey, unpack
+from tui.match.rarity import Rarity, article_terms
+from tui.match.shingles import SentenceKey
 from tui.models import IndexDelta
 
 MIN_SHARED_SHINGLES = 3
@@ -53,15 +52,13 @@ class CandidateIndex:
     """Shingle and folded-text hashes -> sentence ids, mirrored from the library."""
 
     def __init__(self) -> None:
-        # arrays, not lists: counting reads their values without chasing a
-        # pointer to an int object per posting (measured 1.8x faster), and
-        # they take a fifth of the memory.
-        self.postings: dict[int, array] = defaultdict(functools.partial(array, "i"))
-        # Postings list one sentence per distinct folded text (the first stored):
+        # 2-gram hash -> stored texts (tui/match/postings.py). Postings list one
+        # sentence per distinct folded text (the first stored):
         # a wire sentence reprinted by 100 outlets costs one posting per 3-gram,
         # and its copies are reached through `by_fold` (fold hash -> every copy).
         self.by_fold: dict[int, list[int]] = defaultdict(list)
         self.text_of: dict[int, int] = {}  # a first printing's sentence id -> its fold hash
+        self.postings = Postings()
         self.sentences_of: dict[int, list[int]] = defaultdict(list)  # article id -> sentence ids
         self.quoted: dict[int, str] = {}  # sentence id -> its quote flags, where any is set
         self.words_of: dict[int, int] = {}  # article id -> its tokens, all sentences
@@ -107,10 +104,15 @@ class CandidateIndex:
         """Take in what the library holds that this index has not seen yet (read by
         tui/store/plans.index_delta from the marks `seen_up_to`, `articles_up_to` and
         `links_up_to`)."""
-        found: dict[int, set[str]] = defaultdict(set)  # article id -> its terms
+        texts: dict[int, list[str]] = defaultdict(list)  # article id -> its folded sentences
+        firsts: list[int] = []
+        blobs: list[bytes] = []
         for sentence_id, article_id, folded, fold_hash, blob, quoted in delta.sentences:
-            self._add(sentence_id, article_id, folded, fold_hash, unpack(blob), quoted)
-            found[article_id].update(terms(folded))
+            if self._add(sentence_id, article_id, folded, fold_hash, len(blob) // 8, quoted):
+                firsts.append(sentence_id)
+                blobs.append(blob)
+            texts[article_id].append(folded)
+        self.postings.add(firsts, blobs)
         self.seen_up_to = max(self.seen_up_to, delta.top_sentence)
         for article_id, outlet, source, tokens in delta.articles:
             self._set_outlet(article_id, outlet_key(outlet, source))
@@ -121,8 +123,8 @@ class CandidateIndex:
                 self.mark_boilerplate(fold_hash)
         for article_id in delta.retired:
             self.retire(article_id)
-        for article_id, article_terms in found.items():
-            if article_id not in self.retired and self.rarity.add(article_terms):
+        for article_id, folded in texts.items():
+            if article_id not in self.retired and self.rarity.add(article_terms(folded)):
                 self.counted.add(article_id)
         for a, b in delta.links:
             self.link(a, b)
@@ -143,9 +145,7 @@ class CandidateIndex:
         found = self._terms.get(article_id)
         if found is None:
             found = self.rarity.ids_of(
-                frozenset().union(
-                    *(terms(self.texts[s]) for s in self.sentences_of.get(article_id, ()))
-                )
+                article_terms([self.texts[s] for s in self.sentences_of.get(article_id, ())])
             )
             self._terms[article_id] = found
         return found
@@ -191,9 +191,11 @@ class CandidateIndex:
         article_id: int,
         folded: str,
         fold_hash: int,
-        shingles: array,
+        shingles: int,
         quoted: str | None = None,
-    ) -> None:
+    ) -> bool:
+        """Learn one stored sentence (`shingles`: how many 2-grams it has); True for
+        a first printing of its text, whose 2-grams the caller posts."""
         while sentence_id >= len(self.article_of):  # (sentence ids run up from 1)
             self.article_of = _doubled(self.article_of, 0)
             self.texts = _doubled(self.texts, None)
@@ -210,11 +212,11 @@ class CandidateIndex:
         if fold_hash in self.boilerplate:
             self.boilerplate_sentences.add(sentence_id)
         self.alone[copies[0]] = len(copies) == 1 and fold_hash not in self.boilerplate
-        if len(copies) == 1:  # the first printing of a text stands for all its copies
-            self.text_of[sentence_id] = fold_hash
-            for shingle in shingles:
-                self.postings[shingle].append(sentence_id)
-            self.short[sentence_id] = len(shingles) < SHORT_SENTENCE
+        if len(copies) > 1:
+            return False
+        self.text_of[sentence_id] = fold_hash  # a first printing stands for all its copies
+        self.short[sentence_id] = shingles < SHORT_SENTENCE
+        return True
 
     def add(
         self, article_id: int, keys: Mapping[int, SentenceKey], outlet: str | None, words: int
@@ -225,20 +227,27 @@ class CandidateIndex:
         self.words_of[article_id] = words
         self.articles_up_to = max(self.articles_up_to, article_id)
         if self.rarity.add(
-            {
-                term
-                for key in keys.values()
-                if key.fold_hash is not None
-                for term in terms(key.folded)
-            }
+            article_terms([key.folded for key in keys.values() if key.fold_hash is not None])
         ):
             self.counted.add(article_id)
+        self.post(article_id, keys)
+
+    def post(self, article_id: int, keys: Mapping[int, SentenceKey]) -> None:
+        """Learn stored sentences of one article (sentence id -> key) as candidates:
+        what `candidates` and `printings` read, without the article's outlet and
+        term counts (`add` does both)."""
+        firsts: list[int] = []
+        blobs: list[bytes] = []
         for sentence_id, key in keys.items():
             if key.fold_hash is not None:
-                self._add(
-                    sentence_id, article_id, key.folded, key.fold_hash, key.hashes, key.quoted
-                )
+                shingles = len(key.shingles) // 8
+                if self._add(
+                    sentence_id, article_id, key.folded, key.fold_hash, shingles, key.quoted
+                ):
+                    firsts.append(sentence_id)
+                    blobs.append(key.shingles)
                 self.seen_up_to = max(self.seen_up_to, sentence_id)
+        self.postings.add(firsts, blobs)
 
     def candidates(self, keys: Mapping[int, SentenceKey]) -> tuple[np.ndarray, np.ndarray]:
         """The pairs of a new sentence and a stored text worth scoring, as two int64
@@ -252,41 +261,31 @@ class CandidateIndex:
         vectorised step. Boilerplate (tui/match/boilerplate.py) is never a
         candidate, on either side.
         """
-        postings = self.postings
-        per_sentence = self.postings_budget()
         found: list[int] = []  # (new sentence id << 32) | first printing: equal texts
-        ends: list[int] = []  # where each new sentence's counted postings end in `chosen`
-        chosen = array("i")  # the postings lists counted, one after another
         asking: list[int] = []  # new sentence ids
-        short_asking: list[bool] = []  # ... and whether each is short
+        blobs: list[bytes] = []  # ... their 2-gram hashes
         for sentence_id, key in keys.items():
             if key.fold_hash is None or key.fold_hash in self.boilerplate:
                 continue
             copies = self.by_fold.get(key.fold_hash)
             if copies:
                 found.append(sentence_id << 32 | copies[0])
-            hashes = key.hashes  # unpacked from the stored blob on each access
-            lists = sorted(
-                (stored for shingle in hashes if (stored := postings.get(shingle))), key=len
-            )
-            budget = per_sentence
-            for stored in lists:
-                if len(stored) > budget:
-                    break
-                budget -= len(stored)
-                chosen.extend(stored)
-            ends.append(len(chosen))
             asking.append(sentence_id)
-            short_asking.append(len(hashes) < SHORT_SENTENCE)
+            blobs.append(key.shingles)
+        shingles = np.fromiter(map(len, blobs), np.int64, len(blobs)) // 8
+        chosen, ends = self.postings.choose(
+            np.frombuffer(b"".join(blobs), np.int64), np.cumsum(shingles), self.postings_budget()
+        )
+        short_asking = shingles < SHORT_SENTENCE
         pairs = np.array(found, np.int64)
-        if chosen:
+        if len(chosen):
             with self._counting:
                 if len(self._counts) < len(self.short):
                     self._counts = np.zeros(len(self.short), np.int32)
                 counted = shared_postings(
-                    np.frombuffer(chosen, dtype=np.int32),
-                    np.array(ends, np.int64),
-                    np.array(short_asking, np.bool_),
+                    chosen,
+                    ends,
+                    short_asking,
                     self.short,
                     MIN_SHARED_SHORT,
                     MIN_SHARED_SHINGLES,

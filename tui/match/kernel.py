@@ -339,3 +339,20 @@ def shared_postings(chosen, ends, short_asking, short, need_short, need, counts)
             counts[text] = 0
         start = ends[g]
     return found[:n]
+
+
+@_compiled
+def gathered_postings(ids, start, length, pool, pool_start, pool_length, taken):
+    """The postings lists `taken` (places in `start`...), one after another: each one's
+    part in `ids` (from `start`, `length` long), then its part in `pool`. int32."""
+    total = 0
+    for h in taken:
+        total += length[h] + pool_length[h]
+    out = np.empty(total, np.int32)
+    n = 0
+    for h in taken:
+        out[n : n + length[h]] = ids[start[h] : start[h] + length[h]]
+        n += length[h]
+        out[n : n + pool_length[h]] = pool[pool_start[h] : pool_start[h] + pool_length[h]]
+        n += pool_length[h]
+    return out

@@ -49,6 +49,16 @@ def terms(folded: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def article_terms(folded_sentences: Sequence[str]) -> frozenset[str]:
+    """The distinct `terms` of an article's folded sentences, read in one pass where
+    no sentence holds an unspaced script (a library opened cold reads every
+    article's terms)."""
+    joined = "\n".join(folded_sentences)
+    if UNSPACED_CHARACTER.search(joined):  # (character pairs stop at a sentence's end)
+        return frozenset().union(*map(terms, folded_sentences))
+    return frozenset(WORD_PATTERN.findall(joined))
+
+
 class Rarity:
     """Document frequency of terms over the library's articles.
 
