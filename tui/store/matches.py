@@ -40,6 +40,11 @@ def all_matches(conn: sqlite3.Connection) -> list[MatchRow]:
     return _rows(conn.execute(_SELECT + " ORDER BY m.a_article, sa.i, m.b_article, sb.i"))
 
 
+def matched_sentences(conn: sqlite3.Connection) -> list[tuple[int, int]]:
+    """Every stored match as its two sentence ids (a_sentence < b_sentence)."""
+    return conn.execute("SELECT a_sentence, b_sentence FROM matches").fetchall()
+
+
 def matches_of(conn: sqlite3.Connection, article_id: int) -> list[MatchRow]:
     """Every pair with a sentence in this article, this article always on side a."""
     rows = _rows(
