@@ -4,23 +4,14 @@ of a few sentences, so its filter loses nothing the verifier would accept."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 
+from tests.bench_scripts import load_bench
 from tui.match.kinds import PARTIAL_MIN_CONTAINMENT, SIMILAR_MIN_JACCARD
 from tui.match.profile import overlapping
 from tui.text.normalize import fold
 
-_SPEC = importlib.util.spec_from_file_location(
-    "bench_brute_force", Path(__file__).resolve().parent.parent / "bench" / "brute_force.py"
-)
-assert _SPEC and _SPEC.loader
-brute_force = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = brute_force
-_SPEC.loader.exec_module(brute_force)
+brute_force = load_bench("brute_force")
 
 SENTENCES = [
     "The harbour authority closed the northern pier after storm damage on Tuesday.",

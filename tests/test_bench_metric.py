@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
-# bench/ is a folder of scripts, not a package: load the module from its file.
-_SPEC = importlib.util.spec_from_file_location(
-    "bench_metric", Path(__file__).resolve().parent.parent / "bench" / "metric.py"
-)
-assert _SPEC and _SPEC.loader
-metric = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = metric  # dataclasses look their module up there
-_SPEC.loader.exec_module(metric)
+from tests.bench_scripts import load_bench
+
+metric = load_bench("metric")
 
 
 def test_shingles_are_four_unicode_word_tokens_with_repeats() -> None:

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-# bench/ is a folder of scripts, not a package: load the module from its file.
-_SPEC = importlib.util.spec_from_file_location(
-    "bench_fuzz", Path(__file__).resolve().parent.parent / "bench" / "fuzz.py"
-)
-assert _SPEC and _SPEC.loader
-fuzz = importlib.util.module_from_spec(_SPEC)
-sys.modules[_SPEC.name] = fuzz
-_SPEC.loader.exec_module(fuzz)
+from tests.bench_scripts import load_bench
+
+fuzz = load_bench("fuzz")
 
 
 def test_short_run_finds_nothing(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
