@@ -342,17 +342,41 @@ def shared_postings(chosen, ends, short_asking, short, need_short, need, counts)
 
 
 @_compiled
-def gathered_postings(ids, start, length, pool, pool_start, pool_length, taken):
-    """The postings lists `taken` (places in `start`...), one after another: each one's
-    part in `ids` (from `start`, `length` long), then its part in `pool`. int32."""
-    total = 0
-    for h in taken:
-        total += length[h] + pool_length[h]
-    out = np.empty(total, np.int32)
+def rarest_postings(ids, start, length, pool, pool_start, pool_length, ends, budget):
+    """The postings each new sentence counts (tui/match/postings.py): sentence g owns
+    the lists ends[g - 1]..ends[g] (places in `start`...: a part in `ids` from
+    `start`, `length` long, then a part in `pool`). It takes them from the
+    shortest up (in place order among equals) and stops at the first that would
+    pass `budget` postings. Returns the taken postings one sentence after
+    another (int32) and where each sentence's end (int64)."""
+    total = length + pool_length
+    out_size = 0
+    begin = 0
+    for g in range(len(ends)):
+        used = 0
+        for h in np.argsort(total[begin : ends[g]], kind="mergesort"):
+            if used + total[begin + h] > budget:
+                break
+            used += total[begin + h]
+        out_size += used
+        begin = ends[g]
+    out = np.empty(out_size, np.int32)
+    out_ends = np.empty(len(ends), np.int64)
     n = 0
-    for h in taken:
-        out[n : n + length[h]] = ids[start[h] : start[h] + length[h]]
-        n += length[h]
-        out[n : n + pool_length[h]] = pool[pool_start[h] : pool_start[h] + pool_length[h]]
-        n += pool_length[h]
-    return out
+    begin = 0
+    for g in range(len(ends)):
+        used = 0
+        for h in np.argsort(total[begin : ends[g]], kind="mergesort"):
+            at = begin + h
+            if used + total[at] > budget:
+                break
+            used += total[at]
+            for k in range(start[at], start[at] + length[at]):
+                out[n] = ids[k]
+                n += 1
+            for k in range(pool_start[at], pool_start[at] + pool_length[at]):
+                out[n] = pool[k]
+                n += 1
+        out_ends[g] = n
+        begin = ends[g]
+    return out, out_ends

@@ -8,6 +8,10 @@ lists took a Python step per posting; and a 2-gram costs 12 bytes instead
 of an object of its own. What is added later goes to a small dict (the
 delta) first, one append per posting, and is merged into the arrays once it
 holds MERGE_SHARE of them, so each posting is merged a few times in all.
+Measured on the classic corpus at 100,000 articles: a cold open took 117 s
+and 4.8 GB with a dict of lists, 50 s and 3.7 GB so; an article matched
+while the library grows pays about 0.1 ms more (a binary search in the
+arrays besides the dict lookups).
 
 `choose` picks, for each new sentence, its rarest lists within a budget of
 postings, and returns them one sentence after another for the count
@@ -20,16 +24,18 @@ import functools
 from array import array
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import repeat
 
 import numpy as np
 
-from tui.match.kernel import gathered_postings
+from tui.match.kernel import rarest_postings
 
 # The delta is merged into the arrays once it holds this share of their
 # postings (or MERGE_FLOOR, for a small library): a merge copies every
 # posting, so merging at a share keeps the copies a constant per posting.
 MERGE_SHARE = 1 / 4
 MERGE_FLOOR = 1 << 16
+_NONE = array("i")  # the delta's answer for a hash it lacks
 
 
 class Postings:
@@ -94,16 +100,13 @@ class Postings:
             known = self.keys[at] == hashes
             start = self.starts[at]
             length[known] = self.starts[at[known] + 1] - start[known]
-        pool_length = np.zeros(len(hashes), np.int64)
         parts: list[array] = []
+        pool_length = np.zeros(len(hashes), np.int64)
         if self.delta:
-            get = self.delta.get
-            for at_hash, shingle in enumerate(hashes.tolist()):
-                extra = get(shingle)
-                if extra:
-                    pool_length[at_hash] = len(extra)
-                    parts.append(extra)
-        pool = np.frombuffer(b"".join(parts), np.int32) if parts else np.zeros(0, np.int32)
+            parts = list(map(self.delta.get, hashes.tolist(), repeat(_NONE)))
+            pool_length = np.fromiter(map(len, parts), np.int64, len(parts))
+        # (read-only either way: the kernel is compiled for one type of array)
+        pool = np.frombuffer(b"".join(parts), np.int32)
         return start, length, pool, np.cumsum(pool_length) - pool_length, pool_length
 
     def choose(
@@ -119,13 +122,4 @@ class Postings:
         kernel.shared_postings reads them.
         """
         start, length, pool, pool_start, pool_length = self.lists(hashes)
-        total = length + pool_length
-        sentence = np.repeat(np.arange(len(ends)), np.diff(ends, prepend=0))
-        order = np.lexsort((total, sentence))  # by sentence, then list length (stable)
-        running = np.cumsum(total[order])
-        before = np.concatenate([[0], running[ends[:-1] - 1]]) if len(ends) else running
-        within = running - np.repeat(before, np.diff(ends, prepend=0))
-        taken = order[(within <= budget) & (total[order] > 0)]
-        chosen = gathered_postings(self.ids, start, length, pool, pool_start, pool_length, taken)
-        counted = np.bincount(sentence[taken], total[taken], len(ends)).astype(np.int64)
-        return chosen, np.cumsum(counted)
+        return rarest_postings(self.ids, start, length, pool, pool_start, pool_length, ends, budget)
