@@ -7,6 +7,8 @@ from collections import defaultdict
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import tui.match.postings
 from tui.match.postings import Postings
@@ -64,3 +66,11 @@ def test_an_article_s_terms_in_one_pass_are_its_sentences_terms() -> None:
         [],
     ):
         assert article_terms(sentences) == frozenset().union(*map(terms, sentences))
+
+
+@given(st.lists(st.text(alphabet=st.characters(max_codepoint=127), max_size=40), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_ascii_articles_terms_are_the_word_pattern_s(sentences: list[str]) -> None:
+    """The split shortcut for ASCII text gives what the pattern gives, apostrophes,
+    underscores and punctuation runs included."""
+    assert article_terms(sentences) == frozenset().union(*map(terms, sentences))

@@ -54,9 +54,21 @@ def article_terms(folded_sentences: Sequence[str]) -> frozenset[str]:
     no sentence holds an unspaced script (a library opened cold reads every
     article's terms)."""
     joined = "\n".join(folded_sentences)
+    if joined.isascii():
+        # ASCII words are runs of [A-Za-z0-9_], joined by single apostrophes: split
+        # on everything else, and read only the runs holding an apostrophe with the
+        # pattern (half the time of the pattern over the whole text)
+        runs = set(joined.translate(_ASCII_SEPARATORS).split())
+        odd = {run for run in runs if "'" in run}
+        return frozenset((runs - odd).union(WORD_PATTERN.findall(" ".join(odd))))
     if UNSPACED_CHARACTER.search(joined):  # (character pairs stop at a sentence's end)
         return frozenset().union(*map(terms, folded_sentences))
     return frozenset(WORD_PATTERN.findall(joined))
+
+
+_ASCII_SEPARATORS = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_'")}
+)
 
 
 class Rarity:
