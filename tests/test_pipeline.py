@@ -127,3 +127,27 @@ def test_an_ingest_freezes_what_lives_on_and_leaves_the_process_as_found(
             frozen.append(gc.get_freeze_count())
     assert all(count > 0 for count in frozen)  # the index is out of full collections
     assert gc.get_freeze_count() == 0  # and unfrozen once the ingest is done
+
+
+def test_the_library_says_when_it_reads_its_matching_index(tmp_path: Path) -> None:
+    """Reading the index takes tens of seconds at 100,000 articles: the command line's
+    bar says so (tui/cli.py), told once, with the article count, and only when an
+    article is to be matched."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for n in range(3):
+        (pages / f"{n}.txt").write_text(
+            f"Title {n}\n\nThe harbour authority closed the pier number {n} on Tuesday night."
+            " Officials said repairs would take several weeks to finish.\n",
+            encoding="utf-8",
+        )
+    with Library(tmp_path / "lib.sqlite") as library:
+        list(library.ingest([str(pages / "0.txt"), str(pages / "1.txt")], workers=0))
+    told: list[int] = []
+    with Library(tmp_path / "lib.sqlite") as library:
+        library.on_index_load = told.append
+        list(library.ingest([str(pages / "0.txt")], workers=0))  # already present
+        assert told == []
+        list(library.ingest([str(pages / "2.txt")], workers=0))
+        list(library.ingest([str(pages / "1.txt"), str(pages / "2.txt")], workers=0))
+    assert told == [2]

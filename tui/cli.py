@@ -326,31 +326,42 @@ def _fail(source: str, reason: str | None) -> None:
     print(_failure_line(source, reason), file=sys.stderr)
 
 
-def _with_progress(results: Iterator[IngestResult]) -> Iterator[IngestResult]:
-    """Draw a progress bar on a terminal; pass results through untouched otherwise."""
+def _with_progress(results: Iterator[IngestResult], library: Library) -> Iterator[IngestResult]:
+    """Draw a progress bar on a terminal; pass results through untouched otherwise. The
+    bar says when `library` reads its matching index, which can take a while."""
     if not sys.stderr.isatty():
         yield from results
         return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn())
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("ingest", total=None)
-        for result in results:
-            progress.update(task, completed=result.done, total=result.total)
-            if result.status == "failed":
-                progress.console.print(
-                    _failure_line(result.source, result.reason), markup=False, highlight=False
-                )
-            yield result
+        task = progress.add_task("ingesting", total=None)
+
+        def reading_index(articles: int) -> None:
+            described = f"reading the matching index of {articles:,} articles"
+            progress.update(task, description=described)
+
+        library.on_index_load = reading_index
+        try:
+            for result in results:
+                progress.update(task, completed=result.done, total=result.total)
+                progress.update(task, description="ingesting")
+                if result.status == "failed":
+                    progress.console.print(
+                        _failure_line(result.source, result.reason), markup=False, highlight=False
+                    )
+                yield result
+        finally:
+            library.on_index_load = None
 
 
 def ingest(library: Library, sources: list[str], max_bytes: int) -> int:
     """Ingest and report; returns the exit status (1 if any source failed)."""
     counts = {"added": 0, "present": 0, "failed": 0}
     on_terminal = sys.stderr.isatty()
-    for result in _with_progress(library.ingest(sources, max_bytes=max_bytes)):
+    for result in _with_progress(library.ingest(sources, max_bytes=max_bytes), library):
         counts[result.status] += 1
         if result.status == "failed":
             if not on_terminal:

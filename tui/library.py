@@ -381,6 +381,10 @@ class Library:
         self._titles: search_store.TitleIndex | None = None
         self._rows: dict[int, ArticleRow] = {}  # the articles the title index was built from
         self._candidates: CandidateIndex | None = None  # built on the first add
+        # Told the number of stored articles when the matching index is about to be
+        # read from the library (tens of seconds at 100,000 articles): a command line
+        # says so instead of showing a bar that does not move.
+        self.on_index_load: Callable[[int], None] | None = None
         self._batch_started = 0.0  # when the open ingest transaction began
         self._batch_after = 0  # the last sentence id stored before it
         self._added = 0  # articles this connection has added
@@ -630,6 +634,8 @@ class Library:
             )
             article = replace(article, published=previous.published, modified=modified)
         if self._candidates is None:
+            if self.on_index_load is not None:
+                self.on_index_load(store.article_count(self.conn))
             self._candidates = CandidateIndex()
         article_id, _ = store_article(
             self.conn, self._candidates, article, keys, previous, self.cutoffs

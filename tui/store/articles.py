@@ -216,6 +216,11 @@ def insert_article(
     return article_id
 
 
+def article_count(conn: sqlite3.Connection) -> int:
+    """How many articles the library holds (every version)."""
+    return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+
+
 def last_sentence_id(conn: sqlite3.Connection) -> int:
     (top,) = conn.execute("SELECT COALESCE(MAX(id), 0) FROM sentences").fetchone()
     return top
