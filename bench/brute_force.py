@@ -211,6 +211,11 @@ def main() -> None:
             if y != x and matchable(x, y):
                 wanted[min(x, y), max(x, y)] = "exact"
     stored = {(a, b) for a, b in matched_sentences(conn) if a in picked_set or b in picked_set}
+    # (sentence, other article) for every stored match of a sampled sentence: what the
+    # reader shows as "printed by" that article
+    shown = {(a, int(index.article_of[b])) for a, b in stored} | {
+        (b, int(index.article_of[a])) for a, b in stored
+    }
     found = set(wanted) & stored
     missed = set(wanted) - stored
 
@@ -276,6 +281,15 @@ def main() -> None:
     )
     print()
     print(f"missed: {dict(causes)}; same-outlet pairs left out: {same_outlet:,}")
+    partnered = Counter(
+        cause_of[x, y]
+        for x, y in missed
+        if (x, int(index.article_of[y])) in shown or (y, int(index.article_of[x])) in shown
+    )
+    print(
+        f"missed pairs with a side shown as printed by the other's article through another"
+        f" pair (the judge keeps one partner a sentence): {dict(partnered)}"
+    )
     print(
         f"verifier brute force: word overlap counted in {overlap_seconds:.1f} s,"
         f" {len(left):,} overlapping text pairs verified in {verify_seconds:.1f} s"
