@@ -81,6 +81,7 @@ class ReaderScreen(Screen[None]):
                     kinds,  # type: ignore[arg-type]
                     self.sentence,
                     derived=derived,
+                    on_cursor=self.show_links,
                 )
                 yield LinksPanel()
         yield KeyFooter()
@@ -118,9 +119,6 @@ class ReaderScreen(Screen[None]):
             return
         panel = self.query_one(LinksPanel)
         panel.show(self.article, self.sentences[i], len(self.sentences), self.links(i))
-
-    def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
-        self.show_links(message.i)
 
     # -- actions -------------------------------------------------------------------
 
