@@ -74,6 +74,7 @@ from tui.library import Library
 from tui.match.kinds import KINDS, MIN_WORDS, SIMILAR_SCORE
 from tui.store.matches import all_matches
 from tui.text.normalize import fold, words
+from tui.text.sanitize import sanitize
 
 EXTRA_ARTICLES = 20
 # Stage timers use wall time; COPYDESK_BENCH_CPU=1 makes them count this
@@ -276,7 +277,8 @@ def _map_sentences(library: Library, articles: list) -> tuple[dict[SentenceRef, 
     unmapped = 0
     for row in library.articles():
         index = by_name[Path(row.source).name]
-        wanted = {text: i for i, text in enumerate(articles[index].sentences)}
+        # as stored: the library drops soft hyphens and control characters (sanitize)
+        wanted = {sanitize(text): i for i, text in enumerate(articles[index].sentences)}
         for sentence in library.sentences(row.id):
             if sentence.text in wanted:
                 refs[row.id, sentence.i] = (index, wanted[sentence.text])
