@@ -350,17 +350,8 @@ def rarest_postings(ids, start, length, pool, pool_start, pool_length, ends, bud
     pass `budget` postings. Returns the taken postings one sentence after
     another (int32) and where each sentence's end (int64)."""
     total = length + pool_length
-    out_size = 0
-    begin = 0
-    for g in range(len(ends)):
-        used = 0
-        for h in np.argsort(total[begin : ends[g]], kind="mergesort"):
-            if used + total[begin + h] > budget:
-                break
-            used += total[begin + h]
-        out_size += used
-        begin = ends[g]
-    out = np.empty(out_size, np.int32)
+    # each sentence takes at most `budget` postings, and no more than its lists hold
+    out = np.empty(min(total.sum(), len(ends) * budget), np.int32)
     out_ends = np.empty(len(ends), np.int64)
     n = 0
     begin = 0
@@ -379,4 +370,4 @@ def rarest_postings(ids, start, length, pool, pool_start, pool_length, ends, bud
                 n += 1
         out_ends[g] = n
         begin = ends[g]
-    return out, out_ends
+    return out[:n], out_ends
