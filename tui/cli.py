@@ -346,8 +346,9 @@ def _with_progress(results: Iterator[IngestResult], library: Library) -> Iterato
         library.on_index_load = reading_index
         try:
             for result in results:
-                progress.update(task, completed=result.done, total=result.total)
-                progress.update(task, description="ingesting")
+                progress.update(
+                    task, completed=result.done, total=result.total, description="ingesting"
+                )
                 if result.status == "failed":
                     progress.console.print(
                         _failure_line(result.source, result.reason), markup=False, highlight=False
