@@ -52,7 +52,7 @@ from tui.match.kinds import (
     SIMILAR_SCORE,
 )
 from tui.match.profile import SENTENCES, profile
-from tui.match.shingles import SentenceKey, sentence_key
+from tui.match.shingles import sentence_key
 from tui.match.verify import verify_indexed
 from tui.matching import catch_up
 from tui.store.db import connect
@@ -62,7 +62,7 @@ from tui.text.normalize import fold
 CHUNK = 200_000  # pairs verified at once
 
 
-@numba.njit(cache=True, nogil=True)
+@numba.njit(nogil=True)  # (no disk cache: tests load this file under another module name)
 def overlapping_texts(asked, word_ids, word_starts, postings, posting_starts, sizes, jaccard, part):
     """For each asked text (an index into `sizes`), every text whose distinct words
     overlap its own by `jaccard` of the union or `part` of the smaller set.
@@ -137,8 +137,9 @@ def main() -> None:
     begin = time.perf_counter()
     index = CandidateIndex()
     catch_up(conn, index)
-    firsts = sorted(index.text_of)  # one stored text each (its first printing)
-    firsts = [f for f in firsts if index.printings(f)]  # (boilerplate left out)
+    # each stored text by its first printing -> its printings (boilerplate left out)
+    printed = {f: p for f in sorted(index.text_of) if (p := index.printings(f))}
+    firsts = list(printed)
     texts = [index.text(f) for f in firsts]
     position = {first: at for at, first in enumerate(firsts)}
     print(f"{len(texts):,} stored texts read in {time.perf_counter() - begin:.1f} s", flush=True)
@@ -146,9 +147,9 @@ def main() -> None:
     begin = time.perf_counter()
     word_ids, word_starts, postings, posting_starts, sizes = word_postings(texts)
 
-    sentences = [s for f in firsts for s in index.printings(f)]
+    first_of = {s: f for f, printings in printed.items() for s in printings}
+    sentences = list(first_of)
     picked = sorted(random.Random(args.seed).sample(sentences, min(args.sample, len(sentences))))
-    first_of = {s: f for f in firsts for s in index.printings(f)}
     asked = np.array(sorted({position[first_of[s]] for s in picked}), np.int64)
     left, right = overlapping_texts(
         asked,
@@ -197,17 +198,17 @@ def main() -> None:
     same_outlet = 0
     picked_set = set(picked)
     for a, b, kind in accepted:
-        for x in index.printings(firsts[a]):
+        for x in printed[firsts[a]]:
             if x not in picked_set:
                 continue
-            for y in index.printings(firsts[b]):
+            for y in printed[firsts[b]]:
                 if matchable(x, y):
                     wanted[min(x, y), max(x, y)] = kind
                 elif x != y and index.article_of[x] != index.article_of[y]:
                     same_outlet += 1
     # equal texts: the sampled sentence and the other printings of its own text
     for x in picked:
-        for y in index.printings(first_of[x]):
+        for y in printed[first_of[x]]:
             if y != x and matchable(x, y):
                 wanted[min(x, y), max(x, y)] = "exact"
     stored = {(a, b) for a, b in matched_sentences(conn) if a in picked_set or b in picked_set}
@@ -222,7 +223,7 @@ def main() -> None:
     def offered(x: int, y: int) -> bool:
         """Whether the candidate index offers y's text to x's, or x's to y's."""
         for asking, other in ((x, y), (y, x)):
-            key = _key(index.text(asking))
+            key = sentence_key(index.text(asking))  # (folding twice changes nothing)
             _, offered_firsts = index.candidates({asking: key})
             if first_of.get(other, other) in offered_firsts.tolist():
                 return True
@@ -339,11 +340,6 @@ def true_pairs(
         for x, y in pairs
         if families.get(index.text(x), set()) & families.get(index.text(y), set())
     }
-
-
-def _key(folded: str) -> SentenceKey:
-    """A stored text's key as the library stored it (folding twice changes nothing)."""
-    return sentence_key(folded)
 
 
 if __name__ == "__main__":
