@@ -63,16 +63,21 @@ def test_a_near_copy_is_found_in_a_small_and_a_large_library(
     assert wire in firsts.tolist()
 
 
-def test_a_fixed_budget_would_lose_it_in_the_large_library(
+def test_band_keys_find_it_where_a_fixed_budget_loses_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The same search with the budget held at the floor: the kept 2-grams' postings
-    outgrow it and the copy is never counted (why the budget is a share)."""
+    outgrow it and the 2-gram count never reaches the copy (why the budget is a
+    share); the LSH band keys (tui/match/bands.py) find it all the same."""
     monkeypatch.setattr(tui.match.index, "POSTINGS_FLOOR", 10)
     monkeypatch.setattr(tui.match.index, "POSTINGS_SHARE", 0.0)
     index, wire = library_of(2_000)
-    _, firsts = index.candidates({10**6: sentence_key(EDITED)})
-    assert wire not in firsts.tolist()
+    edited = sentence_key(EDITED)
+    hashes = np.frombuffer(edited.shingles, np.int64)
+    chosen, _ = index.postings.choose(hashes, np.array([len(hashes)]), index.postings_budget())
+    assert wire not in chosen.tolist()
+    _, firsts = index.candidates({10**6: edited})
+    assert wire in firsts.tolist()
 
 
 def test_the_budget_grows_with_the_stored_texts() -> None:

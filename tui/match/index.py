@@ -1,4 +1,4 @@
-"""The candidate index: which stored sentences share word 2-grams with a new one.
+"""The candidate index: which stored sentences share word 2-grams (or an LSH band) with a new one.
 
 Each sentence's keys (its folded-text hash and the hashes of its word
 2-grams) are stored with it in the library, so the index is persistent; the
@@ -18,6 +18,7 @@ from itertools import chain
 
 import numpy as np
 
+from tui.match.bands import BandTable, band_keys
 from tui.match.kernel import shared_postings
 from tui.match.outlets import outlet_key
 from tui.match.postings import Postings
@@ -59,6 +60,9 @@ class CandidateIndex:
         self.by_fold: dict[int, list[int]] = defaultdict(list)
         self.text_of: dict[int, int] = {}  # a first printing's sentence id -> its fold hash
         self.postings = Postings()
+        # LSH band key -> stored texts (tui/match/bands.py): near copies found
+        # whatever the library's size
+        self.bands = BandTable()
         self.sentences_of: dict[int, list[int]] = defaultdict(list)  # article id -> sentence ids
         self.quoted: dict[int, str] = {}  # sentence id -> its quote flags, where any is set
         self.words_of: dict[int, int] = {}  # article id -> its tokens, all sentences
@@ -112,7 +116,7 @@ class CandidateIndex:
                 firsts.append(sentence_id)
                 blobs.append(blob)
             texts[article_id].append(folded)
-        self.postings.add(firsts, blobs)
+        self._post(firsts, blobs)
         self.seen_up_to = max(self.seen_up_to, delta.top_sentence)
         for article_id, outlet, source, tokens in delta.articles:
             self._set_outlet(article_id, outlet_key(outlet, source))
@@ -247,7 +251,15 @@ class CandidateIndex:
                     firsts.append(sentence_id)
                     blobs.append(key.shingles)
                 self.seen_up_to = max(self.seen_up_to, sentence_id)
+        self._post(firsts, blobs)
+
+    def _post(self, firsts: list[int], blobs: list[bytes]) -> None:
+        """Post first printings (sentence ids) under their 2-grams (packed hashes)
+        and their band keys."""
         self.postings.add(firsts, blobs)
+        hashes = np.frombuffer(b"".join(blobs), np.int64)
+        ends = np.cumsum(np.fromiter(map(len, blobs), np.int64, len(blobs)) // 8)
+        self.bands.add(np.array(firsts, np.int32), band_keys(hashes, ends))
 
     def candidates(self, keys: Mapping[int, SentenceKey]) -> tuple[np.ndarray, np.ndarray]:
         """The pairs of a new sentence and a stored text worth scoring, as two int64
@@ -256,8 +268,9 @@ class CandidateIndex:
         `printings`).
 
         A stored text qualifies by sharing `shared_needed` of the new sentence's
-        rarest word 2-grams (counted on first printings), or by being equal
-        after folding. All of an article's sentences are counted in one
+        rarest word 2-grams (counted on first printings), or one of its LSH band
+        keys (tui/match/bands.py: a near copy whatever the library's size), or
+        by being equal after folding. All of an article's sentences are counted in one
         vectorised step. Boilerplate (tui/match/boilerplate.py) is never a
         candidate, on either side.
         """
@@ -273,26 +286,27 @@ class CandidateIndex:
             asking.append(sentence_id)
             blobs.append(key.shingles)
         shingles = np.fromiter(map(len, blobs), np.int64, len(blobs)) // 8
-        chosen, ends = self.postings.choose(
-            np.frombuffer(b"".join(blobs), np.int64), np.cumsum(shingles), self.postings_budget()
-        )
+        hashes = np.frombuffer(b"".join(blobs), np.int64)
+        budget = self.postings_budget()
         short_asking = shingles < SHORT_SENTENCE
-        pairs = np.array(found, np.int64)
-        if len(chosen):
+        ids = np.array(asking, np.int64)
+        pairs = [np.array(found, np.int64)]
+        by_2grams = self.postings.choose(hashes, np.cumsum(shingles), budget)
+        by_bands = self.bands.find(band_keys(hashes, np.cumsum(shingles)))
+        for (chosen, ends), need_short, need in (
+            (by_2grams, MIN_SHARED_SHORT, MIN_SHARED_SHINGLES),
+            (by_bands, 1, 1),
+        ):
+            if not len(chosen):
+                continue
             with self._counting:
                 if len(self._counts) < len(self.short):
                     self._counts = np.zeros(len(self.short), np.int32)
                 counted = shared_postings(
-                    chosen,
-                    ends,
-                    short_asking,
-                    self.short,
-                    MIN_SHARED_SHORT,
-                    MIN_SHARED_SHINGLES,
-                    self._counts,
+                    chosen, ends, short_asking, self.short, need_short, need, self._counts
                 )
-            ids = np.array(asking, np.int64)[counted >> 32]
-            pairs = np.concatenate([pairs, (ids << 32) | (counted & 0xFFFFFFFF)])
+            pairs.append((ids[counted >> 32] << 32) | (counted & 0xFFFFFFFF))
+        pairs = np.concatenate(pairs)
         pairs = np.unique(pairs)
         return pairs >> 32, pairs & 0xFFFFFFFF
 
