@@ -1,7 +1,7 @@
 """Copydesk's candidate index against a peer, datasketch's MinHashLSH, on the same sentences.
 
     python bench/peer_lsh.py /tmp/mk1k/size-1000 [--thresholds 0.2 0.3 0.5] [--ngrams 1 2]
-        [--num-perm 128] [--bands 32x4 20x5]
+        [--num-perm 128]
 
 The argument is a corpus folder kept by bench/match_scale.py (`--keep`): its
 `library.sqlite` (read-only here) gives the stored sentences, `truth.json` the
@@ -12,14 +12,11 @@ only for candidates among the sentences of *other* articles stored before it
 (so each unordered pair is considered once, as incremental ingest does): a
 whole article is queried, then added.
 
-- engine: `tui.match.index.CandidateIndex` (word 2-gram postings, the whole-text
-  hash for equal sentences);
+- engine: `tui.match.index.CandidateIndex` (word 2-gram postings, LSH band keys
+  of the 2-grams, the whole-text hash for equal sentences);
 - peer: `datasketch.MinHashLSH` (`--num-perm` permutations, one row per
   `--thresholds` value and `--ngrams` size) over the sets of word n-grams of the
   same folded sentences and the same tokens.
-- with `--bands`: the engine's candidates joined with those of MinHashLSH with
-  b bands of r rows on word 2-grams, a study of LSH bands as extra keys for near
-  copies (their chance of being offered does not depend on library size).
 
 Each side's candidate pairs then go through the same verifier,
 `tui.match.verify.verify_batch`, with its caches cleared first; as in the engine,
@@ -209,19 +206,16 @@ def peer_side(
     n: int,
     threshold: float,
     perm: int,
-    bands: tuple[int, int] | None = None,
 ) -> Side:
-    """MinHashLSH, fed and asked one article at a time; `bands` (b, r) sets its
-    bands and rows instead of a threshold."""
-    probe = MinHashLSH(threshold=threshold, num_perm=perm, params=bands)
-    chosen = f"bands {probe.b}x{probe.r}" if bands else f"threshold {threshold:g}"
+    """MinHashLSH, fed and asked one article at a time."""
+    probe = MinHashLSH(threshold=threshold, num_perm=perm)
     side = Side(
-        f"MinHashLSH, word {n}-grams, {chosen} (b={probe.b}, r={probe.r})",
+        f"MinHashLSH, word {n}-grams, threshold {threshold:g} (b={probe.b}, r={probe.r})",
         keys_seconds=seconds,
     )
 
     def find() -> set[Pair]:
-        lsh = MinHashLSH(threshold=threshold, num_perm=perm, params=bands)
+        lsh = MinHashLSH(threshold=threshold, num_perm=perm)
         pairs: set[Pair] = set()
         for run in runs:
             for s in run:
@@ -232,22 +226,6 @@ def peer_side(
 
     side.candidates, side.find_seconds = _timed(find)
     return side
-
-
-def joined(engine: Side, peer: Side, folded: dict[int, str]) -> Side:
-    """The engine's candidates and a peer's together (LSH bands as extra keys for
-    near copies): only the pairs the engine did not offer are verified again,
-    and the time is both sides' own."""
-    extra = Side("extra", candidates=peer.candidates - engine.candidates)
-    verify(extra, folded)
-    return Side(
-        f"Copydesk CandidateIndex + {peer.name.removeprefix('MinHashLSH, ')}",
-        keys_seconds=engine.keys_seconds + peer.keys_seconds,
-        find_seconds=engine.find_seconds + peer.find_seconds,
-        verify_seconds=engine.verify_seconds + extra.verify_seconds,
-        candidates=engine.candidates | peer.candidates,
-        verified=engine.verified | extra.verified,
-    )
 
 
 def verify(side: Side, folded: dict[int, str]) -> None:
@@ -422,13 +400,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.3])
     parser.add_argument("--ngrams", type=int, nargs="+", default=[2], help="word n-gram sizes")
     parser.add_argument("--num-perm", type=int, default=128)
-    parser.add_argument(
-        "--bands",
-        nargs="+",
-        default=[],
-        metavar="BxR",
-        help="also: the engine's candidates joined with LSH of b bands of r rows (word 2-grams)",
-    )
     args = parser.parse_args(argv)
 
     db = args.folder / "library.sqlite"
@@ -451,17 +422,11 @@ def main(argv: list[str] | None = None) -> int:
     verify(engine, folded)
     print(f"  {engine.name}: {engine.total:.1f} s", file=sys.stderr)
     sides = [engine]
-    for n in sorted(set(args.ngrams) | ({2} if args.bands else set())):
+    for n in args.ngrams:
         minhashes, seconds = signatures(runs, n, args.num_perm)
-        for threshold in args.thresholds if n in args.ngrams else []:
+        for threshold in args.thresholds:
             side = peer_side(runs, minhashes, seconds, n, threshold, args.num_perm)
             verify(side, folded)
-            print(f"  {side.name}: {side.total:.1f} s", file=sys.stderr)
-            sides.append(side)
-        for band in args.bands if n == 2 else []:
-            b, r = map(int, band.split("x"))
-            peer = peer_side(runs, minhashes, seconds, n, 0.5, args.num_perm, (b, r))
-            side = joined(engine, peer, folded)
             print(f"  {side.name}: {side.total:.1f} s", file=sys.stderr)
             sides.append(side)
 
