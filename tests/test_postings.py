@@ -46,7 +46,11 @@ def test_postings_agree_with_a_dict_of_lists_through_merges(
             blobs.append(pack(hashes))
             for h in sorted(hashes):
                 reference[h].append(sentence)
-        postings.add(ids, blobs)
+        postings.add(
+            np.array(ids, np.int32),
+            np.frombuffer(b"".join(blobs), np.int64),
+            np.array([len(blob) // 8 for blob in blobs]),
+        )
         asked = [sorted({int(h) for h in rng.integers(0, 70, 15)}) for _ in range(5)]
         budget = int(rng.integers(1, 3 * sentence + 2))
         flat = np.array([h for one in asked for h in one], np.int64)

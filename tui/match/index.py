@@ -256,10 +256,11 @@ class CandidateIndex:
     def _post(self, firsts: list[int], blobs: list[bytes]) -> None:
         """Post first printings (sentence ids) under their 2-grams (packed hashes)
         and their band keys."""
-        self.postings.add(firsts, blobs)
+        ids = np.array(firsts, np.int32)
         hashes = np.frombuffer(b"".join(blobs), np.int64)
-        ends = np.cumsum(np.fromiter(map(len, blobs), np.int64, len(blobs)) // 8)
-        self.bands.add(np.array(firsts, np.int32), band_keys(hashes, ends))
+        counts = np.fromiter(map(len, blobs), np.int64, len(blobs)) // 8
+        self.postings.add(ids, hashes, counts)
+        self.bands.add(ids, band_keys(hashes, np.cumsum(counts)))
 
     def candidates(self, keys: Mapping[int, SentenceKey]) -> tuple[np.ndarray, np.ndarray]:
         """The pairs of a new sentence and a stored text worth scoring, as two int64
@@ -291,9 +292,10 @@ class CandidateIndex:
         short_asking = shingles < SHORT_SENTENCE
         ids = np.array(asking, np.int64)
         pairs = [np.array(found, np.int64)]
-        by_2grams = self.postings.choose(hashes, np.cumsum(shingles), budget)
-        by_bands = self.bands.find(band_keys(hashes, np.cumsum(shingles)))
-        for (chosen, ends), need_short, need in (
+        ends = np.cumsum(shingles)
+        by_2grams = self.postings.choose(hashes, ends, budget)
+        by_bands = self.bands.find(band_keys(hashes, ends))
+        for (chosen, chosen_ends), need_short, need in (
             (by_2grams, MIN_SHARED_SHORT, MIN_SHARED_SHINGLES),
             (by_bands, 1, 1),
         ):
@@ -303,11 +305,10 @@ class CandidateIndex:
                 if len(self._counts) < len(self.short):
                     self._counts = np.zeros(len(self.short), np.int32)
                 counted = shared_postings(
-                    chosen, ends, short_asking, self.short, need_short, need, self._counts
+                    chosen, chosen_ends, short_asking, self.short, need_short, need, self._counts
                 )
             pairs.append((ids[counted >> 32] << 32) | (counted & 0xFFFFFFFF))
-        pairs = np.concatenate(pairs)
-        pairs = np.unique(pairs)
+        pairs = np.unique(np.concatenate(pairs))
         return pairs >> 32, pairs & 0xFFFFFFFF
 
     def postings_budget(self) -> int:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import functools
 from array import array
 from collections import defaultdict
-from collections.abc import Sequence
 from itertools import repeat
 
 import numpy as np
@@ -53,25 +52,25 @@ class Postings:
         """How many postings are held (arrays and delta)."""
         return len(self.ids) + self.delta_size
 
-    def add(self, sentence_ids: Sequence[int], blobs: Sequence[bytes]) -> None:
-        """Post stored texts: sentence ids, and each one's 2-gram hashes as stored
-        (shingles.pack: distinct int64s). A batch too large for the delta goes
-        into the arrays at once (a cold library in one sort)."""
-        count = sum(map(len, blobs)) // 8
-        if self.delta_size + count <= max(MERGE_FLOOR, len(self.ids) * MERGE_SHARE):
+    def add(self, sentence_ids: np.ndarray, hashes: np.ndarray, counts: np.ndarray) -> None:
+        """Post stored texts (int32 sentence ids) under their 2-gram hashes (int64,
+        as stored: shingles.pack), which lie one text after another in `hashes`,
+        `counts[t]` of them for text t. A batch too large for the delta goes into
+        the arrays at once (a cold library in one sort)."""
+        ids = np.repeat(sentence_ids.astype(np.int32), counts)
+        if self.delta_size + len(hashes) <= max(MERGE_FLOOR, len(self.ids) * MERGE_SHARE):
             delta = self.delta
-            for sentence_id, blob in zip(sentence_ids, blobs, strict=True):
-                for shingle in np.frombuffer(blob, np.int64).tolist():
-                    delta[shingle].append(sentence_id)
-            self.delta_size += count
+            for shingle, sentence_id in zip(hashes.tolist(), ids.tolist(), strict=True):
+                delta[shingle].append(sentence_id)
+            self.delta_size += len(hashes)
             return
-        keys = [np.frombuffer(b"".join(blobs), np.int64)]
-        ids = [np.repeat(np.array(sentence_ids, np.int32), [len(blob) // 8 for blob in blobs])]
+        keys = [hashes]
+        held = [ids]
         if self.delta:
             keys.append(np.fromiter(self.delta.keys(), np.int64, len(self.delta)))
             keys[-1] = np.repeat(keys[-1], np.fromiter(map(len, self.delta.values()), np.int64))
-            ids.append(np.frombuffer(b"".join(self.delta.values()), np.int32))
-        self._merge(np.concatenate(keys), np.concatenate(ids))
+            held.append(np.frombuffer(b"".join(self.delta.values()), np.int32))
+        self._merge(np.concatenate(keys), np.concatenate(held))
         self.delta.clear()
         self.delta_size = 0
 
