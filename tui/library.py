@@ -381,6 +381,9 @@ class Library:
         self._titles: search_store.TitleIndex | None = None
         self._rows: dict[int, ArticleRow] = {}  # the articles the title index was built from
         self._candidates: CandidateIndex | None = None  # built on the first add
+        # whether `_candidates` has caught up with the library inside the open
+        # write transaction (nobody else can write until it ends)
+        self._in_step = False
         # Told the number of stored articles when the matching index is about to be
         # read from the library (tens of seconds at 100,000 articles): a command line
         # says so instead of showing a bar that does not move.
@@ -560,6 +563,7 @@ class Library:
         """Store one article in the open batch (beginning one if needed)."""
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN IMMEDIATE")
+            self._in_step = False
             self._batch_started = time.monotonic()
             self._batch_after = store.last_sentence_id(self.conn)
         self.conn.execute("SAVEPOINT article")
@@ -601,6 +605,7 @@ class Library:
 
     def add(self, article: Article, *, done: int = 1, total: int = 1) -> IngestResult:
         """Store and match one cleaned article in its own transaction."""
+        self._in_step = False
         try:
             with transaction(self.conn):
                 after = store.last_sentence_id(self.conn)
@@ -637,6 +642,10 @@ class Library:
             if self.on_index_load is not None:
                 self.on_index_load(store.article_count(self.conn))
             self._candidates = CandidateIndex()
+            self._in_step = False
+        if not self._in_step:
+            catch_up(self.conn, self._candidates)
+            self._in_step = True
         article_id, _ = store_article(
             self.conn, self._candidates, article, keys, previous, self.cutoffs
         )

@@ -74,15 +74,15 @@ def store_article(
 ) -> tuple[int, list[Match]]:
     """Store an article with its sentences' keys (in reading order) and match it.
 
-    Call inside a write transaction. `index` catches up on other processes'
-    sentences first, while nobody else can write, then learns this article's.
+    Call inside a write transaction, with `index` caught up (`catch_up`) inside
+    that transaction: nobody else can write until it ends, so one catch-up
+    serves every article it stores. `index` then learns this article's keys.
     With `previous` (`store.previous_version`) the article is its new version:
     the previous one is retired first, so the two never match each other and
     a version never counts as another outlet. `cutoffs` are the near and
     similar thresholds (tui/match/kinds.py). Returns the new article's id and
     its matches.
     """
-    catch_up(conn, index)
     if previous is not None:
         retire_version(conn, index, previous.id)
     outlet = outlet_key(article.outlet, article.source)
