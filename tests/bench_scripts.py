@@ -11,7 +11,10 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
 def load_bench(name: str) -> ModuleType:
-    """bench/`name`.py as the module `bench_<name>` (registered, for dataclasses)."""
+    """bench/`name`.py as the module `bench_<name>` (registered, for dataclasses); the
+    scripts it imports are found in bench/, as when it runs."""
+    if str(BENCH) not in sys.path:
+        sys.path.append(str(BENCH))
     spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
