@@ -121,6 +121,20 @@ def test_a_lone_pair_between_stories_on_other_events_needs_to_be_whole_or_near()
     assert [k.pair for k in judge([Pair(3, 7, NEAR)], BIG)] == [Pair(3, 7, NEAR)]
 
 
+def test_a_lone_quotation_stands_whatever_the_articles_overlap() -> None:
+    """Two outlets printing the same words of someone share text on any event; a lone
+    stock clause of narration between stories on other events does not."""
+    quoted = Pair(3, 7, Verdict("partial", 90.0), shared_terms=12, words=12, quoted=0.9)
+    assert [k.pair for k in judge([quoted], BIG)] == [quoted]
+    assert judge([quoted], BIG)[0].quote
+    few_words = Pair(3, 7, Verdict("partial", 90.0), shared_terms=5, words=5, quoted=0.9)
+    assert judge([few_words], BIG) == []
+    doubtful = Pair(3, 7, DOUBTFUL, shared_terms=12, quoted=0.9)
+    assert judge([doubtful], BIG) == []
+    narration = Pair(3, 7, Verdict("partial", 90.0), shared_terms=12, words=12, quoted=0.2)
+    assert judge([narration], BIG) == []
+
+
 def test_a_shared_quotation_is_marked() -> None:
     (kept,) = judge([Pair(0, 0, NEAR, quoted=0.8)], BIG)
     assert kept.quote

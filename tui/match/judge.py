@@ -29,11 +29,14 @@ kinds.py and docs/DECISIONS.md):
    copied, perhaps with a word or a figure changed), a rewrite all but certain
    (SIMILAR_CERTAIN) whose own words are common ones (CERTAIN_SPECIFICITY, no
    slot refilled), when it makes up most of
-   both articles (WHOLE_ARTICLE: a one-sentence brief), or when the two
-   articles are on one event (`rarity.topical_overlap` ≥ TOPICAL_MIN) and the
-   pair shares ALONE_SHARED_TERMS terms or more (a rewrite also needs
-   SIMILAR_ALONE). A lone trimmed clause or rewrite between stories on other
-   events is a stock phrase, not reuse.
+   both articles (WHOLE_ARTICLE: a one-sentence brief), or when it shares
+   ALONE_SHARED_TERMS terms or more (a rewrite also needs SIMILAR_ALONE) and
+   is mostly a quotation (QUOTED_SHARE: the same words of someone, printed
+   by both) or the two articles are on one event (`rarity.topical_overlap` ≥
+   TOPICAL_MIN). A lone trimmed clause or rewrite of narration between
+   stories on other events is a stock phrase, not reuse. The quotation needs
+   no overlap because in a library of one event's coverage the overlap sits
+   at the threshold and flips with what the library holds (docs/DECISIONS.md).
 
 A kept pair is a quote when QUOTED_SHARE of its aligned words stand inside
 quotation marks on either side (tui/match/quotes.py).
@@ -167,6 +170,7 @@ def needs_articles(pairs: Sequence[Pair]) -> bool:
         p.verdict.kind in ("partial", "similar")
         and not p.doubtful
         and p.shared_terms >= ALONE_SHARED_TERMS
+        and not _quoted_alone(p)
         and not _beside(p, candidates)
         for p in candidates
     )
@@ -196,9 +200,16 @@ def _alone(pair: Pair, articles: Articles) -> bool:
         return True
     if pair.words >= WHOLE_ARTICLE * max(articles.words_here, articles.words_there):
         return True
+    if _quoted_alone(pair):
+        return True
     if articles.topical is None or articles.topical < TOPICAL_MIN:
         return False
     return pair.shared_terms >= ALONE_SHARED_TERMS and not pair.doubtful
+
+
+def _quoted_alone(pair: Pair) -> bool:
+    """A lone quotation both print (rule 4): shared text on any event."""
+    return pair.is_quote and pair.shared_terms >= ALONE_SHARED_TERMS and not pair.doubtful
 
 
 def judge(pairs: Sequence[Pair], articles: Articles) -> list[Kept]:
