@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from tui.match.judge import Articles, Pair, judge, one_to_one
+from dataclasses import replace
+
+from tui.match.judge import Articles, Pair, judge, longest_run, one_to_one
+from tui.match.kinds import LONE_RUN
+from tui.match.profile import profile
 from tui.match.rarity import Rarity, pair_rarity, terms, topical_overlap
 from tui.match.verify import Verdict, verify
 from tui.text.normalize import fold
@@ -133,6 +137,34 @@ def test_a_lone_quotation_stands_whatever_the_articles_overlap() -> None:
     assert judge([doubtful], BIG) == []
     narration = Pair(3, 7, Verdict("partial", 90.0), shared_terms=12, words=12, quoted=0.2)
     assert judge([narration], BIG) == []
+
+
+def test_a_lone_run_of_many_words_stands_whatever_the_articles_overlap() -> None:
+    """LONE_RUN words printed in a row by both is a passage printed twice, on any
+    event; a lone pair whose longest run is a stock phrase's length stands only
+    between articles on one event."""
+    passage = Pair(3, 7, Verdict("partial", 90.0), shared_terms=14, words=16, run=LONE_RUN)
+    assert [k.pair for k in judge([passage], BIG)] == [passage]
+    assert judge([replace(passage, run=LONE_RUN - 1)], BIG) == []
+    assert judge([replace(passage, shared_terms=5)], BIG) == []
+    assert judge([replace(passage, verdict=DOUBTFUL)], BIG) == []
+
+
+def test_the_longest_run_counts_words_in_a_row() -> None:
+    def run(a: str, b: str) -> int:
+        return longest_run(profile(fold(a)).words, profile(fold(b)).words)
+
+    assert (
+        run(
+            "German Foreign Minister Heiko Maas has warned Trump against any unilateral deals.",
+            "BERLIN (Reuters) - German Foreign Minister Heiko Maas has warned U.S. President "
+            "Donald Trump against making any unilateral deals.",
+        )
+        == 7
+    )  # german foreign minister heiko maas has warned
+    assert run("Прокуратура возбудила уголовное дело", "Прокуратура возбудила дело") == 2
+    # without spaces the tokens are characters, and two characters count as a word
+    assert run("北京市政府今天宣布新的交通政策", "上海市政府今天宣布新的交通政策") == 13 // 2
 
 
 def test_a_shared_quotation_is_marked() -> None:

@@ -448,6 +448,40 @@ def test_a_stock_clause_between_stories_on_other_events_is_not_shared(library: L
     assert library.matches(latest) == []
 
 
+def test_a_lone_trimmed_passage_is_shared_whatever_else_the_stories_say(library: Library) -> None:
+    """One outlet's long sentence, trimmed by another into a story about something
+    else: no other sentence is shared and the two stories' words hardly overlap
+    (their topical overlap is under TOPICAL_MIN), but fourteen words in a row are
+    a passage printed twice, not a stock phrase."""
+    first = library.add(
+        article(
+            "The harbour authority closed the northern pier on Tuesday after divers found "
+            "cracks in three of its concrete pillars, leaving dozens of fishing boats "
+            "without a berth for the rest of the season. Engineers will inspect the "
+            "southern pier next week with sonar equipment borrowed from the navy. Fish "
+            "prices at the covered market rose by a fifth within hours of the closure. "
+            "Skippers asked the mayor for compensation and a temporary floating jetty. "
+            "The pier was built in 1962 and last repaired after the storms of 2009.",
+            outlet="Coast Gazette",
+        )
+    ).article_id
+    second = library.add(
+        article(
+            "Teachers in the district voted to strike over pay for the first time in a "
+            "decade, closing forty primary schools from Monday. The union said talks with "
+            "the education board had broken down over pensions and classroom sizes. "
+            "Elsewhere, divers found cracks in three of its concrete pillars, leaving "
+            "dozens of fishing boats without a berth. Parents were told to arrange "
+            "childcare for at least a week. The board's chairman called the ballot "
+            "reckless and promised a revised offer before the holidays.",
+            outlet="Valley Times",
+        )
+    ).article_id
+    (match,) = library.matches(second)
+    assert {match.a_article, match.b_article} == {first, second}
+    assert match.kind == "partial"
+
+
 def test_a_quote_without_its_attribution_is_a_partial_copy(library: Library) -> None:
     first = library.add(
         article(

@@ -32,11 +32,13 @@ kinds.py and docs/DECISIONS.md):
    both articles (WHOLE_ARTICLE: a one-sentence brief), or when it shares
    ALONE_SHARED_TERMS terms or more (a rewrite also needs SIMILAR_ALONE) and
    is mostly a quotation (QUOTED_SHARE: the same words of someone, printed
-   by both) or the two articles are on one event (`rarity.topical_overlap` ≥
+   by both), prints LONE_RUN words in a row on both sides (a passage printed
+   twice), or the two articles are on one event (`rarity.topical_overlap` ≥
    TOPICAL_MIN). A lone trimmed clause or rewrite of narration between
-   stories on other events is a stock phrase, not reuse. The quotation needs
-   no overlap because in a library of one event's coverage the overlap sits
-   at the threshold and flips with what the library holds (docs/DECISIONS.md).
+   stories on other events is a stock phrase, not reuse. The quotation and
+   the long run need no overlap because in a library of one event's coverage
+   the overlap sits at the threshold and flips with what the library holds,
+   so the order articles arrive in decided them (docs/DECISIONS.md).
 
 A kept pair is a quote when QUOTED_SHARE of its aligned words stand inside
 quotation marks on either side (tui/match/quotes.py).
@@ -47,6 +49,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz.distance import LCSseq
+
 from tui.match.kinds import (
     ALONE_SHARED_TERMS,
     ANCHOR_DISTANCE,
@@ -54,6 +58,8 @@ from tui.match.kinds import (
     COMMON_SHARED,
     FRAME_FILLINGS,
     KINDS,
+    LONE_RUN,
+    LONE_RUN_UNSPACED,
     QUOTED_SHARE,
     SIMILAR_ALONE,
     SIMILAR_CERTAIN,
@@ -62,6 +68,7 @@ from tui.match.kinds import (
     WHOLE_ARTICLE,
 )
 from tui.match.verify import Verdict
+from tui.text.normalize import UNSPACED_CHARACTER
 
 _STRENGTH = {kind: len(KINDS) - rank for rank, kind in enumerate(KINDS)}
 
@@ -77,7 +84,9 @@ class Pair:
     way (its frame's fillings; a story's own edited copies count once).
     `shared_terms` counts distinct terms both
     hold; `words` is the shorter sentence's word count; `quoted` is the share
-    (0-1) of the pair's aligned words inside quotation marks on either side.
+    (0-1) of the pair's aligned words inside quotation marks on either side;
+    `run` the most words both print in a row (`longest_run`; 0 when not
+    worked out, as for exact and near pairs, which need no run to stand).
     """
 
     here: int
@@ -90,6 +99,7 @@ class Pair:
     shared_terms: int = 0
     words: int = 0
     quoted: float = 0.0
+    run: int = 0
 
     @property
     def strength(self) -> tuple[int, float]:
@@ -171,6 +181,7 @@ def needs_articles(pairs: Sequence[Pair]) -> bool:
         and not p.doubtful
         and p.shared_terms >= ALONE_SHARED_TERMS
         and not _quoted_alone(p)
+        and not _printed_alone(p)
         and not _beside(p, candidates)
         for p in candidates
     )
@@ -200,7 +211,7 @@ def _alone(pair: Pair, articles: Articles) -> bool:
         return True
     if pair.words >= WHOLE_ARTICLE * max(articles.words_here, articles.words_there):
         return True
-    if _quoted_alone(pair):
+    if _quoted_alone(pair) or _printed_alone(pair):
         return True
     if articles.topical is None or articles.topical < TOPICAL_MIN:
         return False
@@ -210,6 +221,25 @@ def _alone(pair: Pair, articles: Articles) -> bool:
 def _quoted_alone(pair: Pair) -> bool:
     """A lone quotation both print (rule 4): shared text on any event."""
     return pair.is_quote and pair.shared_terms >= ALONE_SHARED_TERMS and not pair.doubtful
+
+
+def _printed_alone(pair: Pair) -> bool:
+    """A lone run of LONE_RUN words both print (rule 4): shared text on any event."""
+    return pair.run >= LONE_RUN and pair.shared_terms >= ALONE_SHARED_TERMS and not pair.doubtful
+
+
+def longest_run(a: Sequence[str], b: Sequence[str]) -> int:
+    """The most tokens two sentences' token lists (`profile.profile(...).words`)
+    print in a row, as their longest common subsequence aligns them
+    (`rapidfuzz.distance.LCSseq`), counted in words: in scripts written without
+    spaces the tokens are characters, and LONE_RUN_UNSPACED of them count as
+    LONE_RUN words."""
+    longest = max(
+        (block.src_end - block.src_start for block in LCSseq.opcodes(a, b) if block.tag == "equal"),
+        default=0,
+    )
+    unspaced = bool(a) and all(UNSPACED_CHARACTER.fullmatch(token) for token in a)
+    return longest * LONE_RUN // LONE_RUN_UNSPACED if unspaced else longest
 
 
 def judge(pairs: Sequence[Pair], articles: Articles) -> list[Kept]:

@@ -93,6 +93,14 @@ TOPICAL_MIN = 0.35
 # ... and it shares at least this many distinct terms: a stock clause ("the
 # police cordoned off the area") shares fewer.
 ALONE_SHARED_TERMS = 8
+# ... or, whatever the articles' overlap, both print at least this many words
+# in a row (twice as many characters in scripts written without spaces): a
+# stock phrase of news is three to six words ("said in a statement on
+# Monday"), so a longer run is a passage printed twice, not an idiom. Unlike
+# the overlap it depends on the two sentences only, so it does not flip with
+# what the library held when the pair was judged (docs/DECISIONS.md).
+LONE_RUN = 12
+LONE_RUN_UNSPACED = 2 * LONE_RUN
 # A rewrite (similar) needs at least this reuse probability (percent) to stand
 # alone or to vouch for a neighbour: unrelated sentences that share a stock
 # phrase or two reach the 50s-80s, true rewrites mostly the 90s.

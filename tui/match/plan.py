@@ -21,7 +21,7 @@ import numpy as np
 from rapidfuzz.distance import LCSseq
 
 from tui.match.index import CandidateIndex
-from tui.match.judge import Articles, Pair, judge, needs_articles
+from tui.match.judge import Articles, Pair, judge, longest_run, needs_articles
 from tui.match.kinds import DEFAULT_CUTOFFS, MIN_DERIVED_SHARE, Cutoffs, Kind
 from tui.match.passages import MIN_RUN, Side, shares
 from tui.match.profile import SENTENCES, profile
@@ -112,6 +112,8 @@ def plan_article(
         # the stored article stands for its story's printings of what the new one shares
         held = 1 + len(index.links.get(article, set()) & by_article.keys())
         topical = None
+        if pairs and needs_articles(pairs):
+            pairs = [_with_run(pair, keys, index) for pair in pairs]
         if pairs and needs_articles(pairs):
             if new_terms is None:
                 new_terms = index.rarity.ids_of(
@@ -290,6 +292,15 @@ def _verify(
             )
         )
     return by_article
+
+
+def _with_run(pair: Pair, keys: Sequence[SentenceKey], index: CandidateIndex) -> Pair:
+    """A partial or similar pair with its longest run of words (`judge.longest_run`),
+    worked out only where the judgement might turn on it."""
+    if pair.verdict.kind not in ("partial", "similar"):
+        return pair
+    here, there = profile(keys[pair.here].folded), profile(index.texts[pair.there])
+    return replace(pair, run=longest_run(here.words, there.words))
 
 
 def _stories(index: CandidateIndex, articles: set[int]) -> int:
