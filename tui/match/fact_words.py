@@ -1,7 +1,7 @@
 """The word tables behind tui/match/changes.py: negators, dates, numbers, units, titles.
 
 Each table maps the spellings a newsroom prints (English, French, German,
-Spanish, Russian, Hindi, Arabic, Urdu where they differ) to what they stand
+Spanish, Russian, Greek, Hindi, Arabic, Urdu where they differ) to what they stand
 for, folded with `fold_word` (NFKC, casefolded, straight apostrophes).
 """
 
@@ -32,6 +32,7 @@ NEGATIONS = _set(
     "नहीं न मत "  # hi
     "نہیں نہ "  # ur
     "لا لم لن ليس ليست "  # ar
+    "δεν μην όχι ποτέ χωρίς "  # el
     "不 没 未 无"  # zh (one character a token)
 )
 
@@ -54,11 +55,15 @@ WEEKDAYS = _groups(
     "thursday jeudi donnerstag jueves четверг четверга गुरुवार बृहस्पतिवार الخميس|"
     "friday vendredi freitag viernes пятница пятницу пятницы शुक्रवार الجمعة|"
     "saturday samedi samstag sábado суббота субботу субботы शनिवार السبت|"
-    "sunday dimanche sonntag domingo воскресенье воскресенья रविवार الأحد"
+    "sunday dimanche sonntag domingo воскресенье воскресенья रविवार الأحد|"
+    # Greek: nominative and accusative, then genitive ("της Τρίτης")
+    "δευτέρα δευτέρας|τρίτη τρίτης|τετάρτη τετάρτης|πέμπτη πέμπτης|παρασκευή παρασκευής|"
+    "σάββατο σαββάτου|κυριακή κυριακής"
 )
 RELATIVE = _groups(
     "yesterday hier gestern ayer вчера أمس الأمس|today aujourd'hui heute hoy сегодня आज اليوم|"
-    "tomorrow demain morgen mañana завтра غدا غداً|tonight|कल"
+    "tomorrow demain morgen mañana завтра غدا غداً|tonight|कल|"
+    "χθες χτες|σήμερα|αύριο"
 )
 # English and German month names are capitalised; in other languages case says nothing.
 CASED_MONTHS = _groups(
@@ -72,7 +77,11 @@ MONTHS = _groups(
     "mai mayo май мая मई مايو|juin junio июнь июня जून يونيو|juillet julio июль июля जुलाई يوليو|"
     "août agosto август августа अगस्त أغسطس|septembre septiembre сентябрь сентября सितंबर سبتمبر|"
     "octobre octubre октябрь октября अक्टूबर أكتوبر|novembre noviembre ноябрь ноября नवंबर نوفمبر|"
-    "décembre diciembre декабрь декабря दिसंबर ديسمبر"
+    "décembre diciembre декабрь декабря दिसंबर ديسمبر|"
+    # Greek: nominative, then the genitive of dates ("16 Ιουλίου")
+    "ιανουάριος ιανουαρίου|φεβρουάριος φεβρουαρίου|μάρτιος μαρτίου|απρίλιος απριλίου|"
+    "μάιος μαΐου|ιούνιος ιουνίου|ιούλιος ιουλίου|αύγουστος αυγούστου|"
+    "σεπτέμβριος σεπτεμβρίου|οκτώβριος οκτωβρίου|νοέμβριος νοεμβρίου|δεκέμβριος δεκεμβρίου"
 )
 YEAR_BEFORE = _set("in since until till by from before after during of в с до к en depuis")
 YEAR_BEFORE |= _set("seit bis desde hasta عام سنة منذ")
@@ -158,7 +167,11 @@ ORDINARY_FIRST_WORDS = _set(
     "le la les l' un une des du en dans pour par sur avec selon mais et il elle ils nous on ce "
     "der die das den dem des ein eine einen im am an auf mit nach bei für von zu und aber er es "
     "wir el los las una por para con según pero y él ella ellos "
-    "в во на с со по из к у о об от до за для и но а это он она они мы"
+    "в во на с со по из к у о об от до за для и но а это он она они мы "
+    # Greek
+    "ο η το οι τα τον την του της των τους τις ένας μια μία ένα σε στο στη στην στον στα στις "
+    "στους από με για κατά μετά πριν προς και αλλά ή ενώ όταν αν ότι αυτός αυτή αυτό αυτοί "
+    "αυτές αυτά αλλού επίσης ωστόσο όμως σύμφωνα"
 )
 TITLES = _set("mr mrs ms dr prof president minister prime senator sen governor gov mayor general")
 TITLES |= _set("gen judge king queen prince chancellor secretary министр президент")
