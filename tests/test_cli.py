@@ -243,6 +243,23 @@ def test_shared_lists_groups_largest_first(capsys, db_path: Path, seeds: Path) -
     assert status == 0 and "first: order unknown, same day: #" in out
 
 
+def test_a_tie_between_undated_printings_is_not_called_the_same_day(
+    capsys, db_path: Path, tmp_path: Path
+) -> None:
+    story = (
+        "The harbour authority closed the northern pier on Tuesday after divers found "
+        "cracks in three of its concrete pillars. Engineers will inspect the southern "
+        "pier next week with sonar equipment borrowed from the navy."
+    )
+    for name in ("one", "two"):
+        (tmp_path / f"{name}.txt").write_text(f"Pier closed\n\n{story}\n", encoding="utf-8")
+    sources = [str(tmp_path / "one.txt"), str(tmp_path / "two.txt")]
+    run(capsys, "--db", str(db_path), "ingest", *sources)
+    status, out, _ = run(capsys, "--db", str(db_path), "shared")
+    assert status == 0 and "first: order unknown, undated: #1" in out
+    assert "same day" not in out
+
+
 def test_export_carries_matches_and_groups(capsys, db_path: Path, seeds: Path) -> None:
     run(capsys, "--db", str(db_path), "ingest", str(seeds))
     data = export(capsys, db_path)

@@ -14,7 +14,15 @@ import html
 
 from tui.library import ArticleRow, Row, changes_text, shown_time
 from tui.report.model import KINDS, CompareReport, LibraryReport, SharedGroup, row_sides
-from tui.report.text import LEGEND, MARKS, QUOTE_MARK, derivation_text, web_url, who
+from tui.report.text import (
+    LEGEND,
+    MARKS,
+    QUOTE_MARK,
+    derivation_text,
+    tie_text,
+    web_url,
+    who,
+)
 from tui.text.sanitize import one_line
 
 STYLE = """
@@ -153,7 +161,8 @@ def _group_item(group: SharedGroup) -> str:
     if group.certain:
         first = f"First: {_e(who(group.first[0]))}"
     else:
-        first = "First: order unknown, same day: " + "; ".join(_e(who(r)) for r in group.first)
+        tied = "; ".join(_e(who(r)) for r in group.first)
+        first = f"First: {tie_text(group.first)}: {tied}"
     others = "; ".join(_e(who(row)) for row in group.others)
     also = f'<br><span class="muted">Also: {others}</span>' if others else ""
     return f"<li><blockquote>{_e(group.text)}</blockquote>{kinds} {first}{also}</li>\n"

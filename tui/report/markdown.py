@@ -13,7 +13,15 @@ import re
 
 from tui.library import ArticleRow, Row, changes_text
 from tui.report.model import KINDS, CompareReport, LibraryReport, SharedGroup, row_sides
-from tui.report.text import LEGEND, MARKS, QUOTE_MARK, derivation_text, web_url, who
+from tui.report.text import (
+    LEGEND,
+    MARKS,
+    QUOTE_MARK,
+    derivation_text,
+    tie_text,
+    web_url,
+    who,
+)
 from tui.text.sanitize import one_line
 
 # What gives text a meaning inline (emphasis, code, links, HTML, entities, tables,
@@ -86,7 +94,7 @@ def _group(number: int, group: SharedGroup) -> str:
     if group.certain:
         first = f"first: {md(who(group.first[0]))}"
     else:
-        first = "first: order unknown, same day: " + "; ".join(md(who(r)) for r in group.first)
+        first = f"first: {tie_text(group.first)}: " + "; ".join(md(who(r)) for r in group.first)
     lines = [f"{number}. {md(group.text)}", f"   - {', '.join(group.kinds)}; {first}"]
     lines += [f"   - also {md(who(row))}" for row in group.others]
     return "\n".join(lines) + "\n"

@@ -28,7 +28,7 @@ from tui.library import (
 )
 from tui.marked import marked_sides
 from tui.report.model import shared_groups
-from tui.report.text import MARKS, QUOTE_MARK
+from tui.report.text import MARKS, QUOTE_MARK, tie_text
 from tui.text.counts import counted
 from tui.text.sanitize import printable, safe_json
 
@@ -150,7 +150,7 @@ def print_shared(library: Library, kind: str | None, as_json: bool) -> None:
         header = Text(f"{number}. {count} articles ({', '.join(group.kinds)}); first: ")
         header.stylize("bold")
         if not group.certain:
-            header.append("order unknown, same day: ", style="bold")
+            header.append(f"{tie_text(group.first)}: ", style="bold")
         header.append(Text("; ".join(describe(row) for row in group.first)))
         console.print(header)
         console.print(Text("   " + group.text))
@@ -167,7 +167,8 @@ def print_check(result: CheckResult) -> None:
     print(
         printable(
             f"{result.source}: {counted(result.words, 'word')};"
-            f" {counted(len(found), 'stored article')} share text with it"
+            f" {counted(len(found), 'stored article')}"
+            f" {'shares' if len(found) == 1 else 'share'} text with it"
         )
     )
     for item in found:

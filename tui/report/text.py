@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from tui.library import ArticleRow, Derivation, shown_time, web_address
 from tui.text.sanitize import one_line
 
@@ -21,6 +23,16 @@ def who(row: ArticleRow) -> str:
     """ "#2 Ommcom News, 2025-07-15": id, outlet and date, one safe line."""
     when = f", {shown_time(row.published)}" if row.published else ""
     return one_line(f"#{row.id} {row.label_outlet}{when}")
+
+
+def tie_text(tied: Sequence[ArticleRow]) -> str:
+    """What a tie for first printing says of when: "order unknown, same day" when
+    every tied printing is dated (same day, no time or equal times), "order
+    unknown, undated" when none is, "order unknown" when dated and undated tie."""
+    dated = sum(bool(row.published) for row in tied)
+    if dated == len(tied):
+        return "order unknown, same day"
+    return "order unknown, undated" if dated == 0 else "order unknown"
 
 
 def derivation_text(derivation: Derivation) -> str:

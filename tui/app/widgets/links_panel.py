@@ -32,7 +32,7 @@ from tui.library import (
 from tui.marked import marked_sides
 from tui.match.diff import word_diff
 from tui.models import Sentence
-from tui.report.text import QUOTE_MARK
+from tui.report.text import QUOTE_MARK, tie_text
 
 
 class LinksPanel(CachedLinesView):
@@ -183,8 +183,10 @@ class LinksPanel(CachedLinesView):
             names = ", ".join(
                 "here" if row.id == here.id else row.label_outlet_id for row in origin.tied
             )
-            when = shown_time(origin.article.published)
-            return Text(f"First: order unknown, same day ({when}): {names}", self._style("muted"))
+            when = tie_text(origin.tied)
+            if when.endswith("same day"):
+                when += f" ({shown_time(origin.article.published)})"
+            return Text(f"First: {when}: {names}", self._style("muted"))
         first = origin.article
         if first.id == here.id:
             line = Text("★ First printed here", self._style("first"))
