@@ -74,6 +74,16 @@ def test_check_json_on_the_command_line_and_from_stdin(
     assert found["passages"][0] == {"text": found["passages"][0]["text"], "kind": "exact"}
 
 
+def test_check_says_one_article_shares_text(
+    capsys: pytest.CaptureFixture[str], library_with_wire: Path, tmp_path: Path
+) -> None:
+    desk = tmp_path / "desk.txt"
+    desk.write_text(f"Floods in the valley\n\n{DESK}\n")
+    assert main(["--db", str(library_with_wire), "check", str(desk)]) == 0
+    out, _ = capsys.readouterr()
+    assert "; 1 stored article shares text with it" in out
+
+
 def test_check_a_text_that_shares_nothing_and_a_source_that_fails(
     capsys: pytest.CaptureFixture[str], library_with_wire: Path, tmp_path: Path
 ) -> None:

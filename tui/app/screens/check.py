@@ -69,7 +69,8 @@ class CheckScreen(Screen[None]):
         found = self.result.found
         summary = (
             f"{one_line(self.result.source)}: {counted(self.result.words, 'word')}; "
-            f"{counted(len(found), 'stored article')} share text with it"
+            f"{counted(len(found), 'stored article')}"
+            f" {'shares' if len(found) == 1 else 'share'} text with it"
         )
         yield Static(summary, id="check-summary", markup=False)
         yield DataTable(id="check-found", cursor_type="row", zebra_stripes=True)
