@@ -115,6 +115,13 @@ def test_glob_matching_nothing(tree: Path) -> None:
     assert expand("nowhere/*.html") == [SourceFailure("nowhere/*.html", "no files match")]
 
 
+def test_a_folder_with_no_files_is_said_to_be_empty(tree: Path) -> None:
+    (tree / "empty").mkdir()
+    make(tree, "hidden-only/.DS_Store")
+    assert expand("empty") == [SourceFailure("empty", "no files in this folder")]
+    assert expand("hidden-only") == [SourceFailure("hidden-only", "no files in this folder")]
+
+
 def test_existing_path_with_glob_characters_is_a_path(tree: Path) -> None:
     make(tree, "odd[1].html", "odd1.html")
     assert names(expand("odd[1].html"), tree) == ["odd[1].html"]

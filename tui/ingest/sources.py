@@ -109,7 +109,12 @@ def _expand_one(spec: str) -> Iterator[_Found | SourceFailure]:
 def _expand_path(path: Path) -> Iterator[_Found | SourceFailure]:
     """An existing path: a folder is walked, anything else is a file."""
     if path.is_dir():
-        yield from _walk(path, _FolderRules())
+        empty = True
+        for item in _walk(path, _FolderRules()):
+            empty = False
+            yield item
+        if empty:
+            yield SourceFailure(str(path), "no files in this folder")
     else:
         yield _file(path)
 
