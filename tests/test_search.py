@@ -123,3 +123,29 @@ def test_titles_holding_the_words_as_typed() -> None:
     assert titles.holding(["mayor", "herald"], complete=True) == set()
     assert titles.holding(["варгас"], complete=True) == {4}
     assert titles.holding([], complete=True) == set()
+
+
+def test_words_of_scripts_without_spaces_are_found_inside_their_runs(tmp_path: Path) -> None:
+    """Chinese and Thai print no space between words, so a word the reader types sits
+    inside a longer run that full-text search keeps as one token."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    pages = {
+        "zh.txt": "上海地铁新线路正式开通运营\n\n上海地铁十八号线二期今天正式开通，"
+        "每天预计运送乘客二十万人次。\n",
+        "th.txt": "น้ำท่วมหนักในจังหวัดเชียงใหม่\n\nเกิดน้ำท่วมหนักในจังหวัดเชียงใหม่"
+        "เมื่อวันพุธ ประชาชนกว่าหนึ่งหมื่นคนต้องอพยพออกจากบ้าน\n",
+        "en.txt": "Harbour pier closed\n\nThe harbour authority closed the northern pier "
+        "after divers found cracks in its pillars.\n",
+    }
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    with Library(tmp_path / "lib.sqlite") as library:
+        assert all(r.status == "added" for r in library.ingest([str(folder)]))
+        for query, page in (("地铁", "zh.txt"), ("น้ำท่วม", "th.txt"), ("开通 乘客", "zh.txt")):
+            hits = library.search(query)
+            assert hits and all(hit.exact for hit in hits)
+            assert {Path(hit.article.source).name for hit in hits} == {page}, query
+            assert any(hit.i is not None for hit in hits)  # a body sentence
+            assert any(hit.i is None for hit in hits) == (query != "开通 乘客")  # title
+        assert library.search("地铁 pier") == []

@@ -944,7 +944,8 @@ class Library:
         rows = self._rows
         complete = terms[-1] in vocabulary.known or terms[-1] in titles.articles_by_word
         hits = []
-        as_typed = titles.holding(terms, complete)
+        unspaced = search_store.unspaced_words(query)
+        as_typed = titles.containing(unspaced) if unspaced else titles.holding(terms, complete)
         taken = {True: 0, False: 0}  # title hits of each kind so far, best first
         for aid, score in titles.search(query):
             exact = aid in as_typed
