@@ -865,3 +865,39 @@ def test_an_agency_job_title_in_a_dump_byline_is_the_wire_credit() -> None:
     text = f"Harbour water tested clean\nBy Tom Krisher, AP Auto Writer\n\n{LEAD}\n\n{SECOND}\n"
     cleaned = clean_text(text)
     assert (cleaned.byline, cleaned.credit) == ("Tom Krisher", "AP")
+
+
+BRIDGE = (
+    "The new bridge opened on Monday after three years of construction work in the city "
+    "centre. Officials said 40,000 cars would cross it every day."
+)
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        ("Bridge opens", BRIDGE),  # two words, about the lead
+        (
+            "北京举办国际风筝节",
+            "第二十届北京国际风筝节今天在奥林匹克公园开幕，来自二十个国家的风筝爱好者参加了活动。",
+        ),
+        (
+            "沪地铁18号线二期开通",
+            "上海地铁18号线二期工程今天正式开通运营，全长30公里，共设14座车站。",
+        ),
+        (  # Thai: no space between words, paragraphs end without a stop
+            "น้ำท่วมหนักในจังหวัดเชียงใหม่",
+            "เกิดน้ำท่วมหนักในจังหวัดเชียงใหม่เมื่อวันพุธ ประชาชนกว่าหนึ่งหมื่นคนต้องอพยพออกจากบ้าน\n\n"
+            "เจ้าหน้าที่กล่าวว่าระดับน้ำในแม่น้ำปิงสูงขึ้นสองเมตรภายในคืนเดียว",
+        ),
+    ],
+)
+def test_a_short_headline_is_the_title_not_lost(headline: str, body: str) -> None:
+    cleaned = clean_text(f"{headline}\n\n{body}\n")
+    assert cleaned.title == headline
+    assert cleaned.text.startswith(body[:20])
+
+
+def test_a_two_word_label_the_lead_is_not_about_is_no_title() -> None:
+    cleaned = clean_text(f"World News\n\n{BRIDGE}\n")
+    assert cleaned.title is None and cleaned.text == BRIDGE

@@ -102,6 +102,7 @@ _BLANK_LINES = re.compile(r"\n(?:[^\S\n]*\n)+")
 _SENTENCE_END = re.compile(r"[.!?。！？][\"'”’»)\]]*$")
 _ELLIPSIS_END = re.compile(r"(?:\.\.\.|…)[\"'”’»)\]]*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_THAI = re.compile(r"[\u0e01-\u0e2e\u0e40-\u0e46]")  # consonants and leading vowels
 _KEY_DROP = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -200,9 +201,11 @@ def _looks_wrapped(lines: list[str]) -> bool:
 
 
 def _words(text: str) -> int:
-    """Words in `text`, counting two CJK characters as one word."""
+    """Words in `text`, counting two CJK characters or four Thai letters as one word."""
     words = text.count(" ") + 1
-    return words if text.isascii() else words + len(_CJK.findall(text[:2000])) // 2
+    if text.isascii():
+        return words
+    return words + len(_CJK.findall(text[:2000])) // 2 + len(_THAI.findall(text[:2000])) // 4
 
 
 def _classify(units: list[Unit]) -> list[Unit]:
@@ -259,7 +262,9 @@ def _kind(unit: Unit) -> Kind:
         return Kind.FURNITURE  # a menu item
     if _ELLIPSIS_END.search(text[-8:]):
         return Kind.SHORT  # a truncated teaser, or at best a fragment
-    if unit.words >= _LONG_PROSE_WORDS or (unit.words >= _MIN_PROSE_WORDS and sentence):
+    # Thai ends sentences with a space, not a stop: its paragraphs are prose by length
+    ends = sentence or _THAI.search(text[-8:]) is not None
+    if unit.words >= _LONG_PROSE_WORDS or (unit.words >= _MIN_PROSE_WORDS and ends):
         return Kind.PROSE
     return Kind.SHORT
 
@@ -390,10 +395,11 @@ def _find_title(units: list[Unit], start: int, end: int) -> tuple[str | None, in
             continue
         parts = split_site_title(unit.text)
         text = parts[0] if parts else unit.text  # "Headline | Site": the headline half
-        if _is_headline(text):
-            shared = len(_stems(text) & lead) - (1 if parts else 0)
-            if shared > best_shared:
-                best, best_at, best_shared = text, i, shared
+        shared = len(_stems(text) & lead) - (1 if parts else 0)
+        # a two-word headline ("Bridge opens") is one only when the lead is about it
+        short = shared > 0 and _is_headline(text, min_words=2, min_width=8)
+        if (short or _is_headline(text)) and shared > best_shared:
+            best, best_at, best_shared = text, i, shared
     return best, best_at
 
 
@@ -402,13 +408,16 @@ def _stems(text: str) -> set[str]:
     return {word[:5] for word in _WORD.findall(text.casefold()) if len(word) >= 4}
 
 
-def _is_headline(text: str) -> bool:
-    """Headline-shaped: a few words, no closing full stop, colon, ellipsis or site name."""
-    if not 12 <= len(text) <= 250 or split_site_title(text) or find_date(text):
+def _is_headline(text: str, min_words: int = 3, min_width: int = 12) -> bool:
+    """Headline-shaped: a few words (CJK characters count
+    half a word and two columns, Thai letters a quarter of a word), no closing
+    full stop, colon, ellipsis or site name."""
+    wide = len(_CJK.findall(text))
+    if not min_width <= len(text) + wide <= 250 or split_site_title(text) or find_date(text):
         return False  # a date makes it a dateline, not a headline
     words = sum(any(c.isalpha() for c in word) for word in text.split())
-    words += len(_CJK.findall(text)) // 2
-    if not 3 <= words <= 30:
+    words += wide // 2 + len(_THAI.findall(text)) // 4
+    if not min_words <= words <= 30:
         return False
     return not text.endswith((".", ":", ",", ";", "…")) and any(c.isalpha() for c in text)
 
