@@ -90,6 +90,20 @@ def test_fold_collapses_each_unshared_run_and_counts_sides() -> None:
     assert folded[2].right is None
 
 
+def test_fold_keeps_a_short_sentence_both_print_in_view() -> None:
+    side = Side("text")
+    blocks = [
+        Block(range(0, 1), None, side, None),
+        Block(range(1, 2), None, side, side),  # "Everything is gone." on both sides
+        Block(range(2, 3), None, None, side),
+    ]
+    assert [(b.kind, b.rows) for b in fold_blocks(blocks)] == [
+        ("fold", range(0, 1)),
+        (None, range(1, 2)),
+        ("fold", range(2, 3)),
+    ]
+
+
 def test_summary_counts_kinds() -> None:
     s = Sentence(0, 0, 1, "x")
     rows = [Row(s, s, "exact", 100), Row(s, s, "near", 95), Row(s, None), Row(s, s, "exact", 100)]

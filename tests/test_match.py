@@ -207,6 +207,26 @@ def test_compare_aligns_shared_sentences_on_one_row(library: Library) -> None:
     ]
 
 
+def test_compare_lines_up_a_short_sentence_both_print_without_calling_it_shared(
+    library: Library,
+) -> None:
+    """ "Everything is gone." is too short to match (MIN_WORDS), but printed by both
+    between two shared sentences it belongs on one row, unmarked."""
+    shared = [
+        "The river burst its banks overnight and flooded the lower town near the mill.",
+        "Firefighters rescued forty residents from rooftops before dawn on Tuesday.",
+    ]
+    left = library.add(article(f"{shared[0]} Everything is gone. {shared[1]}"))
+    right = library.add(article(f"{shared[0]} Everything is gone. Truly. {shared[1]}"))
+    rows = library.compare(left.article_id, right.article_id)  # type: ignore[arg-type]
+    assert [(r.left and r.left.text, r.right and r.right.text, r.kind) for r in rows] == [
+        (shared[0], shared[0], "exact"),
+        ("Everything is gone.", "Everything is gone.", None),
+        (None, "Truly.", None),
+        (shared[1], shared[1], "exact"),
+    ]
+
+
 # -- properties ----------------------------------------------------------------
 
 VOCABULARY = (

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 from tui.match.changes import Change, fact_changes
 from tui.match.kinds import DEFAULT_CUTOFFS, Cutoffs
@@ -82,6 +83,29 @@ def pair_directly(
     ]
 
 
+def _gap(left: Sequence[Sentence], right: Sequence[Sentence]) -> list[Row]:
+    """The rows between two shared sentences: each side's own sentences, left first,
+    except that a sentence too short to be matched (MIN_WORDS) and printed the same
+    on both sides ("Everything is gone.") shares a row, unmarked: it lines the
+    sides up without claiming the words as shared text."""
+
+    def short(s: Sentence, side: str) -> str:
+        key = sentence_key(s.text)
+        return key.folded if key.fold_hash is None and key.folded else f"{side}{s.i}"
+
+    blocks = SequenceMatcher(
+        None, [short(s, "a") for s in left], [short(s, "b") for s in right], autojunk=False
+    ).get_matching_blocks()
+    rows: list[Row] = []
+    i = j = 0
+    for block in blocks:
+        rows.extend(Row(left[k], None) for k in range(i, block.a))
+        rows.extend(Row(None, right[k]) for k in range(j, block.b))
+        rows.extend(Row(left[block.a + k], right[block.b + k]) for k in range(block.size))
+        i, j = block.a + block.size, block.b + block.size
+    return rows
+
+
 def align(
     left: Sequence[Sentence], right: Sequence[Sentence], matches: Sequence[MatchRow]
 ) -> list[Row]:
@@ -92,8 +116,7 @@ def align(
     for anchor in [*anchors, None]:
         stop_i = anchor.a_i if anchor else len(left)
         stop_j = anchor.b_i if anchor else len(right)
-        rows.extend(Row(left[k], None) for k in range(i, stop_i))
-        rows.extend(Row(None, right[k]) for k in range(j, stop_j))
+        rows.extend(_gap(left[i:stop_i], right[j:stop_j]))
         if anchor:
             a, b = left[anchor.a_i], right[anchor.b_i]
             changes = () if anchor.kind == "exact" else tuple(fact_changes(a.text, b.text))

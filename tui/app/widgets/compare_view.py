@@ -157,10 +157,15 @@ def _only_here(count: int) -> Side | None:
     return Side(f"⋯ {count} sentence{'s' if count != 1 else ''} only here")
 
 
+def _one_side_only(block: Block) -> bool:
+    return block.kind is None and (block.left is None or block.right is None)
+
+
 def fold_blocks(blocks: list[Block]) -> list[Block]:
-    """Collapse each run of unshared blocks into one summary block."""
+    """Collapse each run of unshared blocks into one summary block (a short sentence
+    both print, on one row unmarked, stays in view)."""
     folded: list[Block] = []
-    for unshared, group in groupby(blocks, key=lambda block: block.kind is None):
+    for unshared, group in groupby(blocks, key=_one_side_only):
         run = list(group)
         if not unshared:
             folded.extend(run)
