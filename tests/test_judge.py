@@ -165,6 +165,8 @@ def test_the_longest_run_counts_words_in_a_row() -> None:
     assert run("Прокуратура возбудила уголовное дело", "Прокуратура возбудила дело") == 2
     # without spaces the tokens are characters, and two characters count as a word
     assert run("北京市政府今天宣布新的交通政策", "上海市政府今天宣布新的交通政策") == 13 // 2
+    # figures stay whole tokens and do not make a Chinese sentence a spaced one
+    assert run("上海地铁18号线二期工程今天开通", "北京地铁18号线二期工程今天开通") == 12 // 2
 
 
 def test_a_shared_quotation_is_marked() -> None:

@@ -232,14 +232,14 @@ def longest_run(a: Sequence[str], b: Sequence[str]) -> int:
     """The most tokens two sentences' token lists (`profile.profile(...).words`)
     print in a row, as their longest common subsequence aligns them
     (`rapidfuzz.distance.LCSseq`), counted in words: in scripts written without
-    spaces the tokens are characters, and LONE_RUN_UNSPACED of them count as
-    LONE_RUN words."""
+    spaces the tokens are characters (figures stay whole), and in a sentence that
+    is mostly such characters LONE_RUN_UNSPACED tokens count as LONE_RUN words."""
     longest = max(
         (block.src_end - block.src_start for block in LCSseq.opcodes(a, b) if block.tag == "equal"),
         default=0,
     )
-    unspaced = bool(a) and all(UNSPACED_CHARACTER.fullmatch(token) for token in a)
-    return longest * LONE_RUN // LONE_RUN_UNSPACED if unspaced else longest
+    unspaced = sum(bool(UNSPACED_CHARACTER.fullmatch(token)) for token in a)
+    return longest * LONE_RUN // LONE_RUN_UNSPACED if 2 * unspaced > len(a) else longest
 
 
 def judge(pairs: Sequence[Pair], articles: Articles) -> list[Kept]:
