@@ -678,3 +678,13 @@ def test_a_pick_beside_the_headlines_story_element_gets_a_second_opinion() -> No
     cleaned = clean_html(html)
     assert cleaned.extractor == "trafilatura"
     assert cleaned.text.startswith("Loving yourself is where every other love begins")
+
+
+def test_a_script_inside_the_headline_is_not_part_of_the_title() -> None:
+    page = (
+        "<html><body><article><h1>Council <script>alert(1)</script>approves "
+        "<style>h1{color:red}</style>budget</h1><p>The council approved the budget on "
+        "Tuesday after a long debate about the schools and the roads of the town.</p>"
+        "</article></body></html>"
+    )
+    assert clean_html(page).title == "Council approves budget"

@@ -155,10 +155,17 @@ def _first(metas: dict[str, list[str]], *keys: str) -> str | None:
 
 
 def element_text(el: HtmlElement | None) -> str | None:
-    """An element's text with whitespace collapsed, or None when it has none."""
+    """An element's visible text with whitespace collapsed (what a <script>, <style>,
+    <noscript> or <template> inside it holds left out), or None when it has none."""
     if el is None:
         return None
-    return collapse(el.text_content()) or None
+    return collapse("".join(el.xpath(_VISIBLE_TEXT))) or None
+
+
+_VISIBLE_TEXT = (
+    ".//text()[not(ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::template)]"
+)
 
 
 def fold_key(text: str) -> str:
