@@ -114,12 +114,12 @@ def plan_article(
         topical = None
         if pairs and needs_articles(pairs):
             pairs = [_with_run(pair, keys, index) for pair in pairs]
-        if pairs and needs_articles(pairs):
-            if new_terms is None:
-                new_terms = index.rarity.ids_of(
-                    frozenset().union(*(terms(key.folded) for key in matchable.values()))
-                )
-            topical = topical_overlap(new_terms, index.terms_of(article), index.rarity, held)
+            if needs_articles(pairs):  # (a long run can settle it without the overlap)
+                if new_terms is None:
+                    new_terms = index.rarity.ids_of(
+                        frozenset().union(*(terms(key.folded) for key in matchable.values()))
+                    )
+                topical = topical_overlap(new_terms, index.terms_of(article), index.rarity, held)
         context = Articles(here.words, index.words_of.get(article, 0), topical)
         found = [
             PlannedMatch(
