@@ -178,10 +178,8 @@ def needs_articles(pairs: Sequence[Pair]) -> bool:
     candidates = _candidates(pairs)
     return any(
         p.verdict.kind in ("partial", "similar")
-        and not p.doubtful
-        and p.shared_terms >= ALONE_SHARED_TERMS
-        and not _quoted_alone(p)
-        and not _printed_alone(p)
+        and _enough_alone(p)
+        and not _shared_text_alone(p)
         and not _beside(p, candidates)
         for p in candidates
     )
@@ -211,21 +209,23 @@ def _alone(pair: Pair, articles: Articles) -> bool:
         return True
     if pair.words >= WHOLE_ARTICLE * max(articles.words_here, articles.words_there):
         return True
-    if _quoted_alone(pair) or _printed_alone(pair):
+    if _shared_text_alone(pair):
         return True
     if articles.topical is None or articles.topical < TOPICAL_MIN:
         return False
+    return _enough_alone(pair)
+
+
+def _enough_alone(pair: Pair) -> bool:
+    """What any lone partial or similar pair needs (rule 4): ALONE_SHARED_TERMS
+    shared terms, and no doubtful rewrite."""
     return pair.shared_terms >= ALONE_SHARED_TERMS and not pair.doubtful
 
 
-def _quoted_alone(pair: Pair) -> bool:
-    """A lone quotation both print (rule 4): shared text on any event."""
-    return pair.is_quote and pair.shared_terms >= ALONE_SHARED_TERMS and not pair.doubtful
-
-
-def _printed_alone(pair: Pair) -> bool:
-    """A lone run of LONE_RUN words both print (rule 4): shared text on any event."""
-    return pair.run >= LONE_RUN and pair.shared_terms >= ALONE_SHARED_TERMS and not pair.doubtful
+def _shared_text_alone(pair: Pair) -> bool:
+    """A lone quotation both print, or a run of LONE_RUN words both print (rule 4):
+    shared text on any event, whatever the articles' overlap."""
+    return (pair.is_quote or pair.run >= LONE_RUN) and _enough_alone(pair)
 
 
 def longest_run(a: Sequence[str], b: Sequence[str]) -> int:
