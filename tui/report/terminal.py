@@ -28,7 +28,7 @@ from tui.library import (
 )
 from tui.marked import marked_sides
 from tui.report.model import shared_groups
-from tui.report.text import MARKS, QUOTE_MARK, tie_text
+from tui.report.text import MARKS, QUOTE_MARK, sharing_articles, tie_text
 from tui.text.counts import counted
 from tui.text.sanitize import printable, safe_json
 
@@ -166,9 +166,7 @@ def print_check(result: CheckResult) -> None:
     found = result.found
     print(
         printable(
-            f"{result.source}: {counted(result.words, 'word')};"
-            f" {counted(len(found), 'stored article')}"
-            f" {'shares' if len(found) == 1 else 'share'} text with it"
+            f"{result.source}: {counted(result.words, 'word')}; {sharing_articles(len(found))}"
         )
     )
     for item in found:

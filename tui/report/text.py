@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from tui.library import ArticleRow, Derivation, shown_time, web_address
+from tui.text.counts import counted
 from tui.text.sanitize import one_line
 
 MARKS = {"exact": "=", "near": "~", "partial": "⊂", "similar": "≈"}
@@ -33,6 +34,13 @@ def tie_text(tied: Sequence[ArticleRow]) -> str:
     if dated == len(tied):
         return "order unknown, same day"
     return "order unknown, undated" if dated == 0 else "order unknown"
+
+
+def sharing_articles(found: int) -> str:
+    """What `check` found, for its summary line: "1 stored article shares text with
+    it", "3 stored articles share text with it"."""
+    verb = "shares" if found == 1 else "share"
+    return f"{counted(found, 'stored article')} {verb} text with it"
 
 
 def derivation_text(derivation: Derivation) -> str:

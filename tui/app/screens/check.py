@@ -19,7 +19,7 @@ from textual.widgets import DataTable, Header, Input, Static
 from tui.app.safe import one_line
 from tui.app.widgets.key_footer import KeyFooter
 from tui.library import CheckResult, shown_time
-from tui.report.text import MARKS, QUOTE_MARK
+from tui.report.text import MARKS, QUOTE_MARK, sharing_articles
 from tui.text.counts import counted
 
 
@@ -69,8 +69,7 @@ class CheckScreen(Screen[None]):
         found = self.result.found
         summary = (
             f"{one_line(self.result.source)}: {counted(self.result.words, 'word')}; "
-            f"{counted(len(found), 'stored article')}"
-            f" {'shares' if len(found) == 1 else 'share'} text with it"
+            f"{sharing_articles(len(found))}"
         )
         yield Static(summary, id="check-summary", markup=False)
         yield DataTable(id="check-found", cursor_type="row", zebra_stripes=True)
