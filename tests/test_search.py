@@ -137,6 +137,8 @@ def test_words_of_scripts_without_spaces_are_found_inside_their_runs(tmp_path: P
         "เมื่อวันพุธ ประชาชนกว่าหนึ่งหมื่นคนต้องอพยพออกจากบ้าน\n",
         "en.txt": "Harbour pier closed\n\nThe harbour authority closed the northern pier "
         "after divers found cracks in its pillars.\n",
+        "ru.txt": "Путин в Пекине\n\nПрезидент Путин прибыл в Пекин, где его встретили "
+        "на вокзале; 北京 ждал гостя с утра.\n",
     }
     for name, text in pages.items():
         (folder / name).write_text(text, encoding="utf-8")
@@ -149,3 +151,6 @@ def test_words_of_scripts_without_spaces_are_found_inside_their_runs(tmp_path: P
             assert any(hit.i is not None for hit in hits)  # a body sentence
             assert any(hit.i is None for hit in hits) == (query != "开通 乘客")  # title
         assert library.search("地铁 pier") == []
+        # the other words of the query keep their case folding, in any script
+        (hit,) = [hit for hit in library.search("путин 北京") if hit.i is not None]
+        assert Path(hit.article.source).name == "ru.txt"
